@@ -1,0 +1,47 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "unionhub.accounts"
+    label = "accounts"
+    verbose_name = _("Accounts and roles")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import (
+            user_logged_in,
+            user_logged_out,
+            user_login_failed,
+        )
+        from django.db.models.signals import post_migrate
+
+        from unionhub.accounts import signals
+        from unionhub.core import menu
+
+        user_logged_in.connect(signals.on_login, dispatch_uid="uh_login")
+        user_logged_out.connect(signals.on_logout, dispatch_uid="uh_logout")
+        user_login_failed.connect(signals.on_login_failed, dispatch_uid="uh_login_failed")
+        post_migrate.connect(signals.ensure_builtin_roles, dispatch_uid="uh_builtin_roles")
+
+        menu.register(
+            menu.MenuItem(
+                key="users",
+                label=_("Users"),
+                url_name="accounts:user_list",
+                icon="users",
+                group=_("System"),
+                permission="accounts.view_user",
+                order=820,
+            )
+        )
+        menu.register(
+            menu.MenuItem(
+                key="roles",
+                label=_("Roles"),
+                url_name="accounts:role_list",
+                icon="shield",
+                group=_("System"),
+                permission="accounts.view_role",
+                order=830,
+            )
+        )

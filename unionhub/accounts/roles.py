@@ -1,0 +1,84 @@
+"""Built-in roles (内置角色) and the permissions each module grants them.
+
+Modules extend a built-in role from their ``AppConfig.ready`` with ``grant(code, patterns)``;
+``ensure_builtin_roles`` (run after every migrate) writes them to the database.
+Patterns: ``"app.codename"``, ``"app.*"`` (every permission of the app) or
+``"app.view_*"`` (a prefix)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from unionhub.core.scope import ScopeKind
+
+
+@dataclass
+class BuiltinRole:
+    code: str
+    name: object
+    data_scope: str
+    description: object = ""
+    patterns: list[str] = field(default_factory=list)
+
+
+BUILTIN_ROLES: dict[str, BuiltinRole] = {
+    r.code: r
+    for r in [
+        BuiltinRole(
+            "city_admin",
+            _("City federation administrator"),
+            ScopeKind.ALL,
+            _("盐城市总工会: the whole city, every module."),
+            ["core.*", "org.*", "accounts.*"],
+        ),
+        BuiltinRole(
+            "county_admin",
+            _("County union administrator"),
+            ScopeKind.SUBTREE,
+            _("A county-level union: its county and everything below it."),
+            [
+                "core.view_changerecord",
+                "org.view_region",
+                "org.*_orgunit",
+                "accounts.*_user",
+                "accounts.*_role",
+                "accounts.view_personal_data",
+            ],
+        ),
+        BuiltinRole(
+            "town_cadre",
+            _("Town / street union cadre"),
+            ScopeKind.SUBTREE,
+            _("A town or street union: its town and everything below it; no personal data."),
+            ["core.view_changerecord", "org.view_region", "org.view_orgunit", "accounts.view_user"],
+        ),
+        BuiltinRole(
+            "union_chair",
+            _("Grassroots union chair"),
+            ScopeKind.SUBTREE,
+            _("An enterprise or other grassroots union: its own organisation."),
+            ["org.view_orgunit"],
+        ),
+        BuiltinRole(
+            "station_staff",
+            _("Station staff"),
+            ScopeKind.SUBTREE,
+            _("Staff of an outdoor-worker service station."),
+            [],
+        ),
+        BuiltinRole(
+            "worker",
+            _("Worker"),
+            ScopeKind.OWN,
+            _("A union member using the platform for themself."),
+            [],
+        ),
+    ]
+}
+
+
+def grant(code: str, patterns: list[str]) -> None:
+    """Give the built-in role ``code`` more permissions (called by module apps)."""
+    BUILTIN_ROLES[code].patterns.extend(patterns)

@@ -1,0 +1,75 @@
+"""Reads about accounts: resolved data scope, visible users and roles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from unionhub.accounts.models import Role, User
+from unionhub.core.scope import Scope, ScopeKind, scope_for
+
+
+def user_scope_resolve(*, user: User) -> Scope:
+    """Union of the scopes of all the user's roles: the widest wins."""
+    scope = Scope()
+    unit = user.org_unit
+    if unit is not None and unit.region_id is not None:
+        unit = type(unit).objects.select_related("region").get(pk=unit.pk)
+    roles = Role.objects.filter(users=user).prefetch_related("custom_units__region")
+    for role in roles:
+        kind = role.data_scope
+        if kind == ScopeKind.ALL:
+            return Scope(everything=True)
+        if kind == ScopeKind.OWN:
+            scope.owner_id = user.pk
+        elif kind == ScopeKind.CUSTOM:
+            for custom in role.custom_units.all():
+                scope.org_subtrees.add(custom.path)
+                if custom.is_area_union:
+                    scope.region_subtrees.add(custom.region.path)
+        elif unit is not None and kind == ScopeKind.SUBTREE:
+            scope.org_subtrees.add(unit.path)
+            if unit.is_area_union:
+                scope.region_subtrees.add(unit.region.path)
+        elif unit is not None and kind == ScopeKind.UNIT:
+            scope.org_units.add(unit.path)
+            if unit.is_area_union:
+                scope.region_units.add(unit.region.path)
+    return scope
+
+
+def user_scope_label(*, user: Any) -> str:
+    """A short sentence for the top bar: whose data the user sees."""
+    scope = scope_for(user)
+    if scope.everything:
+        return _("All data")
+    if scope.is_empty:
+        return _("No data")
+    org = getattr(user, "org_unit", None)
+    if scope.org_subtrees or scope.region_subtrees:
+        if org is not None and org.path in scope.org_subtrees:
+            return _("%(org)s and below") % {"org": org.short_name or org.name}
+        return _("Custom organisations")
+    if scope.org_units and org is not None:
+        return _("%(org)s only") % {"org": org.short_name or org.name}
+    return _("Own records only")
+
+
+def user_list(*, user: User) -> QuerySet[User]:
+    return (
+        User.objects.visible_to(user)
+        .select_related("org_unit")
+        .prefetch_related("roles")
+        .order_by("org_unit__path", "username")
+    )
+
+
+def role_list(*, user: User) -> QuerySet[Role]:
+    """Built-in roles plus the roles defined inside the user's scope."""
+    scope = scope_for(user)
+    if scope.everything:
+        return Role.objects.all()
+    visible = Role.objects.visible_to(user).values("pk")
+    return Role.objects.filter(Q(is_builtin=True) | Q(pk__in=visible))

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from unionhub.core.audit import record_change
+
+
+def on_login(sender, request, user, **kwargs):
+    record_change(obj=user, action="login", actor=user)
+
+
+def on_logout(sender, request, user, **kwargs):
+    if user is not None:
+        record_change(obj=user, action="logout", actor=user)
+
+
+def on_login_failed(sender, credentials, request=None, **kwargs):
+    from unionhub.accounts.models import User
+
+    username = str(credentials.get("username", ""))[:150]
+    record_change(model=User, action="login_failed", note=username)
+
+
+def ensure_builtin_roles(sender, **kwargs):
+    from django.db import connection
+
+    from unionhub.accounts.models import Role
+
+    if Role._meta.db_table not in connection.introspection.table_names():
+        return
+    from unionhub.accounts.services import ensure_builtin_roles as ensure
+
+    ensure()

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from unionhub.accounts import services
+from unionhub.accounts.forms import RoleForm, UserForm
+from unionhub.accounts.models import Role, User
+from unionhub.accounts.selectors import role_list, user_list
+from unionhub.core.views.generic import ObjectDetailView, ObjectEditView, ObjectListView
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["username"].widget.attrs.update(
+            {"class": "form-control", "autocomplete": "username", "autofocus": True}
+        )
+        form.fields["password"].widget.attrs.update(
+            {"class": "form-control", "autocomplete": "current-password"}
+        )
+        return form
+
+
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("core:home")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password has been changed."))
+        return super().form_valid(form)
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        for field in form.fields.values():
+            field.widget.attrs["class"] = "form-control"
+        return form
+
+
+class UserListView(ObjectListView):
+    model = User
+    columns = [
+        ("username", _("Username")),
+        ("full_name", _("Full name")),
+        ("org_unit", _("Organisation")),
+        ("roles_display", _("Roles")),
+        ("is_active", _("Active")),
+    ]
+    sortable = ("username", "full_name")
+    default_ordering = ("org_unit__path", "username")
+
+    def get_queryset(self):
+        return user_list(user=self.request.user)
+
+
+class UserDetailView(ObjectDetailView):
+    model = User
+    fields = ["username", "full_name", "org_unit", "is_active", "last_login", "date_joined"]
+    select_related = ("org_unit",)
+
+
+class UserEditView(ObjectEditView):
+    model = User
+    form_class = UserForm
+
+    def save(self, form):
+        data = form.cleaned_data
+        return services.user_save(
+            actor=self.request.user,
+            user=self.object,
+            username=data["username"],
+            full_name=data["full_name"],
+            org_unit=data["org_unit"],
+            roles=data["roles"],
+            is_active=data["is_active"],
+            password=data["password"] or None,
+        )
+
+
+class RoleListView(ObjectListView):
+    model = Role
+    columns = [
+        ("name", _("Name")),
+        ("code", _("Code")),
+        ("get_data_scope_display", _("Data scope")),
+        ("org_unit", _("Defined by")),
+        ("is_builtin", _("Built-in")),
+    ]
+    default_ordering = ("-is_builtin", "name")
+
+    def get_queryset(self):
+        return role_list(user=self.request.user).select_related("org_unit")
+
+
+class RoleDetailView(ObjectDetailView):
+    model = Role
+    template_name = "accounts/role_detail.html"
+    fields = ["name", "code", "description", "data_scope", "org_unit", "is_builtin"]
+
+    def get_queryset(self):
+        return role_list(user=self.request.user)
+
+
+class RoleEditView(ObjectEditView):
+    model = Role
+    form_class = RoleForm
+
+    def get_queryset(self):
+        return role_list(user=self.request.user).filter(is_builtin=False)
+
+    def save(self, form):
+        data = form.cleaned_data
+        return services.role_save(
+            actor=self.request.user,
+            role=self.object,
+            name=data["name"],
+            code=data["code"],
+            description=data["description"],
+            data_scope=data["data_scope"],
+            permissions=data["permissions"],
+            custom_units=data["custom_units"],
+        )
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as exc:  # pragma: no cover - handled in super
+            form.add_error(None, exc)
+            return self.form_invalid(form)

@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "unionhub.core"
+    label = "core"
+    verbose_name = _("Platform")
+
+    def ready(self) -> None:
+        from unionhub.core import audit, menu
+
+        audit.connect_signals()
+        menu.register(
+            menu.MenuItem(
+                key="home", label=_("Home"), url_name="core:home", icon="home", order=0
+            )
+        )
+        menu.register(
+            menu.MenuItem(
+                key="audit",
+                label=_("Audit log"),
+                url_name="core:changerecord_list",
+                icon="history",
+                group=_("System"),
+                permission="core.view_changerecord",
+                order=900,
+            )
+        )

@@ -1,0 +1,44 @@
+"""DRF settings classes (kept free of ``rest_framework.views`` imports, which read these
+settings at import time)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import pagination, permissions
+from rest_framework.exceptions import ValidationError
+
+
+class PageNumberPagination(pagination.PageNumberPagination):
+    """``{"count", "next", "previous", "results"}``, ``?page=`` and ``?page_size=`` (≤ 500)."""
+
+    page_size = 20
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+
+class ModelPermissions(permissions.DjangoModelPermissions):
+    """Django model permissions, including *view* for reads (the default lets any
+    logged-in user read)."""
+
+    perms_map = {
+        **permissions.DjangoModelPermissions.perms_map,
+        "GET": ["%(app_label)s.view_%(model_name)s"],
+        "HEAD": ["%(app_label)s.view_%(model_name)s"],
+    }
+
+
+def django_errors_to_drf(exc: DjangoValidationError) -> ValidationError:
+    if hasattr(exc, "error_dict"):
+        return ValidationError({k: [str(m) for e in v for m in e] for k, v in exc.error_dict.items()})
+    return ValidationError({"non_field_errors": [str(m) for m in exc.messages]})
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]):
+    """Business-layer ``ValidationError``s become HTTP 400 with ``{"field": ["说明"]}``."""
+    if isinstance(exc, DjangoValidationError):
+        exc = django_errors_to_drf(exc)
+    from rest_framework.views import exception_handler as drf_exception_handler
+
+    return drf_exception_handler(exc, context)

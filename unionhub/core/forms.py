@@ -1,0 +1,38 @@
+"""Form base classes: Chinese labels from the model, and every choice of a related record
+narrowed to the user's data scope (a county admin cannot pick another county's region)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from unionhub.core.scope import is_scoped_model
+
+
+def restrict_form_fields(form: forms.BaseForm, user: Any) -> None:
+    for field in form.fields.values():
+        qs = getattr(field, "queryset", None)
+        if qs is not None and is_scoped_model(qs.model):
+            field.queryset = qs.visible_to(user)
+
+
+class ScopedModelForm(forms.ModelForm):
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if user is not None:
+            restrict_form_fields(self, user)
+        for field in self.fields.values():
+            widget = field.widget
+            css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            widget.attrs.setdefault("class", css)
+
+
+class ScopedFilterForm(forms.Form):
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            restrict_form_fields(self, user)

@@ -1,0 +1,65 @@
+"""Per-request context: who is acting and from where, for the audit trail."""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+
+
+@dataclass
+class ActorContext:
+    request: HttpRequest | None = None
+    actor: Any = None
+    ip: str | None = None
+
+    def current_actor(self) -> Any:
+        if self.actor is not None:
+            return self.actor
+        user = getattr(self.request, "user", None)  # DRF sets the token user here too
+        if user is not None and getattr(user, "is_authenticated", False):
+            return user
+        return None
+
+
+_current: contextvars.ContextVar[ActorContext | None] = contextvars.ContextVar(
+    "unionhub_actor", default=None
+)
+
+
+def current_context() -> ActorContext | None:
+    return _current.get()
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    # Behind nginx the real address is the first X-Forwarded-For entry (docs/deploy.md).
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if forwarded:
+        return forwarded.split(",")[0].strip() or None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+@contextmanager
+def acting_as(actor: Any, ip: str | None = None) -> Iterator[None]:
+    """Attribute changes made outside a request (commands, imports) to ``actor``."""
+    token = _current.set(ActorContext(actor=actor, ip=ip))
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+class RequestContextMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = _current.set(ActorContext(request=request, ip=client_ip(request)))
+        try:
+            return self.get_response(request)
+        finally:
+            _current.reset(token)

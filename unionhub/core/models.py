@@ -1,0 +1,98 @@
+"""Framework models: the base every domain model inherits, and the audit trail."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from unionhub.core.scope import ScopedQuerySet, ScopeSpec
+
+
+class BaseModel(models.Model):
+    """Common columns of every domain record: when it was made and changed, and by whom."""
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+
+    #: Field names holding personal information (masked in the audit trail and exports).
+    pii_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+
+class ChangeAction(models.TextChoices):
+    CREATE = "create", _("Created")
+    UPDATE = "update", _("Updated")
+    DELETE = "delete", _("Deleted")
+    IMPORT = "import", _("Imported")
+    REVEAL = "reveal", _("Personal data viewed")
+    LOGIN = "login", _("Logged in")
+    LOGOUT = "logout", _("Logged out")
+    LOGIN_FAILED = "login_failed", _("Login failed")
+    EXPORT = "export", _("Exported")
+
+
+class ChangeRecordQuerySet(ScopedQuerySet):
+    def update(self, **kwargs):  # noqa: ARG002
+        raise PermissionError("The audit trail is append-only")
+
+    def delete(self):
+        raise PermissionError("The audit trail is append-only")
+
+
+class ChangeRecord(models.Model):
+    """One entry of the audit trail (操作日志): who did what to which record, when and from
+    where, with the field-by-field before/after. Append-only: no edit or delete."""
+
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("user name"), max_length=150, blank=True)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    action = models.CharField(_("action"), max_length=20, choices=ChangeAction.choices)
+    app_label = models.CharField(_("module"), max_length=50, db_index=True)
+    model_name = models.CharField(_("record type"), max_length=100)
+    object_id = models.CharField(_("record id"), max_length=64, blank=True, db_index=True)
+    object_repr = models.CharField(_("record"), max_length=200, blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    # Where the record sat in the trees when it changed: the audit page is scoped by these.
+    org_path = models.CharField(max_length=255, blank=True, db_index=True)
+    region_path = models.CharField(max_length=255, blank=True, db_index=True)
+
+    scope_spec = ScopeSpec(org_path="org_path", region_path="region_path", owner="actor")
+    objects = ChangeRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("change record")
+        verbose_name_plural = _("change records")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["app_label", "model_name", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.object_repr}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("The audit trail is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("The audit trail is append-only")

@@ -1,0 +1,104 @@
+"""Discovery for the scope matrix test: every URL of the platform, the model behind it, and a
+sample record of that model in a given county.
+
+Each app registers samples in ``<app>/tests/samples.py``::
+
+    SAMPLES = {Enterprise: lambda slug: make_enterprise_in(slug)}
+
+An endpoint whose view names no model must be listed in ``UNSCOPED`` with the reason it
+shows no scoped data; anything else fails the matrix test until it is scoped and sampled."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib import import_module
+from importlib.util import find_spec
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+from django.urls import URLPattern, URLResolver, get_resolver
+
+# name → why it shows no scoped records
+UNSCOPED: dict[str, str] = {
+    "core:home": "dashboard cards come from scoped selectors (tested per module)",
+    "healthz": "database round trip only",
+    "schema": "API description, no data",
+    "api-docs": "API description, no data",
+    "api-token": "returns the caller's own token",
+    "accounts:login": "login form",
+    "accounts:logout": "logout",
+    "accounts:password_change": "the caller's own password",
+    "set_language": "language switch",
+}
+
+
+@dataclass
+class Endpoint:
+    name: str
+    route: str
+    view: Any
+    model: type[models.Model] | None
+    params: list[str]
+    is_api: bool
+    actions: dict[str, str] | None
+
+
+def _walk(patterns, prefix="", namespace="") -> Iterator[tuple[str, str, Any]]:
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            ns = namespace
+            if p.namespace:
+                ns = f"{namespace}{p.namespace}:"
+            yield from _walk(p.url_patterns, prefix + str(p.pattern), ns)
+        elif isinstance(p, URLPattern):
+            name = f"{namespace}{p.name}" if p.name else ""
+            yield name, prefix + str(p.pattern), p.callback
+
+
+def _model_of(callback: Any) -> type[models.Model] | None:
+    cls = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
+    if cls is None:
+        return None
+    model = getattr(cls, "model", None)
+    if model is None:
+        qs = getattr(cls, "queryset", None)
+        model = getattr(qs, "model", None)
+    return model
+
+
+def endpoints() -> list[Endpoint]:
+    result = []
+    for name, route, callback in _walk(get_resolver().url_patterns):
+        if name.startswith("admin:") or route.startswith("admin/") or route.startswith("static"):
+            continue
+        if "(?P<format>" in route or route.endswith(".<format>") or "\\.(?P<format>" in route:
+            continue
+        params = [seg.split(">")[0].split(":")[-1] for seg in route.split("<")[1:]]
+        params += [
+            seg.split(">")[0] for seg in route.split("(?P<")[1:]
+        ]
+        result.append(
+            Endpoint(
+                name=name,
+                route=route,
+                view=callback,
+                model=_model_of(callback),
+                params=params,
+                is_api=route.startswith("api/"),
+                actions=getattr(callback, "actions", None),
+            )
+        )
+    return result
+
+
+def samples() -> dict[type[models.Model], Callable[[str], models.Model]]:
+    registry: dict[type[models.Model], Callable[[str], models.Model]] = {}
+    for config in apps.get_app_configs():
+        if not config.name.startswith("unionhub."):
+            continue
+        module_name = f"{config.name}.tests.samples"
+        if find_spec(f"{config.name}.tests") and find_spec(module_name):
+            registry.update(import_module(module_name).SAMPLES)
+    return registry

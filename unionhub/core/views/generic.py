@@ -1,0 +1,252 @@
+"""Generic, scope-enforcing record views (NetBox style): an app's views are declarations.
+
+    class EnterpriseListView(ObjectListView):
+        model = Enterprise
+        filterset_class = EnterpriseFilterSet
+        columns = [("name", _("Name")), ("region", _("Region")), ...]
+
+Every view starts from ``model.objects.visible_to(request.user)``: an object outside the
+user's scope is a 404, exactly as if it did not exist. Views require the model permission
+of their action (view/add/change/delete)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models, transaction
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import generic
+
+from unionhub.core.scope import object_visible_to
+
+
+class ScopedMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    model: type[models.Model]
+    action = "view"
+    select_related: tuple[str, ...] = ()
+    prefetch_related: tuple[str, ...] = ()
+    raise_exception = True
+
+    def get_permission_required(self):
+        if self.permission_required:
+            return super().get_permission_required()
+        meta = self.model._meta
+        return [f"{meta.app_label}.{self.action}_{meta.model_name}"]
+
+    def get_queryset(self):
+        qs = self.model._default_manager.visible_to(self.request.user)
+        if self.select_related:
+            qs = qs.select_related(*self.select_related)
+        if self.prefetch_related:
+            qs = qs.prefetch_related(*self.prefetch_related)
+        return qs
+
+    def url_name(self, action: str) -> str:
+        meta = self.model._meta
+        suffix = "" if action == "detail" else f"_{action}"
+        return f"{meta.app_label}:{meta.model_name}{suffix}"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["model_meta"] = self.model._meta
+        ctx["verbose_name"] = self.model._meta.verbose_name
+        ctx["verbose_name_plural"] = self.model._meta.verbose_name_plural
+        return ctx
+
+
+class ObjectListView(ScopedMixin, generic.TemplateView):
+    """Filterable, searchable, sortable, paginated list. Query count does not grow with the
+    page size: related rows come from ``select_related`` / ``prefetch_related``."""
+
+    template_name = "core/object_list.html"
+    filterset_class = None
+    columns: list[tuple[str, Any]] = []
+    sortable: tuple[str, ...] = ()
+    default_ordering: tuple[str, ...] = ("-pk",)
+    paginate_by = 25
+    max_page_size = 500
+
+    def filtered_queryset(self):
+        qs = self.get_queryset()
+        self.filterset = None
+        if self.filterset_class is not None:
+            self.filterset = self.filterset_class(
+                self.request.GET or None, queryset=qs, request=self.request
+            )
+            qs = self.filterset.qs
+        sort = self.request.GET.get("sort", "")
+        if sort.lstrip("-") in self.sortable:
+            qs = qs.order_by(sort, "pk")
+        else:
+            qs = qs.order_by(*self.default_ordering)
+        return qs
+
+    def get_template_names(self):
+        if getattr(self.request, "htmx", False) and not self.request.htmx.boosted:
+            return [f"{self.template_name}#results"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        qs = self.filtered_queryset()
+        try:
+            per_page = min(int(self.request.GET.get("page_size", self.paginate_by)), self.max_page_size)
+        except ValueError:
+            per_page = self.paginate_by
+        page = Paginator(qs, max(per_page, 1)).get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        ctx.update(
+            page_obj=page,
+            object_list=page.object_list,
+            filterset=self.filterset,
+            columns=self.columns,
+            sortable=self.sortable,
+            current_sort=self.request.GET.get("sort", ""),
+            querystring=query.urlencode(),
+            detail_url_name=self.url_name("detail"),
+            add_url_name=self.url_name("add"),
+            can_add=self.request.user.has_perm(
+                f"{self.model._meta.app_label}.add_{self.model._meta.model_name}"
+            ),
+        )
+        return ctx
+
+
+class ObjectDetailView(ScopedMixin, generic.DetailView):
+    template_name = "core/object_detail.html"
+    fields: list[str] = []
+
+    def get_context_data(self, **kwargs):
+        from unionhub.core.selectors import changerecord_for_object
+
+        ctx = super().get_context_data(**kwargs)
+        obj = self.object
+        ctx["field_rows"] = [
+            (obj._meta.get_field(f).verbose_name, _display(obj, f)) for f in self.fields
+        ]
+        ctx["change_records"] = changerecord_for_object(obj=obj, user=self.request.user)[:50]
+        meta = self.model._meta
+        perms = self.request.user
+        ctx["can_change"] = perms.has_perm(f"{meta.app_label}.change_{meta.model_name}")
+        ctx["can_delete"] = perms.has_perm(f"{meta.app_label}.delete_{meta.model_name}")
+        ctx["edit_url_name"] = self.url_name("edit")
+        ctx["delete_url_name"] = self.url_name("delete")
+        ctx["list_url_name"] = self.url_name("list")
+        return ctx
+
+
+def _display(obj: models.Model, name: str) -> Any:
+    getter = getattr(obj, f"get_{name}_display", None)
+    if callable(getter):
+        return getter()
+    value = getattr(obj, name)
+    if value is True:
+        return _("Yes")
+    if value is False:
+        return _("No")
+    return "" if value is None else value
+
+
+class ObjectEditView(ScopedMixin, generic.UpdateView):
+    """Create (no pk in the URL) or edit. The save runs in a transaction and is undone if
+    the record would end up outside the user's scope."""
+
+    template_name = "core/object_edit.html"
+
+    def get_object(self, queryset=None):
+        if "pk" not in self.kwargs:
+            return None
+        return super().get_object(queryset)
+
+    def get_permission_required(self):
+        meta = self.model._meta
+        action = "change" if "pk" in self.kwargs else "add"
+        return [f"{meta.app_label}.{action}_{meta.model_name}"]
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def save(self, form):
+        """Persist the form; apps override this to call their service."""
+        obj = form.save(commit=False)
+        if obj.pk is None and hasattr(obj, "created_by_id"):
+            obj.created_by = self.request.user
+        obj.full_clean()
+        obj.save()
+        form.save_m2m()
+        return obj
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                self.object = self.save(form)
+                if not object_visible_to(self.object, self.request.user):
+                    raise ValidationError(_("The record would be outside your data scope."))
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Saved “%(obj)s”.") % {"obj": self.object})
+        return HttpResponseRedirect(self.get_success_url())
+
+    def get_success_url(self):
+        return reverse(self.url_name("detail"), args=[self.object.pk])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["list_url_name"] = self.url_name("list")
+        ctx["detail_url_name"] = self.url_name("detail")
+        return ctx
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+class ObjectDeleteView(ScopedMixin, generic.DeleteView):
+    template_name = "core/object_delete.html"
+    action = "delete"
+
+    def delete_object(self, obj):
+        """Apps override to call their service (which may refuse with a reason)."""
+        obj.delete()
+
+    def form_valid(self, form):
+        obj = self.get_object()
+        try:
+            with transaction.atomic():
+                self.delete_object(obj)
+        except (ValidationError, models.ProtectedError) as exc:
+            reason = exc.messages[0] if isinstance(exc, ValidationError) else _(
+                "Other records still depend on it."
+            )
+            messages.error(self.request, _("Cannot delete: %(r)s") % {"r": reason})
+            return HttpResponseRedirect(reverse(self.url_name("detail"), args=[obj.pk]))
+        messages.success(self.request, _("Deleted “%(obj)s”.") % {"obj": obj})
+        return HttpResponseRedirect(reverse(self.url_name("list")))
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["detail_url_name"] = self.url_name("detail")
+        return ctx
+
+
+def get_visible_or_404(model: type[models.Model], user: Any, **lookup):
+    """Fetch-and-check in one step (Zulip's access_*): missing and forbidden look the same."""
+    obj = get_object_or_404(model._default_manager.visible_to(user), **lookup)
+    if obj is None:
+        raise Http404
+    return obj

@@ -1,0 +1,72 @@
+"""Shell pages: home (the user's dashboard), health check, audit log, error pages."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+
+from unionhub.core import dashboard
+from unionhub.core.filtersets import ScopedFilterSet
+from unionhub.core.models import ChangeRecord
+from unionhub.core.views.generic import ObjectListView
+import django_filters
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", {"cards": dashboard.cards_for(request.user)})
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For load balancers: 200 only when the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 — any database failure means "not healthy"
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+class ChangeRecordFilterSet(ScopedFilterSet):
+    search_fields = ("object_repr", "actor_name", "note")
+    actor_name = django_filters.CharFilter(label=_("User"), lookup_expr="icontains")
+    app_label = django_filters.CharFilter(label=_("Module"))
+    action = django_filters.ChoiceFilter(choices=ChangeRecord._meta.get_field("action").choices)
+    at_after = django_filters.DateFilter(field_name="at", lookup_expr="date__gte", label=_("From"))
+    at_before = django_filters.DateFilter(field_name="at", lookup_expr="date__lte", label=_("To"))
+
+    class Meta:
+        model = ChangeRecord
+        fields = ["actor_name", "app_label", "action"]
+
+
+class ChangeRecordListView(ObjectListView):
+    """The global audit page, scoped like everything else."""
+
+    model = ChangeRecord
+    filterset_class = ChangeRecordFilterSet
+    template_name = "core/changerecord_list.html"
+    select_related = ("actor",)
+    default_ordering = ("-at", "-id")
+    sortable = ("at", "actor_name", "action")
+
+
+def error_404(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def error_403(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def error_500(request):
+    # No context processors: the page must render even when the database is down.
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render({}), status=500)

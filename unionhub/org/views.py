@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from unionhub.core.views.generic import (
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+)
+from unionhub.org import services
+from unionhub.org.filtersets import OrgUnitFilterSet, RegionFilterSet
+from unionhub.org.forms import OrgUnitForm
+from unionhub.org.models import OrgUnit, Region
+
+
+class OrgUnitListView(ObjectListView):
+    """The organisation tree: rows in path order, indented by depth."""
+
+    model = OrgUnit
+    filterset_class = OrgUnitFilterSet
+    template_name = "org/orgunit_list.html"
+    select_related = ("region", "parent")
+    default_ordering = ("path",)
+    paginate_by = 100
+    columns = [
+        ("name", _("Name")),
+        ("get_kind_display", _("Kind")),
+        ("code", _("Code")),
+        ("region", _("Region")),
+    ]
+
+
+class OrgUnitDetailView(ObjectDetailView):
+    model = OrgUnit
+    template_name = "org/orgunit_detail.html"
+    select_related = ("region", "parent")
+    fields = ["name", "short_name", "code", "kind", "parent", "region", "is_active"]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["children"] = (
+            OrgUnit.objects.visible_to(self.request.user)
+            .filter(parent=self.object)
+            .select_related("region")
+        )
+        return ctx
+
+
+class OrgUnitEditView(ObjectEditView):
+    model = OrgUnit
+    form_class = OrgUnitForm
+
+    def save(self, form):
+        data = form.cleaned_data
+        if self.object is None:
+            return services.orgunit_create(
+                name=data["name"],
+                short_name=data["short_name"],
+                code=data["code"],
+                kind=data["kind"],
+                region=data["region"],
+                parent=data["parent"],
+                created_by=self.request.user,
+            )
+        unit = form.save(commit=False)
+        new_parent = data["parent"]
+        OrgUnit.objects.filter(pk=unit.pk).update(
+            name=unit.name,
+            short_name=unit.short_name,
+            code=unit.code,
+            kind=unit.kind,
+            region=unit.region,
+            is_active=unit.is_active,
+        )
+        current = OrgUnit.objects.get(pk=unit.pk)
+        if new_parent is not None and current.parent_id != new_parent.pk:
+            current = services.orgunit_move(unit=current, new_parent=new_parent)
+        return current
+
+
+class OrgUnitDeleteView(ObjectDeleteView):
+    model = OrgUnit
+
+    def delete_object(self, obj):
+        services.orgunit_delete(unit=obj)
+
+
+class RegionListView(ObjectListView):
+    model = Region
+    filterset_class = RegionFilterSet
+    template_name = "org/region_list.html"
+    select_related = ("parent",)
+    default_ordering = ("path",)
+    paginate_by = 100
+    columns = [
+        ("name", _("Name")),
+        ("code", _("Code")),
+        ("get_level_display", _("Level")),
+        ("get_category_display", _("Category")),
+        ("parent", _("Parent region")),
+    ]
+
+
+class RegionDetailView(ObjectDetailView):
+    model = Region
+    select_related = ("parent",)
+    fields = ["name", "code", "level", "kind", "category", "parent", "statistical_parent_code"]

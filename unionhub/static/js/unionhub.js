@@ -1,0 +1,33 @@
+// UnionHub page behaviour. No inline scripts: the CSP allows only files from this site.
+(function () {
+  "use strict";
+
+  // ECharts: <div class="chart" data-chart="id-of-json-script"></div> with the options in
+  // {{ options|json_script:"id-of-json-script" }}. Clicking a bar/slice follows data[i].url.
+  function renderCharts(root) {
+    if (typeof window.echarts === "undefined") return;
+    (root || document).querySelectorAll("[data-chart]").forEach(function (el) {
+      var source = document.getElementById(el.dataset.chart);
+      if (!source || el.dataset.rendered) return;
+      var options = JSON.parse(source.textContent);
+      var chart = window.echarts.init(el, null, { renderer: "canvas" });
+      chart.setOption(options);
+      chart.on("click", function (params) {
+        var url = params.data && params.data.url;
+        if (url) window.location.href = url;
+      });
+      el.dataset.rendered = "1";
+      window.addEventListener("resize", function () { chart.resize(); });
+    });
+  }
+
+  // Auto-refresh: <div data-refresh-seconds="30" hx-get="..." ...> is handled by htmx
+  // triggers; pages without htmx can use data-reload-seconds on <body>.
+  function scheduleReload() {
+    var s = parseInt(document.body.dataset.reloadSeconds || "0", 10);
+    if (s > 0) setTimeout(function () { window.location.reload(); }, s * 1000);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { renderCharts(); scheduleReload(); });
+  document.addEventListener("htmx:afterSwap", function (e) { renderCharts(e.target); });
+})();
