@@ -74,7 +74,9 @@ if _database_url:
     except Exception:  # noqa: BLE001 — any parse failure is the same configuration error
         _db = None
     if not _db or not _db.get("ENGINE"):
-        _fail("DATABASE_URL 格式不正确，应为 postgres://用户@主机:端口/数据库 或 sqlite:///文件路径。")
+        _fail(
+            "DATABASE_URL 格式不正确，应为 postgres://用户@主机:端口/数据库 或 sqlite:///文件路径。"
+        )
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     _db = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(VAR_DIR / "unionhub.sqlite3")}
@@ -82,9 +84,7 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
     _db.setdefault("OPTIONS", {})
     _db["OPTIONS"].setdefault("timeout", 20)
     _db["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
-    _db["OPTIONS"].setdefault(
-        "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-    )
+    _db["OPTIONS"].setdefault("init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
     _db.pop("CONN_MAX_AGE", None)
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -183,6 +183,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+# Chinese JSON for the API, the page for browsers; and the real client address behind nginx,
+# otherwise every client is 127.0.0.1 and anyone could lock any account.
+AXES_LOCKOUT_CALLABLE = "unionhub.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "unionhub.core.middleware.axes_client_ip"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "zh-hans"
@@ -267,6 +271,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "RegionKindEnum": "unionhub.org.choices.RegionKind",
+        "OrgKindEnum": "unionhub.org.choices.OrgKind",
+        "StationKindEnum": "unionhub.stations.choices.StationKind",
+    },
 }
 
 # Personal data never reaches the logs: requests are not logged with bodies, and the

@@ -16,7 +16,7 @@ class AccountsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from unionhub.accounts import signals
-        from unionhub.core import menu
+        from unionhub.core import dashboard, menu
 
         user_logged_in.connect(signals.on_login, dispatch_uid="uh_login")
         user_logged_out.connect(signals.on_logout, dispatch_uid="uh_logout")
@@ -45,3 +45,24 @@ class AccountsConfig(AppConfig):
                 order=830,
             )
         )
+        dashboard.register(_account_cards, order=910)
+
+
+def _account_cards(user):
+    """Home-page figure: accounts in the user's scope."""
+    from django.urls import reverse
+
+    from unionhub.accounts.models import User
+    from unionhub.core.dashboard import Card
+
+    if not user.has_perm("accounts.view_user"):
+        return []
+    count = User.objects.visible_to(user).filter(is_active=True).count()
+    return [
+        Card(
+            title=_("Users"),
+            value=count,
+            url=reverse("accounts:user_list"),
+            hint=_("active accounts in your data scope"),
+        )
+    ]

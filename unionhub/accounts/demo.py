@@ -27,7 +27,9 @@ def ensure_user(username: str, full_name: str, org_unit: OrgUnit, role_codes: li
 
 def load(stdout=None) -> None:
     services.ensure_builtin_roles()
-    ensure_user("city_admin", "市总管理员", OrgUnit.objects.get(code=CITY_UNION_CODE), ["city_admin"])
+    ensure_user(
+        "city_admin", "市总管理员", OrgUnit.objects.get(code=CITY_UNION_CODE), ["city_admin"]
+    )
     for slug in COUNTY_SLUGS:
         county = county_union(slug)
         ensure_user(f"{slug}_admin", f"{county.short_name}管理员", county, ["county_admin"])

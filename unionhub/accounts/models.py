@@ -90,3 +90,18 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.full_name or self.username
 
+    @property
+    def roles_display(self) -> str:
+        """The role names, for lists (uses prefetched roles)."""
+        return "、".join(r.name for r in self.roles.all())
+
+    @property
+    def scope_display(self) -> str:
+        """The data scope the user's roles give, in words (uses prefetched roles)."""
+        from unionhub.accounts.selectors import role_scope_label
+
+        if self.is_superuser:
+            return str(ScopeKind.ALL.label)
+        return role_scope_label(
+            org_unit=self.org_unit, kinds={r.data_scope for r in self.roles.all()}
+        )

@@ -40,6 +40,24 @@ def user_scope_resolve(*, user: User) -> Scope:
     return scope
 
 
+def role_scope_label(*, org_unit: Any, kinds: set[str]) -> str:
+    """Words for the data scope that roles of ``kinds`` give a user of ``org_unit``:
+    “全部数据”, “响水县总工会及以下”, “……（仅本级）”, “自定义组织”, “仅本人”."""
+    if ScopeKind.ALL in kinds:
+        return _("All data")
+    parts: list[str] = []
+    name = getattr(org_unit, "name", None)
+    if ScopeKind.SUBTREE in kinds and name:
+        parts.append(_("%(org)s and below") % {"org": name})
+    elif ScopeKind.UNIT in kinds and name:
+        parts.append(_("%(org)s only") % {"org": name})
+    if ScopeKind.CUSTOM in kinds:
+        parts.append(_("Custom organisations"))
+    if ScopeKind.OWN in kinds:
+        parts.append(_("Own records only"))
+    return "、".join(parts) if parts else _("No data")
+
+
 def user_scope_label(*, user: Any) -> str:
     """A short sentence for the top bar: whose data the user sees."""
     scope = scope_for(user)
@@ -47,14 +65,10 @@ def user_scope_label(*, user: Any) -> str:
         return _("All data")
     if scope.is_empty:
         return _("No data")
-    org = getattr(user, "org_unit", None)
-    if scope.org_subtrees or scope.region_subtrees:
-        if org is not None and org.path in scope.org_subtrees:
-            return _("%(org)s and below") % {"org": org.short_name or org.name}
-        return _("Custom organisations")
-    if scope.org_units and org is not None:
-        return _("%(org)s only") % {"org": org.short_name or org.name}
-    return _("Own records only")
+    if user.is_superuser:
+        return _("All data")
+    kinds = set(Role.objects.filter(users=user).values_list("data_scope", flat=True))
+    return role_scope_label(org_unit=getattr(user, "org_unit", None), kinds=kinds)
 
 
 def user_list(*, user: User) -> QuerySet[User]:

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from unionhub.accounts.models import Role, User
 from unionhub.accounts.roles import BUILTIN_ROLES
+from unionhub.core.audit import record_change
 from unionhub.core.scope import ScopeKind, forget_scope, scope_for
 from unionhub.org.models import OrgUnit
 
@@ -41,13 +44,18 @@ def permissions_matching(patterns: Iterable[str]) -> list[Permission]:
 
 
 def ensure_builtin_roles() -> None:
-    """Create or refresh the built-in roles with the permissions modules granted them."""
+    """Create or refresh the built-in roles with the permissions modules granted them.
+
+    Names are stored in the site language: ``migrate`` runs with translations switched off,
+    which would otherwise store the English source text."""
     for spec in BUILTIN_ROLES.values():
+        with translation.override(settings.LANGUAGE_CODE):
+            name, description = str(spec.name), str(spec.description)
         role, _created = Role.objects.update_or_create(
             code=spec.code,
             defaults={
-                "name": str(spec.name),
-                "description": str(spec.description),
+                "name": name,
+                "description": description,
                 "data_scope": spec.data_scope,
                 "is_builtin": True,
             },
@@ -55,8 +63,11 @@ def ensure_builtin_roles() -> None:
         role.permissions.set(permissions_matching(spec.patterns))
 
 
-def _check_not_escalating(*, actor: User, role: Role | None = None, perms=None, scope=None,
-                          custom_units=()) -> None:
+def _check_not_escalating(
+    *, actor: User, role: Role | None = None, perms=None, scope=None, custom_units=()
+) -> None:
+    """Refuse to hand out more than ``actor`` holds: permissions they lack, the whole-city
+    scope when they do not have it, or custom organisations outside their scope."""
     if actor.is_superuser:
         return
     actor_scope = scope_for(actor)
@@ -65,8 +76,10 @@ def _check_not_escalating(*, actor: User, role: Role | None = None, perms=None, 
     extra = sorted({_perm_key(p) for p in perms} - held)
     if extra:
         raise ValidationError(
-            {"permissions": _("You cannot grant permissions you do not hold: %(p)s")
-             % {"p": ", ".join(extra)}}
+            {
+                "permissions": _("You cannot grant permissions you do not hold: %(p)s")
+                % {"p": ", ".join(extra)}
+            }
         )
     scope = scope if scope is not None else role.data_scope
     if scope == ScopeKind.ALL and not actor_scope.everything:
@@ -97,12 +110,17 @@ def role_save(
     if data_scope == ScopeKind.CUSTOM and not units:
         raise ValidationError({"custom_units": _("Choose at least one organisation.")})
     _check_not_escalating(actor=actor, perms=perms, scope=data_scope, custom_units=units)
+    if role is not None and not actor.is_superuser:
+        if not Role.objects.visible_to(actor).filter(pk=role.pk).exists():
+            raise ValidationError(_("The role is outside your data scope."))
+    before = _m2m_snapshot(role, ("permissions", "custom_units")) if role and role.pk else {}
     role = role or Role(org_unit=actor.org_unit)
     role.name, role.code, role.data_scope, role.description = name, code, data_scope, description
     role.full_clean(exclude=["permissions", "custom_units"])
     role.save()
     role.permissions.set(perms)
     role.custom_units.set(units if data_scope == ScopeKind.CUSTOM else [])
+    _record_m2m(role, before, ("permissions", "custom_units"))
     return role
 
 
@@ -124,8 +142,13 @@ def user_save(
         actor_scope = scope_for(actor)
         if org_unit is None or not actor_scope.covers_org_path(org_unit.path):
             raise ValidationError({"org_unit": _("The organisation is outside your data scope.")})
+        if user is not None and user.pk is not None:
+            current = User.objects.select_related("org_unit").get(pk=user.pk)
+            if current.org_unit is None or not actor_scope.covers_org_path(current.org_unit.path):
+                raise ValidationError(_("The user is outside your data scope."))
         for role in roles:
             _check_not_escalating(actor=actor, role=role)
+    before = _m2m_snapshot(user, ("roles",)) if user is not None and user.pk else {}
     user = user or User(username=username)
     user.username, user.full_name, user.org_unit, user.is_active = (
         username,
@@ -141,5 +164,30 @@ def user_save(
     user.full_clean(exclude=["password", "roles"])
     user.save()
     user.roles.set(roles)
+    _record_m2m(user, before, ("roles",))
     forget_scope(user)
     return user
+
+
+def _m2m_snapshot(obj, names: tuple[str, ...]) -> dict[str, list[str]]:
+    result = {}
+    for name in names:
+        qs = getattr(obj, name).all()
+        if qs.model is Permission:
+            result[name] = sorted(_perm_key(p) for p in qs.select_related("content_type"))
+        else:
+            result[name] = sorted(str(o) for o in qs)
+    return result
+
+
+def _record_m2m(obj, before: dict[str, list[str]], names: tuple[str, ...]) -> None:
+    """Many-to-many changes (roles of a user, permissions of a role) are not seen by the
+    save signals; record them here so privilege changes are in the audit trail."""
+    after = _m2m_snapshot(obj, names)
+    changes = {
+        name: [before.get(name), after[name]]
+        for name in names
+        if before.get(name, []) != after[name]
+    }
+    if changes:
+        record_change(obj=obj, action="update", changes=changes)

@@ -16,7 +16,10 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
     from unionhub.accounts.models import User
 
     username = str(credentials.get("username", ""))[:150]
-    record_change(model=User, action="login_failed", note=username)
+    # Scope the entry to the account's organisation, so its county's admins see it.
+    user = User.objects.select_related("org_unit").filter(username=username).first()
+    org_path = user.org_unit.path if user is not None and user.org_unit else ""
+    record_change(model=User, action="login_failed", note=username, org_path=org_path)
 
 
 def ensure_builtin_roles(sender, **kwargs):

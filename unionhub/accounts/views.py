@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.accounts import services
-from unionhub.accounts.forms import RoleForm, UserForm
+from unionhub.accounts.filtersets import RoleFilterSet, UserFilterSet
+from unionhub.accounts.forms import MATRIX_ACTIONS, RoleForm, UserForm, permission_matrix
 from unionhub.accounts.models import Role, User
 from unionhub.accounts.selectors import role_list, user_list
 from unionhub.core.views.generic import ObjectDetailView, ObjectEditView, ObjectListView
@@ -48,12 +48,16 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 class UserListView(ObjectListView):
+    """Accounts inside the admin's scope, with their roles and the data scope they give."""
+
     model = User
+    filterset_class = UserFilterSet
     columns = [
         ("username", _("Username")),
         ("full_name", _("Full name")),
         ("org_unit", _("Organisation")),
         ("roles_display", _("Roles")),
+        ("scope_display", _("Data scope")),
         ("is_active", _("Active")),
     ]
     sortable = ("username", "full_name")
@@ -65,8 +69,16 @@ class UserListView(ObjectListView):
 
 class UserDetailView(ObjectDetailView):
     model = User
+    template_name = "accounts/user_detail.html"
     fields = ["username", "full_name", "org_unit", "is_active", "last_login", "date_joined"]
     select_related = ("org_unit",)
+    prefetch_related = ("roles",)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        visible = set(role_list(user=self.request.user).values_list("pk", flat=True))
+        ctx["roles"] = [{"obj": r, "visible": r.pk in visible} for r in self.object.roles.all()]
+        return ctx
 
 
 class UserEditView(ObjectEditView):
@@ -88,7 +100,10 @@ class UserEditView(ObjectEditView):
 
 
 class RoleListView(ObjectListView):
+    """Built-in roles plus the roles defined inside the admin's scope."""
+
     model = Role
+    filterset_class = RoleFilterSet
     columns = [
         ("name", _("Name")),
         ("code", _("Code")),
@@ -108,15 +123,33 @@ class RoleDetailView(ObjectDetailView):
     fields = ["name", "code", "description", "data_scope", "org_unit", "is_builtin"]
 
     def get_queryset(self):
-        return role_list(user=self.request.user)
+        return role_list(user=self.request.user).select_related("org_unit")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        perms = self.object.permissions.select_related("content_type").order_by(
+            "content_type__app_label", "content_type__model", "codename"
+        )
+        ctx["matrix"] = permission_matrix(perms, selected={p.pk for p in perms})
+        ctx["matrix_actions"] = MATRIX_ACTIONS
+        ctx["custom_units"] = list(self.object.custom_units.all())
+        # Built-in roles are maintained by the platform, not edited by hand.
+        ctx["can_change"] = ctx["can_change"] and not self.object.is_builtin
+        return ctx
 
 
 class RoleEditView(ObjectEditView):
     model = Role
     form_class = RoleForm
+    template_name = "accounts/role_form.html"
 
     def get_queryset(self):
         return role_list(user=self.request.user).filter(is_builtin=False)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["matrix_actions"] = MATRIX_ACTIONS
+        return ctx
 
     def save(self, form):
         data = form.cleaned_data
@@ -130,10 +163,3 @@ class RoleEditView(ObjectEditView):
             permissions=data["permissions"],
             custom_units=data["custom_units"],
         )
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as exc:  # pragma: no cover - handled in super
-            form.add_error(None, exc)
-            return self.form_invalid(form)

@@ -8,13 +8,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self) -> None:
-        from unionhub.core import audit, menu
+        from unionhub.core import audit, compat, menu
 
+        compat.allow_router_include_root_view()
         audit.connect_signals()
         menu.register(
-            menu.MenuItem(
-                key="home", label=_("Home"), url_name="core:home", icon="home", order=0
-            )
+            menu.MenuItem(key="home", label=_("Home"), url_name="core:home", icon="home", order=0)
         )
         menu.register(
             menu.MenuItem(

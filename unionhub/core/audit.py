@@ -108,7 +108,8 @@ def record_change(
     ctx = current_context()
     if actor is None and ctx is not None:
         actor = ctx.current_actor()
-    model = model or (type(obj) if obj is not None else None)
+    # obj.__class__, not type(obj): request.user is a SimpleLazyObject.
+    model = model or (obj.__class__ if obj is not None else None)
     if obj is not None and not (org_path or region_path):
         org_path, region_path = _paths(obj)
     return ChangeRecord.objects.create(
@@ -137,14 +138,30 @@ def _before_save(sender, instance, raw=False, **kwargs):
             instance._audit_before = snapshot(old)
 
 
+def record_created(obj: models.Model):
+    """The "create" entry for ``obj`` as it is now (for services that finish a new row in
+    two steps and saved the first step under ``defer_audit``)."""
+    after = snapshot(obj)
+    changes = {k: [None, v] for k, v in after.items() if v not in (None, "", [], {})}
+    return record_change(obj=obj, action="create", changes=changes)
+
+
+def defer_audit(obj: models.Model) -> None:
+    """Skip the automatic entry of ``obj``'s next save: the service records it itself once
+    the row is complete (e.g. a tree path that needs the new primary key)."""
+    obj._audit_deferred = True
+
+
 def _after_save(sender, instance, created, raw=False, **kwargs):
     if raw or not is_audited(sender):
+        return
+    if getattr(instance, "_audit_deferred", False):
+        instance._audit_deferred = False
         return
     after = snapshot(instance)
     before = getattr(instance, "_audit_before", None)
     if created or before is None:
-        changes = {k: [None, v] for k, v in after.items() if v not in (None, "", [], {})}
-        record_change(obj=instance, action="create", changes=changes)
+        record_created(instance)
         return
     changes = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
     if changes:

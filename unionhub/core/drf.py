@@ -31,7 +31,9 @@ class ModelPermissions(permissions.DjangoModelPermissions):
 
 def django_errors_to_drf(exc: DjangoValidationError) -> ValidationError:
     if hasattr(exc, "error_dict"):
-        return ValidationError({k: [str(m) for e in v for m in e] for k, v in exc.error_dict.items()})
+        return ValidationError(
+            {k: [str(m) for e in v for m in e] for k, v in exc.error_dict.items()}
+        )
     return ValidationError({"non_field_errors": [str(m) for m in exc.messages]})
 
 

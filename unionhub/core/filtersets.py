@@ -34,6 +34,9 @@ class ScopedFilterSet(django_filters.FilterSet):
             for field in form.fields.values():
                 w = field.widget
                 css = "form-select" if isinstance(w, forms.Select) else "form-control"
-                w.attrs.setdefault("class", css + " form-control-sm" if css == "form-control" else css + " form-select-sm")
+                w.attrs.setdefault(
+                    "class",
+                    css + " form-control-sm" if css == "form-control" else css + " form-select-sm",
+                )
             form._uh_styled = True
         return form

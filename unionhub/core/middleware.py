@@ -43,6 +43,14 @@ def client_ip(request: HttpRequest) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
+def axes_client_ip(request: HttpRequest) -> str:
+    """The address django-axes locks out (``AXES_CLIENT_IP_CALLABLE``): the same one the audit
+    trail records. Behind nginx ``REMOTE_ADDR`` is always the proxy, which would turn the
+    per-account-and-address lockout into a per-account one (docs/deploy.md sets
+    ``X-Forwarded-For $remote_addr`` so clients cannot forge it)."""
+    return client_ip(request) or ""
+
+
 @contextmanager
 def acting_as(actor: Any, ip: str | None = None) -> Iterator[None]:
     """Attribute changes made outside a request (commands, imports) to ``actor``."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from unionhub.core.scope import ScopedQuerySet, ScopeSpec
 
@@ -32,13 +33,14 @@ class BaseModel(models.Model):
 
 
 class ChangeAction(models.TextChoices):
-    CREATE = "create", _("Created")
+    # A context keeps Django's own (admin) translations of these words from winning.
+    CREATE = "create", pgettext_lazy("audit action", "Created")
     UPDATE = "update", _("Updated")
     DELETE = "delete", _("Deleted")
     IMPORT = "import", _("Imported")
     REVEAL = "reveal", _("Personal data viewed")
     LOGIN = "login", _("Logged in")
-    LOGOUT = "logout", _("Logged out")
+    LOGOUT = "logout", pgettext_lazy("audit action", "Logged out")
     LOGIN_FAILED = "login_failed", _("Login failed")
     EXPORT = "export", _("Exported")
 

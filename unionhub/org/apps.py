@@ -8,7 +8,7 @@ class OrgConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self) -> None:
-        from unionhub.core import menu
+        from unionhub.core import dashboard, menu
 
         menu.register(
             menu.MenuItem(
@@ -32,3 +32,24 @@ class OrgConfig(AppConfig):
                 order=810,
             )
         )
+        dashboard.register(_org_cards, order=900)
+
+
+def _org_cards(user):
+    """Home-page figure: union organisations in the user's scope."""
+    from django.urls import reverse
+
+    from unionhub.core.dashboard import Card
+    from unionhub.org.models import OrgUnit
+
+    if not user.has_perm("org.view_orgunit"):
+        return []
+    count = OrgUnit.objects.visible_to(user).count()
+    return [
+        Card(
+            title=_("Union organisations"),
+            value=count,
+            url=reverse("org:orgunit_list"),
+            hint=_("in your data scope"),
+        )
+    ]

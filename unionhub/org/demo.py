@@ -32,9 +32,7 @@ def first_town_union(slug: str) -> OrgUnit:
     """The town union a county's ``<county>_town`` demo account works in."""
     county = county_union(slug)
     return (
-        OrgUnit.objects.filter(parent=county, kind=OrgKind.TOWN_FEDERATION)
-        .order_by("code")
-        .first()
+        OrgUnit.objects.filter(parent=county, kind=OrgKind.TOWN_FEDERATION).order_by("code").first()
     )
 
 

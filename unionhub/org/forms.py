@@ -8,6 +8,9 @@ from unionhub.org.models import OrgUnit
 
 
 class OrgUnitForm(ScopedModelForm):
+    """Create or edit a union organisation. The parent and region lists hold only what the
+    user may see; changing the parent moves the unit with everything below it."""
+
     class Meta:
         model = OrgUnit
         fields = ["name", "short_name", "code", "kind", "parent", "region", "is_active"]
@@ -15,7 +18,39 @@ class OrgUnitForm(ScopedModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["region"].queryset = self.fields["region"].queryset.order_by("path")
-        self.fields["parent"].queryset = self.fields["parent"].queryset.order_by("path")
+        parents = self.fields["parent"].queryset.order_by("path")
+        if self.instance.pk:
+            # A unit cannot become its own subordinate: leave its subtree out of the list.
+            parents = parents.exclude(path__startswith=self.instance.path)
+        self.fields["parent"].queryset = parents
+        self.fields["parent"].help_text = _(
+            "Choosing another parent moves this organisation together with everything below it."
+        )
+        current_parent = self.instance.parent if self.instance.pk else None
+        if self.instance.pk and (
+            current_parent is None or not parents.filter(pk=current_parent.pk).exists()
+        ):
+            # The user's own top unit: its parent is outside their scope and stays as it is.
+            self.fields["parent"].disabled = True
+            self.fields["parent"].required = False
+            self.fields["parent"].queryset = OrgUnit.objects.filter(pk=self.instance.parent_id)
+            self.fields["parent"].help_text = _("Only a higher-level administrator can move it.")
+        elif not self.instance.pk:
+            self.fields["parent"].required = True
+
+    def clean(self):
+        data = super().clean()
+        parent, region = data.get("parent"), data.get("region")
+        if parent is not None and region is not None and parent.is_area_union:
+            if not region.path.startswith(parent.region.path):
+                self.add_error(
+                    "region",
+                    _(
+                        "The region must lie inside “%(region)s”, the area of the parent organisation."
+                    )
+                    % {"region": parent.region},
+                )
+        return data
 
 
 class OrgUnitMoveForm(forms.Form):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from unionhub.core.models import BaseModel
 from unionhub.core.scope import ScopedQuerySet, ScopeSpec
@@ -82,7 +83,7 @@ class OrgUnit(BaseModel):
     )
     path = models.CharField(_("path"), max_length=255, db_index=True, editable=False)
     depth = models.PositiveSmallIntegerField(_("depth"), default=0, editable=False)
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(pgettext_lazy("organisation", "active"), default=True)
 
     scope_spec = ScopeSpec(org_path="path", region_path="region__path", owner=None)
     objects = ScopedQuerySet.as_manager()

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import ProtectedError
+from django.db.models import ProtectedError, Value
 from django.db.models.functions import Concat, Substr
-from django.db.models import Value
 from django.utils.translation import gettext as _
 
+from unionhub.core import audit
 from unionhub.org.choices import OrgKind, RegionKind, RegionLevel, TownCategory
 from unionhub.org.models import OrgUnit, Region
 
@@ -178,42 +178,136 @@ def orgunit_create(
     )
     unit.path = "pending/"
     unit.full_clean(exclude=["path"])
+    # The path holds the new id, so the row is finished after the insert; the audit entry
+    # is written once it is complete (a "pending/" path would hide it from the county).
+    audit.defer_audit(unit)
     unit.save()
     unit.path = _org_path(parent, unit.pk)
     unit.depth = unit.path.count("/") - 1
     OrgUnit.objects.filter(pk=unit.pk).update(path=unit.path, depth=unit.depth)
+    audit.record_created(unit)
     return unit
 
 
+def _check_region_fits(*, unit_region: Region, parent: OrgUnit) -> None:
+    """An area union (county or town federation) governs its region: a unit placed under
+    it must sit inside that region, otherwise the parent's users would not see it (and
+    the old parent's users would keep seeing it through the region tree)."""
+    if parent.is_area_union and not unit_region.path.startswith(parent.region.path):
+        raise ValidationError(
+            {
+                "region": _(
+                    "The region must lie inside “%(region)s”, the area of the new parent "
+                    "organisation."
+                )
+                % {"region": parent.region}
+            }
+        )
+
+
 @transaction.atomic
-def orgunit_move(*, unit: OrgUnit, new_parent: OrgUnit) -> OrgUnit:
-    """Move a unit (and everything below it) under ``new_parent``. Records scoped through
-    the unit follow it, because scope is computed from the paths rewritten here."""
+def orgunit_move(*, unit: OrgUnit, new_parent: OrgUnit, region: Region | None = None) -> OrgUnit:
+    """Move a unit (and everything below it) under ``new_parent``, optionally into a new
+    ``region``. Records scoped through the unit follow it, because scope is computed from
+    the paths rewritten here; users of the old parent no longer see the subtree."""
     unit = OrgUnit.objects.select_for_update().get(pk=unit.pk)
+    new_parent = OrgUnit.objects.select_related("region").get(pk=new_parent.pk)
     if new_parent.pk == unit.pk or new_parent.path.startswith(unit.path):
         raise ValidationError(
             {"parent": _("An organisation cannot be moved under itself or its own subordinate.")}
         )
-    old_path = unit.path
+    if unit.kind == OrgKind.CITY_FEDERATION:
+        raise ValidationError({"parent": _("The city federation is the root and cannot move.")})
+    region = region or unit.region
+    _check_region_fits(unit_region=region, parent=new_parent)
+    old_path, old_region_id = unit.path, unit.region_id
     new_path = _org_path(new_parent, unit.pk)
     unit.parent = new_parent
-    unit.save(update_fields=["parent", "updated_at"])
+    unit.region = region
+    unit.save(update_fields=["parent", "region", "updated_at"])
     OrgUnit.objects.filter(path__startswith=old_path).update(
         path=Concat(Value(new_path), Substr("path", len(old_path) + 1))
     )
     for child in OrgUnit.objects.filter(path__startswith=new_path).only("pk", "path"):
         OrgUnit.objects.filter(pk=child.pk).update(depth=child.path.count("/") - 1)
+    if region.pk != old_region_id:
+        # Units below that sat in the old area follow the unit into its new region, or the
+        # old area's users would keep seeing them through the region tree.
+        stray = (
+            OrgUnit.objects.filter(path__startswith=new_path)
+            .exclude(pk=unit.pk)
+            .exclude(region__path__startswith=region.path)
+        )
+        for child in stray:
+            child.region = region
+            child.save(update_fields=["region", "updated_at"])
     unit.refresh_from_db()
     return unit
 
 
 @transaction.atomic
+def orgunit_update(
+    *,
+    unit: OrgUnit,
+    name: str,
+    code: str,
+    kind: str,
+    region: Region,
+    parent: OrgUnit | None,
+    short_name: str = "",
+    is_active: bool = True,
+) -> OrgUnit:
+    """Change a unit's own fields (audited field by field) and, when the parent changes,
+    move it with its subtree."""
+    unit = OrgUnit.objects.select_for_update().get(pk=unit.pk)
+    if parent is None and unit.parent_id is not None:
+        raise ValidationError({"parent": _("Only the city federation may have no parent.")})
+    moving = parent is not None and parent.pk != unit.parent_id
+    if moving:
+        unit = orgunit_move(unit=unit, new_parent=parent, region=region)
+    elif parent is not None and region.pk != unit.region_id:
+        _check_region_fits(unit_region=region, parent=parent)
+    unit.name, unit.short_name, unit.code, unit.kind = name, short_name, code, kind
+    unit.region, unit.is_active = region, is_active
+    unit.full_clean()
+    unit.save()
+    return unit
+
+
+def orgunit_delete_blockers(*, unit: OrgUnit) -> list[str]:
+    """Why ``unit`` cannot be deleted (empty when it can): subordinate organisations and
+    every kind of record that still points at it, whatever app it comes from."""
+    reasons: list[str] = []
+    children = unit.children.count()
+    if children:
+        reasons.append(
+            _("it still has %(n)d subordinate organisations; move or delete them first")
+            % {"n": children}
+        )
+    for rel in OrgUnit._meta.get_fields(include_hidden=True):
+        if not (rel.auto_created and not rel.concrete and rel.is_relation):
+            continue
+        related = rel.related_model
+        if related is OrgUnit or related._meta.auto_created:
+            continue
+        n = related._base_manager.filter(**{rel.field.name: unit}).count()
+        if n:
+            reasons.append(
+                _("%(n)d %(kind)s still belong to it")
+                % {"n": n, "kind": related._meta.verbose_name}
+            )
+    return reasons
+
+
+@transaction.atomic
 def orgunit_delete(*, unit: OrgUnit) -> None:
-    """Delete a unit; refused with the reason when it has subordinates or records."""
-    if unit.children.exists():
+    """Delete a unit; refused with the reason when it has subordinates or records (checked
+    for every relation, so a module whose foreign key cascades cannot lose data here)."""
+    reasons = orgunit_delete_blockers(unit=unit)
+    if reasons:
         raise ValidationError(
-            _("“%(name)s” still has %(n)d subordinate organisations; move or delete them first.")
-            % {"name": unit.name, "n": unit.children.count()}
+            _("“%(name)s” cannot be deleted: %(reasons)s.")
+            % {"name": unit.name, "reasons": "；".join(reasons)}
         )
     try:
         unit.delete()

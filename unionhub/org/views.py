@@ -9,6 +9,7 @@ from unionhub.core.views.generic import (
     ObjectListView,
 )
 from unionhub.org import services
+from unionhub.org.choices import OrgKind
 from unionhub.org.filtersets import OrgUnitFilterSet, RegionFilterSet
 from unionhub.org.forms import OrgUnitForm
 from unionhub.org.models import OrgUnit, Region
@@ -48,8 +49,25 @@ class OrgUnitDetailView(ObjectDetailView):
 
 
 class OrgUnitEditView(ObjectEditView):
+    """Create a unit (``?parent=<id>`` preselects the parent: "add a subordinate") or edit
+    one; changing the parent moves the unit with its whole subtree."""
+
     model = OrgUnit
     form_class = OrgUnitForm
+
+    def get_initial(self):
+        initial = super().get_initial()
+        parent_id = self.request.GET.get("parent")
+        if self.object is None and parent_id and parent_id.isdigit():
+            parent = (
+                OrgUnit.objects.visible_to(self.request.user)
+                .select_related("region")
+                .filter(pk=parent_id)
+                .first()
+            )
+            if parent is not None:
+                initial.update(parent=parent, region=parent.region, kind=OrgKind.ENTERPRISE)
+        return initial
 
     def save(self, form):
         data = form.cleaned_data
@@ -63,24 +81,29 @@ class OrgUnitEditView(ObjectEditView):
                 parent=data["parent"],
                 created_by=self.request.user,
             )
-        unit = form.save(commit=False)
-        new_parent = data["parent"]
-        OrgUnit.objects.filter(pk=unit.pk).update(
-            name=unit.name,
-            short_name=unit.short_name,
-            code=unit.code,
-            kind=unit.kind,
-            region=unit.region,
-            is_active=unit.is_active,
+        return services.orgunit_update(
+            unit=self.object,
+            name=data["name"],
+            short_name=data["short_name"],
+            code=data["code"],
+            kind=data["kind"],
+            region=data["region"],
+            parent=data["parent"],
+            is_active=data["is_active"],
         )
-        current = OrgUnit.objects.get(pk=unit.pk)
-        if new_parent is not None and current.parent_id != new_parent.pk:
-            current = services.orgunit_move(unit=current, new_parent=new_parent)
-        return current
 
 
 class OrgUnitDeleteView(ObjectDeleteView):
+    """Deletion is refused, with the reasons shown before anyone presses the button, while
+    the unit has subordinates or records."""
+
     model = OrgUnit
+    template_name = "org/orgunit_delete.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["blockers"] = services.orgunit_delete_blockers(unit=self.object)
+        return ctx
 
     def delete_object(self, obj):
         services.orgunit_delete(unit=obj)

@@ -55,3 +55,16 @@ def sort_url(context, field: str) -> str:
 @register.filter
 def get_item(mapping: Any, key: Any) -> Any:
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.simple_tag
+def field_label(record: Any, name: str) -> Any:
+    """The verbose name of a changed field in an audit entry (falls back to the name)."""
+    from django.apps import apps
+    from django.core.exceptions import FieldDoesNotExist
+
+    try:
+        model = apps.get_model(record.app_label, record.model_name)
+        return model._meta.get_field(name).verbose_name
+    except (LookupError, FieldDoesNotExist, ValueError):
+        return name

@@ -5,8 +5,10 @@ Each app registers samples in ``<app>/tests/samples.py``::
 
     SAMPLES = {Enterprise: lambda slug: make_enterprise_in(slug)}
 
-An endpoint whose view names no model must be listed in ``UNSCOPED`` with the reason it
-shows no scoped data; anything else fails the matrix test until it is scoped and sampled."""
+An endpoint whose view names no model must say why it shows no scoped data, in one of three
+ways: the view class sets ``scope_exempt = "<reason>"``, the app's ``tests/samples.py`` has
+``UNSCOPED = {"<url name>": "<reason>"}``, or (platform pages) it is listed in ``UNSCOPED``
+below. Anything else fails the matrix test until it is scoped and sampled."""
 
 from __future__ import annotations
 
@@ -31,6 +33,18 @@ UNSCOPED: dict[str, str] = {
     "accounts:logout": "logout",
     "accounts:password_change": "the caller's own password",
     "set_language": "language switch",
+    # Public and device endpoints of the modules (contract.md); declared here on the modules'
+    # behalf until they carry ``scope_exempt`` or a samples.UNSCOPED entry themselves.
+    "stations-nearby": "public station finder API (contract: no login)",
+    "stations-device-events": "device endpoint authenticated by a per-device key",
+    "stations-device-heartbeat": "device endpoint authenticated by a per-device key",
+    "stations:finder": "public station map (no login)",
+    "stations:phone_entry": "public QR check-in page of one station",
+    "stations:phone_done": "public QR check-in confirmation",
+    "stations:phone_help": "public help request from a station",
+    "stations:public_ticket": "public status of one help ticket, by its unguessable reference",
+    "members:join": "public online joining form (no login)",
+    "members:join_status": "public status page of the applicant's own application",
 }
 
 
@@ -76,9 +90,7 @@ def endpoints() -> list[Endpoint]:
         if "(?P<format>" in route or route.endswith(".<format>") or "\\.(?P<format>" in route:
             continue
         params = [seg.split(">")[0].split(":")[-1] for seg in route.split("<")[1:]]
-        params += [
-            seg.split(">")[0] for seg in route.split("(?P<")[1:]
-        ]
+        params += [seg.split(">")[0] for seg in route.split("(?P<")[1:]]
         result.append(
             Endpoint(
                 name=name,
@@ -93,12 +105,35 @@ def endpoints() -> list[Endpoint]:
     return result
 
 
-def samples() -> dict[type[models.Model], Callable[[str], models.Model]]:
-    registry: dict[type[models.Model], Callable[[str], models.Model]] = {}
+def _sample_modules() -> Iterator[Any]:
     for config in apps.get_app_configs():
         if not config.name.startswith("unionhub."):
             continue
         module_name = f"{config.name}.tests.samples"
         if find_spec(f"{config.name}.tests") and find_spec(module_name):
-            registry.update(import_module(module_name).SAMPLES)
+            yield import_module(module_name)
+
+
+def samples() -> dict[type[models.Model], Callable[[str], models.Model]]:
+    registry: dict[type[models.Model], Callable[[str], models.Model]] = {}
+    for module in _sample_modules():
+        registry.update(getattr(module, "SAMPLES", {}))
     return registry
+
+
+def unscoped() -> dict[str, str]:
+    """Every endpoint declared as showing no scoped data, with the reason."""
+    declared = dict(UNSCOPED)
+    for module in _sample_modules():
+        declared.update(getattr(module, "UNSCOPED", {}))
+    for endpoint in endpoints():
+        cls = getattr(endpoint.view, "view_class", None) or getattr(endpoint.view, "cls", None)
+        reason = getattr(cls, "scope_exempt", None)
+        if reason and endpoint.name:
+            declared[endpoint.name] = reason
+    return declared
+
+
+def exempt_endpoint(endpoint: Endpoint, declared: dict[str, str]) -> bool:
+    cls = getattr(endpoint.view, "view_class", None) or getattr(endpoint.view, "cls", None)
+    return bool(getattr(cls, "scope_exempt", None)) or endpoint.name in declared

@@ -97,7 +97,9 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
         ctx = super().get_context_data(**kwargs)
         qs = self.filtered_queryset()
         try:
-            per_page = min(int(self.request.GET.get("page_size", self.paginate_by)), self.max_page_size)
+            per_page = min(
+                int(self.request.GET.get("page_size", self.paginate_by)), self.max_page_size
+            )
         except ValueError:
             per_page = self.paginate_by
         page = Paginator(qs, max(per_page, 1)).get_page(self.request.GET.get("page"))
@@ -230,8 +232,10 @@ class ObjectDeleteView(ScopedMixin, generic.DeleteView):
             with transaction.atomic():
                 self.delete_object(obj)
         except (ValidationError, models.ProtectedError) as exc:
-            reason = exc.messages[0] if isinstance(exc, ValidationError) else _(
-                "Other records still depend on it."
+            reason = (
+                exc.messages[0]
+                if isinstance(exc, ValidationError)
+                else _("Other records still depend on it.")
             )
             messages.error(self.request, _("Cannot delete: %(r)s") % {"r": reason})
             return HttpResponseRedirect(reverse(self.url_name("detail"), args=[obj.pk]))

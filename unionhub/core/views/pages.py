@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import django_filters
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -13,7 +14,6 @@ from unionhub.core import dashboard
 from unionhub.core.filtersets import ScopedFilterSet
 from unionhub.core.models import ChangeRecord
 from unionhub.core.views.generic import ObjectListView
-import django_filters
 
 
 @login_required
@@ -33,10 +33,22 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def _module_choices() -> list[tuple[str, str]]:
+    from django.apps import apps
+
+    return [
+        (c.label, str(c.verbose_name))
+        for c in apps.get_app_configs()
+        if c.name.startswith("unionhub.")
+    ]
+
+
 class ChangeRecordFilterSet(ScopedFilterSet):
+    """Filters of the audit page: user, module, action, date range and free text."""
+
     search_fields = ("object_repr", "actor_name", "note")
     actor_name = django_filters.CharFilter(label=_("User"), lookup_expr="icontains")
-    app_label = django_filters.CharFilter(label=_("Module"))
+    app_label = django_filters.ChoiceFilter(label=_("Module"), choices=_module_choices)
     action = django_filters.ChoiceFilter(choices=ChangeRecord._meta.get_field("action").choices)
     at_after = django_filters.DateFilter(field_name="at", lookup_expr="date__gte", label=_("From"))
     at_before = django_filters.DateFilter(field_name="at", lookup_expr="date__lte", label=_("To"))
@@ -55,6 +67,11 @@ class ChangeRecordListView(ObjectListView):
     select_related = ("actor",)
     default_ordering = ("-at", "-id")
     sortable = ("at", "actor_name", "action")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["verbose_name_plural"] = _("Audit log")  # the menu's name for this page
+        return ctx
 
 
 def error_404(request, exception=None):

@@ -1,0 +1,185 @@
+"""Authentication hardening (issue 3): lockout after 5 failures for 15 minutes per account
+and address, password rules, session expiry, password change."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from unionhub.accounts.models import User
+
+pytestmark = pytest.mark.django_db
+LOGIN = "/accounts/login/"
+
+
+def _attempt(client, username="xiangshui_admin", password="wrong-password!", ip="10.0.0.1"):
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=ip)
+
+
+def _logged_in(response) -> bool:
+    return response.status_code == 302 and response.url == "/"
+
+
+def test_settings_match_the_rules():
+    assert settings.AXES_FAILURE_LIMIT == 5
+    assert settings.AXES_COOLOFF_TIME == dt.timedelta(minutes=15)
+    assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+    assert settings.SESSION_COOKIE_AGE == 2 * 60 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True  # idle time, not time since login
+    assert settings.SESSION_COOKIE_HTTPONLY is True
+
+
+@pytest.mark.parametrize("failures, locked", [(4, False), (5, True)])
+def test_lockout_after_five_failures(demo, failures, locked):
+    client = Client()
+    for attempt in range(1, failures + 1):
+        response = _attempt(client)
+        if attempt < 5:
+            assert response.status_code == 200
+            assert "请输入一个正确的用户名和密码" in response.content.decode()
+        else:  # the fifth failure already answers with the lockout page
+            assert response.status_code == 429
+    response = _attempt(client, password="Demo-2026!")
+    assert _logged_in(response) is not locked
+    if locked:
+        assert response.status_code in (403, 429)
+        assert "15 分钟后再试" in response.content.decode()
+
+
+def test_lockout_is_per_account_and_address(demo):
+    client = Client()
+    for _ in range(5):
+        _attempt(client)
+    # Same account from another address, or another account from the same address: fine.
+    assert _logged_in(_attempt(Client(), password="Demo-2026!", ip="10.0.0.2"))
+    assert _logged_in(_attempt(Client(), username="sheyang_admin", password="Demo-2026!"))
+    assert not _logged_in(_attempt(Client(), password="Demo-2026!"))
+
+
+def test_lockout_ends_after_15_minutes(demo):
+    from axes.models import AccessAttempt
+
+    client = Client()
+    for _ in range(5):
+        _attempt(client)
+    assert not _logged_in(_attempt(client, password="Demo-2026!"))
+    AccessAttempt.objects.update(attempt_time=timezone.now() - dt.timedelta(minutes=16))
+    assert _logged_in(_attempt(Client(), password="Demo-2026!"))
+
+
+def test_api_token_is_locked_out_too(demo, settings):
+    settings.AXES_LOCKOUT_CALLABLE = "unionhub.accounts.lockout.lockout_response"
+    api = APIClient(REMOTE_ADDR="10.9.9.9")
+    for _ in range(5):
+        api.post("/api/v1/auth/token/", {"username": "funing_admin", "password": "nope-nope-nope"})
+    response = api.post(
+        "/api/v1/auth/token/", {"username": "funing_admin", "password": "Demo-2026!"}
+    )
+    assert response.status_code == 429
+    assert response.json() == {"detail": "登录失败次数过多，请 15 分钟后再试。"}
+
+
+def test_browser_lockout_page_with_the_callable(demo, settings):
+    settings.AXES_LOCKOUT_CALLABLE = "unionhub.accounts.lockout.lockout_response"
+    client = Client()
+    for _ in range(5):
+        response = _attempt(client)
+    assert response.status_code == 429
+    assert "15 分钟后再试" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "password, ok",
+    [
+        ("Ab3-xyz", False),  # 7 characters
+        ("Ab3-xyzuv", False),  # 9 characters: one short of the minimum
+        ("Ab3-xyzuvw", True),  # exactly 10
+        ("qwertyuiop", False),  # common
+        ("password123", False),  # common
+        ("9182736450", False),  # all digits
+        ("91827364501827", False),  # all digits, long
+        ("xiangshui_admin1", False),  # too close to the username
+        ("Hill-crane-42", True),
+    ],
+)
+def test_password_rules(demo, password, ok):
+    user = User.objects.get(username="xiangshui_admin")
+    if ok:
+        validate_password(password, user)
+    else:
+        with pytest.raises(ValidationError) as exc:
+            validate_password(password, user)
+        assert all(any("\u4e00" <= ch <= "\u9fff" for ch in m) for m in exc.value.messages)
+
+
+def test_password_change_page(client_as):
+    client = client_as("binhai_admin")
+    page = client.get(reverse("accounts:password_change"))
+    assert page.status_code == 200 and "修改密码" in page.content.decode()
+    short = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": "Demo-2026!", "new_password1": "short1", "new_password2": "short1"},
+    )
+    assert short.status_code == 200 and "密码" in short.content.decode()
+    response = client.post(
+        reverse("accounts:password_change"),
+        {
+            "old_password": "Demo-2026!",
+            "new_password1": "Heron-lake-2031",
+            "new_password2": "Heron-lake-2031",
+        },
+    )
+    assert response.status_code == 302
+    assert User.objects.get(username="binhai_admin").check_password("Heron-lake-2031")
+    # The session survives the change (no forced re-login on this device).
+    assert client.get("/").status_code == 200
+
+
+def test_logout_needs_post_and_ends_the_session(client_as):
+    client = client_as("binhai_admin")
+    assert client.get(reverse("accounts:logout")).status_code == 405
+    client.post(reverse("accounts:logout"))
+    assert client.get("/").status_code == 302
+
+
+def test_session_expires_after_two_idle_hours(client_as):
+    client = client_as("binhai_admin")
+    client.get("/")
+    session = client.session
+    assert 2 * 60 * 60 - 5 <= session.get_expiry_age() <= 2 * 60 * 60
+
+
+def test_lockout_uses_the_forwarded_address_behind_the_proxy(demo, settings):
+    """With the platform's client-IP callable, two people behind the same nginx are two
+    addresses, not one."""
+    settings.AXES_CLIENT_IP_CALLABLE = "unionhub.core.middleware.axes_client_ip"
+    client = Client()
+    for _ in range(5):
+        client.post(
+            LOGIN,
+            {"username": "jianhu_admin", "password": "wrong-password!"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR="198.51.100.1",
+        )
+    other = Client().post(
+        LOGIN,
+        {"username": "jianhu_admin", "password": "Demo-2026!"},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.2",
+    )
+    assert _logged_in(other)
+    same = Client().post(
+        LOGIN,
+        {"username": "jianhu_admin", "password": "Demo-2026!"},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.1",
+    )
+    assert same.status_code == 429

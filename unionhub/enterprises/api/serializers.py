@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from unionhub.enterprises import services
+from unionhub.enterprises.choices import SizeClass, TargetReason, UnionStatus
+from unionhub.enterprises.models import Enterprise, EnterpriseUnion
+from unionhub.org.models import Region
+
+
+class RegionCodeField(serializers.SlugRelatedField):
+    """A region given and shown by its code; only regions in the caller's scope."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="code", **kwargs)
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        qs = Region.objects.filter(level__in=["county", "town"])
+        return qs.visible_to(request.user) if request else qs
+
+    def to_internal_value(self, data):
+        try:
+            return self.get_queryset().get(code=str(data).strip())
+        except Region.DoesNotExist:
+            raise serializers.ValidationError(
+                _("Unknown region code “%(code)s” (or outside your data scope).") % {"code": data}
+            ) from None
+
+
+class EnterpriseSerializer(serializers.ModelSerializer):
+    region = RegionCodeField(help_text="所在地区代码（县级单位或镇、街道）")
+    revenue_wan = serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        required=False,
+        allow_null=True,
+        min_value=0,
+        help_text="营业收入（万元）",
+    )
+    assets_wan = serializers.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        required=False,
+        allow_null=True,
+        min_value=0,
+        help_text="资产总额（万元）",
+    )
+    size_class = serializers.ChoiceField(
+        choices=SizeClass.choices, read_only=True, help_text="企业规模（按中小企业划型标准计算）"
+    )
+    union_status = serializers.ChoiceField(
+        choices=UnionStatus.choices, read_only=True, help_text="建会状态"
+    )
+    target_reasons = serializers.SerializerMethodField(help_text="列为建会目标的原因代码")
+
+    class Meta:
+        model = Enterprise
+        fields = [
+            "id",
+            "uscc",
+            "name",
+            "region",
+            "industry_code",
+            "ownership",
+            "employees",
+            "revenue_wan",
+            "assets_wan",
+            "founded_on",
+            "operating_status",
+            "has_party_org",
+            "is_head_enterprise",
+            "is_high_profile",
+            "size_class",
+            "union_status",
+            "target_reasons",
+        ]
+        extra_kwargs = {"uscc": {"validators": []}}  # uniqueness checked by the model, in Chinese
+
+    @extend_schema_field(
+        serializers.ListField(child=serializers.ChoiceField(choices=TargetReason.choices))
+    )
+    def get_target_reasons(self, obj) -> list[str]:
+        return obj.target_reason_list
+
+    def create(self, validated_data):
+        validated_data.pop("created_by", None)
+        return services.enterprise_create(actor=self.context["request"].user, **validated_data)
+
+    def update(self, instance, validated_data):
+        return services.enterprise_update(
+            actor=self.context["request"].user, enterprise=instance, **validated_data
+        )
+
+
+class EnterpriseUnionSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="org_unit.name", read_only=True)
+    org_unit = serializers.PrimaryKeyRelatedField(read_only=True)
+    enterprises = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    term_state = serializers.SerializerMethodField()
+
+    class Meta:
+        model = EnterpriseUnion
+        fields = [
+            "id",
+            "name",
+            "org_unit",
+            "form",
+            "mode",
+            "founded_on",
+            "approved_on",
+            "chair_name",
+            "term_start",
+            "term_years",
+            "term_end",
+            "member_count",
+            "enterprises",
+            "term_state",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_term_state(self, obj) -> str:
+        return obj.term_state()

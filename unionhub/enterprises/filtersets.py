@@ -1,0 +1,127 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from unionhub.core.filtersets import ScopedFilterSet
+from unionhub.core.validators.industry import section_choices
+from unionhub.enterprises.choices import (
+    EstablishmentMode,
+    OperatingStatus,
+    Ownership,
+    SizeClass,
+    TargetReason,
+    TermState,
+    UnionForm,
+    UnionStatus,
+)
+from unionhub.enterprises.models import Enterprise, EnterpriseUnion
+from unionhub.org.models import Region
+
+
+class EnterpriseFilterSet(ScopedFilterSet):
+    """Shared by the HTML list, the export and the API (parameters named after fields)."""
+
+    search_fields = ("name", "uscc")
+    region = django_filters.CharFilter(
+        method="in_region", label=_("Region (code, with everything below)")
+    )
+    region_id = django_filters.ModelChoiceFilter(
+        queryset=Region.objects.filter(level__in=["county", "town"]).order_by("path"),
+        method="in_region_id",
+        label=_("Region"),
+    )
+    industry_section = django_filters.ChoiceFilter(
+        choices=section_choices, label=_("Industry section")
+    )
+    industry_code = django_filters.CharFilter(lookup_expr="startswith", label=_("Industry code"))
+    ownership = django_filters.ChoiceFilter(choices=Ownership.choices, label=_("Ownership"))
+    size_class = django_filters.ChoiceFilter(choices=SizeClass.choices, label=_("Size class"))
+    operating_status = django_filters.ChoiceFilter(
+        choices=OperatingStatus.choices, label=_("Operating status")
+    )
+    union_status = django_filters.ChoiceFilter(choices=UnionStatus.choices, label=_("Union status"))
+    has_union = django_filters.BooleanFilter(method="with_union", label=_("Has a union"))
+    target_reasons = django_filters.ChoiceFilter(
+        choices=TargetReason.choices, method="with_reason", label=_("Target reason")
+    )
+    is_target = django_filters.BooleanFilter(method="targets", label=_("Campaign target"))
+    employees_min = django_filters.NumberFilter(
+        field_name="employees", lookup_expr="gte", label=_("Employees at least")
+    )
+    has_party_org = django_filters.BooleanFilter(label=_("has a party organisation"))
+    is_head_enterprise = django_filters.BooleanFilter(label=_("head enterprise"))
+    is_high_profile = django_filters.BooleanFilter(label=_("high-profile enterprise"))
+
+    class Meta:
+        model = Enterprise
+        fields = ["uscc"]
+
+    def in_region(self, queryset, name, value):
+        region = Region.objects.filter(code=value.strip()).first()
+        if region is None:
+            return queryset.none()
+        return queryset.filter(region__path__startswith=region.path)
+
+    def in_region_id(self, queryset, name, value):
+        return queryset.filter(region__path__startswith=value.path)
+
+    def with_reason(self, queryset, name, value):
+        return queryset.filter(target_reasons__contains=value)
+
+    def with_union(self, queryset, name, value):
+        if value is None:
+            return queryset
+        has = ["built", "term_overdue", "dormant"]
+        return (
+            queryset.filter(union_status__in=has)
+            if value
+            else queryset.exclude(union_status__in=has)
+        )
+
+    def targets(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.exclude(target_reasons="") if value else queryset.filter(target_reasons="")
+
+
+class EnterpriseUnionFilterSet(ScopedFilterSet):
+    search_fields = ("org_unit__name", "chair_name", "enterprises__name")
+    form = django_filters.ChoiceFilter(choices=UnionForm.choices, label=_("form"))
+    mode = django_filters.ChoiceFilter(
+        choices=EstablishmentMode.choices, label=_("establishment mode")
+    )
+    term_state = django_filters.ChoiceFilter(
+        choices=TermState.choices, method="in_term_state", label=_("term state")
+    )
+    term_end_before = django_filters.DateFilter(
+        field_name="term_end", lookup_expr="lte", label=_("Term ends by")
+    )
+
+    class Meta:
+        model = EnterpriseUnion
+        fields = ["form", "mode"]
+
+    def search(self, queryset, name, value):
+        return super().search(queryset, name, value).distinct()
+
+    def in_term_state(self, queryset, name, value):
+        """domain.md §2.1 as date ranges on ``term_end`` (relative to today)."""
+        import datetime as dt
+
+        from django.utils import timezone
+
+        from unionhub.enterprises.dates import add_months
+        from unionhub.enterprises.models import DUE_SOON_DAYS, SEVERE_DELAY_MONTHS
+
+        today = timezone.localdate()
+        soon = today + dt.timedelta(days=DUE_SOON_DAYS)
+        if value == TermState.NORMAL:
+            return queryset.filter(term_end__gte=soon)
+        if value == TermState.DUE_SOON:
+            return queryset.filter(term_end__gte=today, term_end__lt=soon)
+        # overdue: term_end < today; severe: today > add_months(term_end, 6)
+        severe_before = today - dt.timedelta(days=1)
+        while add_months(severe_before, SEVERE_DELAY_MONTHS) >= today:
+            severe_before -= dt.timedelta(days=1)
+        if value == TermState.SEVERELY_OVERDUE:
+            return queryset.filter(term_end__lte=severe_before)
+        return queryset.filter(term_end__lt=today, term_end__gt=severe_before)

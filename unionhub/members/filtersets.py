@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from unionhub.core.filtersets import ScopedFilterSet
+from unionhub.core.validators.idcard import looks_like_id_number, looks_like_phone
+from unionhub.members.choices import ApplicationStatus, KeyGroup, MemberStatus, TransferStatus
+from unionhub.members.models import (
+    JoinApplication,
+    Member,
+    MemberTransfer,
+    id_number_hashes,
+    phone_hashes,
+)
+from unionhub.org.models import OrgUnit, Region
+
+
+def identity_or_text(queryset, value: str, text_fields: tuple[str, ...]):
+    """Quick search: a full ID number or mobile number matches through the keyed hash
+    (the columns are encrypted); anything else searches the plain text fields."""
+    value = (value or "").strip()
+    if not value:
+        return queryset
+    if looks_like_id_number(value):
+        return queryset.filter(id_number_hash__in=id_number_hashes(value))
+    if looks_like_phone(value):
+        return queryset.filter(phone_hash__in=phone_hashes(value))
+    q = Q()
+    for field in text_fields:
+        q |= Q(**{f"{field}__icontains": value})
+    return queryset.filter(q)
+
+
+class MemberFilterSet(ScopedFilterSet):
+    search_fields = ("name", "card_number", "union__name")
+    union = django_filters.ModelChoiceFilter(
+        queryset=OrgUnit.objects.all(), label=_("Union"), method="filter_union"
+    )
+    region = django_filters.ModelChoiceFilter(
+        queryset=Region.objects.filter(level__in=["county", "town"]),
+        label=_("Region of the union"),
+        method="filter_region",
+    )
+    status = django_filters.ChoiceFilter(choices=MemberStatus.choices, label=_("Status"))
+    is_new_employment = django_filters.BooleanFilter(label=_("New-employment-form worker"))
+    key_group = django_filters.ChoiceFilter(choices=KeyGroup.choices, label=_("Key group"))
+    joined_after = django_filters.DateFilter(
+        field_name="joined_on", lookup_expr="gte", label=_("Joined from")
+    )
+    joined_before = django_filters.DateFilter(
+        field_name="joined_on", lookup_expr="lte", label=_("Joined until")
+    )
+
+    class Meta:
+        model = Member
+        fields = ["union", "status", "is_new_employment", "key_group"]
+
+    def search(self, queryset, name, value):
+        return identity_or_text(queryset, value, self.search_fields)
+
+    def filter_union(self, queryset, name, value: OrgUnit | None):
+        # A union filter includes the unions below it (a town federation's members).
+        return queryset.filter(union__path__startswith=value.path) if value else queryset
+
+    def filter_region(self, queryset, name, value: Region | None):
+        return queryset.filter(union__region__path__startswith=value.path) if value else queryset
+
+
+class JoinApplicationFilterSet(ScopedFilterSet):
+    search_fields = ("name", "code", "employer_name")
+    status = django_filters.ChoiceFilter(choices=ApplicationStatus.choices, label=_("Status"))
+    key_group = django_filters.ChoiceFilter(choices=KeyGroup.choices, label=_("Key group"))
+
+    class Meta:
+        model = JoinApplication
+        fields = ["status", "key_group"]
+
+    def search(self, queryset, name, value):
+        return identity_or_text(queryset, value, self.search_fields)
+
+
+class MemberTransferFilterSet(ScopedFilterSet):
+    search_fields = ("member__name", "from_union__name", "to_union__name")
+    status = django_filters.ChoiceFilter(choices=TransferStatus.choices, label=_("Status"))
+
+    class Meta:
+        model = MemberTransfer
+        fields = ["status"]

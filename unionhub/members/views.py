@@ -1,0 +1,671 @@
+from __future__ import annotations
+
+import io
+
+import segno
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+from django.views.decorators.cache import never_cache
+
+from unionhub.core.views.generic import (
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+    ScopedMixin,
+    _add_errors,
+)
+from unionhub.members import selectors, services
+from unionhub.members.choices import ApplicationStatus, TransferStatus
+from unionhub.members.filtersets import (
+    JoinApplicationFilterSet,
+    MemberFilterSet,
+    MemberTransferFilterSet,
+)
+from unionhub.members.forms import (
+    MEMBER_FIELDS,
+    JoinForm,
+    JoinStatusForm,
+    MemberForm,
+    MemberTransferForm,
+    RejectForm,
+)
+from unionhub.members.models import (
+    JoinApplication,
+    Member,
+    MemberTransfer,
+    may_view_personal_data,
+)
+
+
+def _with_pii(objects, user):
+    """Attach what this user may see of the ID number and phone to each row."""
+    rows = list(objects)
+    allowed = may_view_personal_data(user)
+    for obj in rows:
+        obj.id_number_display = obj.id_number if allowed else obj.id_number_masked
+        obj.phone_display = obj.phone if allowed else obj.phone_masked
+    return rows
+
+
+class PiiListMixin:
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["object_list"] = _with_pii(ctx["object_list"], self.request.user)
+        return ctx
+
+
+# --- members ------------------------------------------------------------------------------
+
+
+class MemberListView(PiiListMixin, ObjectListView):
+    """Member registry. The quick search matches a full ID number or phone through the
+    keyed hash; the numbers are shown masked unless the user may view personal data."""
+
+    model = Member
+    filterset_class = MemberFilterSet
+    template_name = "members/member_list.html"
+    select_related = ("union", "employer")
+    default_ordering = ("-joined_on", "-pk")
+    sortable = ("name", "joined_on", "union__name")
+    columns = [
+        ("name", pgettext_lazy("person", "Name")),
+        ("id_number_display", _("ID number")),
+        ("phone_display", _("Mobile phone")),
+        ("union", _("Union")),
+        ("employer", _("Employer")),
+        ("get_status_display", _("Status")),
+        ("is_new_employment", _("New employment form")),
+        ("get_key_group_display", _("Key group")),
+        ("joined_on", _("Joined on")),
+    ]
+
+
+class MemberDetailView(ObjectDetailView):
+    model = Member
+    template_name = "members/member_detail.html"
+    select_related = ("union", "employer")
+    fields = [
+        "name",
+        "gender",
+        "birth_date",
+        "union",
+        "employer",
+        "occupation",
+        "is_new_employment",
+        "key_group",
+        "platform_name",
+        "joined_on",
+        "status",
+        "card_number",
+        "political_status",
+        "skill_level",
+    ]
+    revealed = False
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        member = self.object
+        allowed = may_view_personal_data(user)
+        if not allowed:
+            # Birth date is part of the ID number: shown as the year only.
+            ctx["field_rows"] = [
+                (
+                    label,
+                    f"{member.birth_date.year}"
+                    if label == Member._meta.get_field("birth_date").verbose_name
+                    and member.birth_date
+                    else value,
+                )
+                for label, value in ctx["field_rows"]
+            ]
+        ctx["may_reveal"] = allowed
+        ctx["revealed"] = self.revealed
+        ctx["id_number_shown"] = member.id_number if self.revealed else member.id_number_masked
+        ctx["phone_shown"] = member.phone if self.revealed else member.phone_masked
+        ctx["transfers"] = member.transfers.select_related("from_union", "to_union").order_by(
+            "-created_at"
+        )
+        ctx["can_transfer"] = user.has_perm("members.add_membertransfer")
+        ctx["code_max_age_minutes"] = services.member_code_max_age() // 60
+        return ctx
+
+
+class ScopedActionView(ScopedMixin, generic.DetailView):
+    """A POST-only action on one record. GET answers 404 outside the scope (like every
+    record URL) and 405 inside it."""
+
+    def get(self, request, *args, **kwargs):
+        self.get_object()
+        return HttpResponseNotAllowed(["POST"])
+
+
+class MemberRevealView(ScopedActionView):
+    """显示完整号码: shows the clear ID number and phone, and writes a reveal entry."""
+
+    model = Member
+    permission_required = "accounts.view_personal_data"
+
+    def post(self, request, *args, **kwargs):
+        member = self.get_object()
+        values = services.member_reveal(member=member, user=request.user)
+        if getattr(request, "htmx", False):
+            return render(request, "members/_pii_values.html", {"values": values, "revealed": True})
+        view = MemberDetailView()
+        view.setup(request, *args, **kwargs)
+        view.revealed = True
+        view.object = member
+        return render(request, MemberDetailView.template_name, view.get_context_data(object=member))
+
+
+class MemberEditView(ObjectEditView):
+    model = Member
+    form_class = MemberForm
+
+    def save(self, form):
+        data = {k: form.cleaned_data.get(k) for k in MEMBER_FIELDS}
+        data["name"] = data["name"] or ""
+        if "employer" in form.cleaned_data:
+            data["employer"] = form.cleaned_data["employer"]
+        for key in (
+            "occupation",
+            "key_group",
+            "platform_name",
+            "card_number",
+            "political_status",
+            "skill_level",
+        ):
+            data[key] = data.get(key) or ""
+        if self.object is None:
+            return services.member_create(
+                id_number=form.cleaned_data["id_number"],
+                phone=form.cleaned_data["phone"],
+                created_by=self.request.user,
+                **data,
+            )
+        return services.member_update(
+            member=self.object,
+            actor=self.request.user,
+            id_number=form.cleaned_data.get("id_number") or None,
+            phone=form.cleaned_data.get("phone") or None,
+            **data,
+        )
+
+
+class MemberDeleteView(ObjectDeleteView):
+    model = Member
+
+
+@method_decorator(never_cache, name="dispatch")
+class MemberCodeView(ScopedMixin, generic.DetailView):
+    """The member code: an SVG QR carrying a signed, expiring token (never the ID number)."""
+
+    model = Member
+
+    def get(self, request, *args, **kwargs):
+        member = self.get_object()
+        token = services.member_code_token(member=member)
+        buffer = io.BytesIO()
+        segno.make(token, error="m").save(buffer, kind="svg", scale=6, border=2)
+        return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+
+
+class MemberDashboardView(ScopedMixin, generic.TemplateView):
+    """Membership KPIs (scoped): members by region and union, new-employment-form members
+    by key group, joins per month."""
+
+    model = Member
+    template_name = "members/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        list_url = reverse("members:member_list")
+        totals = selectors.member_kpi_totals(user=user)
+        by_county = selectors.member_count_by_county(user=user)
+        by_union = selectors.member_count_by_union(user=user)
+        by_group = selectors.member_count_by_key_group(user=user)
+        by_month = selectors.member_joins_by_month(user=user)
+        ctx.update(
+            totals=totals,
+            rates=selectors.enterprise_membership_rates(user=user),
+            chart_county={
+                "tooltip": {},
+                "grid": {"left": 110, "right": 20, "top": 10, "bottom": 20},
+                "xAxis": {"type": "value"},
+                "yAxis": {
+                    "type": "category",
+                    "data": [r["region"].name for r in by_county],
+                    "inverse": True,
+                },
+                "series": [
+                    {
+                        "type": "bar",
+                        "data": [
+                            {
+                                "value": r["count"],
+                                "url": f"{list_url}?region={r['region'].pk}&status=active",
+                            }
+                            for r in by_county
+                        ],
+                    }
+                ],
+            },
+            chart_union={
+                "tooltip": {},
+                "grid": {"left": 200, "right": 20, "top": 10, "bottom": 20},
+                "xAxis": {"type": "value"},
+                "yAxis": {
+                    "type": "category",
+                    "data": [r["union__name"] for r in by_union],
+                    "inverse": True,
+                },
+                "series": [
+                    {
+                        "type": "bar",
+                        "data": [
+                            {
+                                "value": r["count"],
+                                "url": f"{list_url}?union={r['union_id']}&status=active",
+                            }
+                            for r in by_union
+                        ],
+                    }
+                ],
+            },
+            chart_group={
+                "tooltip": {"trigger": "item"},
+                "series": [
+                    {
+                        "type": "pie",
+                        "radius": ["35%", "70%"],
+                        "data": [
+                            {
+                                "name": str(r["label"]),
+                                "value": r["count"],
+                                "url": f"{list_url}?key_group={r['key_group']}&status=active",
+                            }
+                            for r in by_group
+                            if r["count"]
+                        ],
+                    }
+                ],
+            },
+            chart_month={
+                "tooltip": {},
+                "grid": {"left": 50, "right": 20, "top": 20, "bottom": 30},
+                "xAxis": {"type": "category", "data": [r["label"] for r in by_month]},
+                "yAxis": {"type": "value"},
+                "series": [
+                    {
+                        "type": "bar",
+                        "data": [
+                            {
+                                "value": r["count"],
+                                "url": f"{list_url}?joined_after={r['month'].isoformat()}",
+                            }
+                            for r in by_month
+                        ],
+                    }
+                ],
+            },
+        )
+        return ctx
+
+
+# --- join applications (review queue) -----------------------------------------------------
+
+
+class JoinApplicationListView(PiiListMixin, ObjectListView):
+    """The review queue: days waiting, overdue after 15 days."""
+
+    model = JoinApplication
+    filterset_class = JoinApplicationFilterSet
+    template_name = "members/joinapplication_list.html"
+    select_related = ("union", "region")
+    default_ordering = ("-created_at", "-pk")
+    sortable = ("created_at", "name")
+    columns = [
+        ("code", _("Application code")),
+        ("name", pgettext_lazy("person", "Name")),
+        ("id_number_display", _("ID number")),
+        ("phone_display", _("Mobile phone")),
+        ("region", _("Town / street")),
+        ("union", _("Reviewing union")),
+        ("get_key_group_display", _("Key group")),
+        ("submitted_on", _("Submitted on")),
+        ("waiting_badge", _("Days waiting")),
+        ("get_status_display", _("Status")),
+    ]
+
+    def get_context_data(self, **kwargs):
+        from django.utils.html import format_html
+
+        ctx = super().get_context_data(**kwargs)
+        for app in ctx["object_list"]:
+            days = app.days_waiting()
+            if app.is_overdue():
+                app.waiting_badge = format_html(
+                    '<span class="badge bg-red text-red-fg" data-testid="overdue">{} {}</span>',
+                    days,
+                    gettext("days · overdue"),
+                )
+            elif app.status == ApplicationStatus.PENDING:
+                app.waiting_badge = format_html(
+                    '<span class="badge bg-yellow-lt">{} {}</span>', days, gettext("days")
+                )
+            else:
+                app.waiting_badge = f"{days}"
+        return ctx
+
+
+class JoinApplicationDetailView(ObjectDetailView):
+    model = JoinApplication
+    template_name = "members/joinapplication_detail.html"
+    select_related = ("union", "region", "member", "decided_by", "employer")
+    fields = [
+        "code",
+        "name",
+        "gender",
+        "region",
+        "union",
+        "no_fixed_employer",
+        "employer",
+        "employer_name",
+        "occupation",
+        "is_new_employment",
+        "key_group",
+        "platform_name",
+        "status",
+        "decided_at",
+        "decided_by",
+        "reject_reason",
+        "member",
+        "consent_version",
+        "consented_at",
+    ]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        app = self.object
+        user = self.request.user
+        ctx["id_number_shown"] = app.id_number_for(user)
+        ctx["phone_shown"] = app.phone_for(user)
+        ctx["days_waiting"] = app.days_waiting()
+        ctx["overdue"] = app.is_overdue()
+        ctx["due_on"] = app.due_on()
+        ctx["can_review"] = app.status == ApplicationStatus.PENDING and user.has_perm(
+            "members.review_joinapplication"
+        )
+        ctx["reject_form"] = kwargs.get("reject_form") or RejectForm()
+        return ctx
+
+
+class JoinApplicationApproveView(ScopedActionView):
+    model = JoinApplication
+    permission_required = "members.review_joinapplication"
+
+    def post(self, request, *args, **kwargs):
+        app = self.get_object()
+        try:
+            member = services.joinapplication_approve(application=app, actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+            return HttpResponseRedirect(reverse("members:joinapplication", args=[app.pk]))
+        messages.success(
+            request, gettext("Approved: %(name)s is now a member.") % {"name": member.name}
+        )
+        return HttpResponseRedirect(reverse("members:joinapplication", args=[app.pk]))
+
+
+class JoinApplicationRejectView(ScopedActionView):
+    model = JoinApplication
+    permission_required = "members.review_joinapplication"
+
+    def post(self, request, *args, **kwargs):
+        app = self.get_object()
+        form = RejectForm(request.POST)
+        reason = form.data.get("reason", "")
+        try:
+            services.joinapplication_reject(application=app, actor=request.user, reason=reason)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, gettext("The application was rejected."))
+        return HttpResponseRedirect(reverse("members:joinapplication", args=[app.pk]))
+
+
+# --- transfers ----------------------------------------------------------------------------
+
+
+class MemberTransferListView(ObjectListView):
+    model = MemberTransfer
+    filterset_class = MemberTransferFilterSet
+    select_related = ("member", "from_union", "to_union")
+    default_ordering = ("-created_at", "-pk")
+    columns = [
+        ("member", _("Member")),
+        ("from_union", _("From union")),
+        ("to_union", _("To union")),
+        ("get_status_display", _("Status")),
+        ("created_at", _("Requested at")),
+    ]
+
+
+class MemberTransferDetailView(ObjectDetailView):
+    model = MemberTransfer
+    template_name = "members/membertransfer_detail.html"
+    select_related = ("member", "from_union", "to_union", "from_confirmed_by", "to_confirmed_by")
+    fields = [
+        "member",
+        "from_union",
+        "to_union",
+        "reason",
+        "status",
+        "from_confirmed_at",
+        "from_confirmed_by",
+        "to_confirmed_at",
+        "to_confirmed_by",
+        "decision_note",
+    ]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        t = self.object
+        from_side, to_side = services._sides(self.request.user, t)
+        pending = t.status == TransferStatus.PENDING
+        ctx["can_confirm"] = (
+            pending
+            and self.request.user.has_perm("members.change_membertransfer")
+            and (
+                (from_side and t.from_confirmed_at is None)
+                or (to_side and t.to_confirmed_at is None)
+            )
+        )
+        ctx["can_reject"] = pending and self.request.user.has_perm("members.change_membertransfer")
+        ctx["can_change"] = False
+        return ctx
+
+
+class MemberTransferEditView(ObjectEditView):
+    model = MemberTransfer
+    form_class = MemberTransferForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        member_id = self.request.GET.get("member")
+        if member_id and member_id.isdigit():
+            kwargs["member"] = (
+                Member.objects.visible_to(self.request.user).filter(pk=member_id).first()
+            )
+        return kwargs
+
+    def save(self, form):
+        data = form.cleaned_data
+        return services.membertransfer_request(
+            member=data["member"],
+            to_union=data["to_union"],
+            actor=self.request.user,
+            reason=data["reason"],
+        )
+
+
+class MemberTransferConfirmView(ScopedActionView):
+    model = MemberTransfer
+    permission_required = "members.change_membertransfer"
+
+    def post(self, request, *args, **kwargs):
+        transfer = self.get_object()
+        try:
+            transfer = services.membertransfer_confirm(transfer=transfer, actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, gettext("Confirmed."))
+        return HttpResponseRedirect(reverse("members:membertransfer", args=[transfer.pk]))
+
+
+class MemberTransferRejectView(ScopedActionView):
+    model = MemberTransfer
+    permission_required = "members.change_membertransfer"
+
+    def post(self, request, *args, **kwargs):
+        transfer = self.get_object()
+        try:
+            services.membertransfer_reject(
+                transfer=transfer, actor=request.user, reason=request.POST.get("reason", "")
+            )
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, gettext("The transfer was rejected."))
+        return HttpResponseRedirect(reverse("members:membertransfer", args=[transfer.pk]))
+
+
+# --- public pages: online joining -------------------------------------------------------
+
+
+@method_decorator(never_cache, name="dispatch")
+class JoinView(generic.FormView):
+    """网上入会 (public, no login, phone-sized). Shows no stored data: it only accepts an
+    application and answers with its code."""
+
+    template_name = "members/join.html"
+    form_class = JoinForm
+    scope_exempt = "public online-joining form: accepts an application, shows no stored records"
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            app = services.joinapplication_submit(
+                name=data["name"],
+                id_number=data["id_number"],
+                phone=data["phone"],
+                region_code=data["region"],
+                employer=services.employer_lookup(
+                    name=data["employer_name"], region_code=data["region"]
+                ),
+                employer_name=data["employer_name"],
+                no_fixed_employer=data["no_fixed_employer"],
+                occupation=data["occupation"],
+                is_new_employment=data["is_new_employment"],
+                key_group=data["key_group"],
+                platform_name=data["platform_name"],
+                consent=data["consent"],
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        return render(self.request, "members/join_done.html", {"application": app})
+
+
+@method_decorator(never_cache, name="dispatch")
+class JoinStatusView(generic.FormView):
+    """The applicant's status page: phone + application code (both needed)."""
+
+    template_name = "members/join_status.html"
+    form_class = JoinStatusForm
+    scope_exempt = "public status page: shows only the application matching both phone and code"
+
+    def form_valid(self, form):
+        app = services.joinapplication_status(
+            phone=form.cleaned_data["phone"], code=form.cleaned_data["code"]
+        )
+        return self.render_to_response(
+            self.get_context_data(form=form, application=app, searched=True)
+        )
+
+
+class MemberExportView(ScopedMixin, generic.View):
+    """The filtered member list as .xlsx. ID numbers and phones are masked; a user who may
+    view personal data can ask for clear values with ``?unmasked=1`` (audited as export)."""
+
+    model = Member
+
+    def get(self, request, format="xlsx"):
+        from django.http import Http404
+
+        from unionhub.core.exporting import ExportColumn, export_response
+        from unionhub.core.pii import mask_id_number, mask_phone
+
+        if format != "xlsx":
+            raise Http404
+        qs = self.get_queryset().select_related("union", "employer")
+        qs = MemberFilterSet(request.GET or None, queryset=qs, request=request).qs.order_by("pk")
+        clear = request.GET.get("unmasked") == "1" and may_view_personal_data(request.user)
+
+        def id_value(m):
+            return m.id_number if clear else mask_id_number(m.id_number)
+
+        def phone_value(m):
+            return m.phone if clear else mask_phone(m.phone)
+
+        columns = [
+            ExportColumn(pgettext("person", "Name"), "name", 10),
+            ExportColumn(gettext("ID number"), id_value, 22),
+            ExportColumn(gettext("Mobile phone"), phone_value, 14),
+            ExportColumn(gettext("Sex"), "gender", 6),
+            ExportColumn(gettext("Union"), "union__name", 28),
+            ExportColumn(gettext("Employer"), "employer__name", 28),
+            ExportColumn(gettext("Occupation"), "occupation", 12),
+            ExportColumn(gettext("New employment form"), "is_new_employment", 8),
+            ExportColumn(gettext("Key group"), "key_group", 12),
+            ExportColumn(gettext("Joined on"), "joined_on", 12),
+            ExportColumn(gettext("Status"), "status", 8),
+            ExportColumn(gettext("Member card number"), "card_number", 14),
+        ]
+        name = gettext("Member registry")
+        return export_response(
+            qs,
+            columns=columns,
+            filename=str(name) + ("（含完整号码）" if clear else ""),
+            user=request.user,
+            title=str(name),
+        )
+
+
+class JoinEmployerOptionsView(generic.View):
+    """Autocomplete for the join form: names of registered employers in the county of the
+    chosen town (public business-registration data, no personal data)."""
+
+    scope_exempt = (
+        "public: employer names near the chosen town for the join form (no personal data)"
+    )
+
+    def get(self, request):
+        from django.utils.html import format_html_join
+
+        names = services.employer_name_suggestions(
+            region_code=request.GET.get("region", ""), text=request.GET.get("employer_name", "")
+        )
+        return HttpResponse(
+            format_html_join("", '<option value="{}"></option>', ((n,) for n in names))
+        )

@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from unionhub.points.models import (
+    LedgerEntry,
+    PointItem,
+    PointsAccount,
+    Redemption,
+    Reward,
+    Submission,
+    Suggestion,
+)
+
+
+class PointsAccountSerializer(serializers.ModelSerializer):
+    name = serializers.SerializerMethodField()
+    programme_name = serializers.CharField(source="programme.name", read_only=True)
+    department = serializers.CharField(source="department.name", default="", read_only=True)
+
+    class Meta:
+        model = PointsAccount
+        fields = [
+            "id",
+            "balance",
+            "programme",
+            "programme_name",
+            "name",
+            "employee_no",
+            "department",
+        ]
+        read_only_fields = fields
+
+    def get_name(self, obj) -> str:
+        return obj.user.full_name or obj.user.username
+
+
+class PointItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PointItem
+        fields = [
+            "id",
+            "code",
+            "name",
+            "points_min",
+            "points_max",
+            "cap_count",
+            "cap_period",
+            "evidence",
+        ]
+
+
+class RewardSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Reward
+        fields = ["id", "programme", "name", "description", "cost", "stock", "per_person_limit"]
+        read_only_fields = fields
+
+
+class RedemptionSerializer(serializers.ModelSerializer):
+    reward = serializers.PrimaryKeyRelatedField(queryset=Reward.objects.all())
+    quantity = serializers.IntegerField(min_value=1, max_value=1000)
+    reward_name = serializers.CharField(source="reward.name", read_only=True)
+
+    class Meta:
+        model = Redemption
+        fields = [
+            "id",
+            "account",
+            "reward",
+            "reward_name",
+            "quantity",
+            "points",
+            "status",
+            "created_at",
+            "handled_at",
+            "note",
+        ]
+        read_only_fields = ["id", "account", "points", "status", "created_at", "handled_at", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and request.user.is_authenticated:
+            from unionhub.points.selectors import reward_list
+
+            self.fields["reward"].queryset = reward_list(user=request.user)
+            self.fields["reward"].error_messages["does_not_exist"] = _(
+                "This reward is not available."
+            )
+
+
+class SubmissionSerializer(serializers.ModelSerializer):
+    item = serializers.PrimaryKeyRelatedField(queryset=PointItem.objects.all())
+    item_name = serializers.CharField(source="item.name", read_only=True)
+
+    class Meta:
+        model = Submission
+        fields = [
+            "id",
+            "account",
+            "item",
+            "item_name",
+            "description",
+            "photo",
+            "occurred_at",
+            "status",
+            "points",
+            "reviewed_at",
+            "review_note",
+        ]
+        read_only_fields = [
+            "id",
+            "account",
+            "occurred_at",
+            "status",
+            "points",
+            "reviewed_at",
+            "review_note",
+        ]
+
+
+class ReviewSerializer(serializers.Serializer):
+    points = serializers.IntegerField(required=False, allow_null=True)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AppealSerializer(serializers.Serializer):
+    reason = serializers.CharField()
+
+
+class LedgerEntrySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = LedgerEntry
+        fields = [
+            "id",
+            "account",
+            "kind",
+            "points",
+            "balance_after",
+            "reason",
+            "item",
+            "reference",
+            "reverses",
+            "occurred_at",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class SuggestionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Suggestion
+        fields = [
+            "id",
+            "programme",
+            "account",
+            "title",
+            "content",
+            "submitted_on",
+            "status",
+            "estimated_benefit",
+            "realized_benefit",
+            "department",
+            "bonus_points",
+        ]
+        read_only_fields = [
+            "id",
+            "programme",
+            "account",
+            "submitted_on",
+            "status",
+            "estimated_benefit",
+            "realized_benefit",
+            "department",
+            "bonus_points",
+        ]

@@ -1,0 +1,236 @@
+"""Points API. Employees (role ``worker``, data scope own) use the same endpoints for
+themselves: querysets reach only their own account's rows; the union's reviewers see their
+union's rows."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+
+from unionhub.core.api import ScopedModelViewSet, django_errors_to_drf
+from unionhub.points import selectors, services
+from unionhub.points.api.serializers import (
+    AppealSerializer,
+    LedgerEntrySerializer,
+    PointsAccountSerializer,
+    RedemptionSerializer,
+    ReviewSerializer,
+    RewardSerializer,
+    SubmissionSerializer,
+    SuggestionSerializer,
+)
+from unionhub.points.models import (
+    LedgerEntry,
+    PointsAccount,
+    Redemption,
+    Reward,
+    Submission,
+    Suggestion,
+)
+
+
+def _call(fn, **kwargs):
+    try:
+        return fn(**kwargs)
+    except DjangoValidationError as exc:
+        raise django_errors_to_drf(exc) from exc
+
+
+class PointsViewSet(ScopedModelViewSet):
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        # An object outside the caller's scope is 404 whatever the method (contract).
+        if self.kwargs.get("pk") is not None:
+            self.get_object()
+        return super().http_method_not_allowed(request, *args, **kwargs)
+
+
+class PointsAccountViewSet(PointsViewSet):
+    queryset = PointsAccount.objects.all()
+    serializer_class = PointsAccountSerializer
+    select_related = ("user", "programme", "department")
+    http_method_names = ["get", "head", "options"]
+    filterset_fields = ["programme", "department"]
+
+    @extend_schema(responses=PointsAccountSerializer)
+    @action(detail=False, methods=["get"])
+    def me(self, request):
+        """The caller's own account (``?programme=`` to choose one); balance 0 without one."""
+        account = selectors.account_for_user(
+            user=request.user, programme_id=request.query_params.get("programme")
+        )
+        if account is None:
+            return Response(
+                {
+                    "id": None,
+                    "balance": 0,
+                    "programme": None,
+                    "programme_name": "",
+                    "name": str(request.user),
+                    "employee_no": "",
+                    "department": "",
+                }
+            )
+        return Response(self.get_serializer(account).data)
+
+
+class RewardViewSet(PointsViewSet):
+    queryset = Reward.objects.all()
+    serializer_class = RewardSerializer
+    http_method_names = ["get", "head", "options"]
+    filterset_fields = ["programme"]
+
+    def get_queryset(self):
+        return selectors.reward_list(user=self.request.user)
+
+
+class RedemptionViewSet(PointsViewSet):
+    queryset = Redemption.objects.all()
+    serializer_class = RedemptionSerializer
+    select_related = ("reward", "account")
+    http_method_names = ["get", "post", "head", "options"]
+    filterset_fields = ["status", "reward"]
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        reward = serializer.validated_data["reward"]
+        account = selectors.account_for_user(user=request.user, programme_id=reward.programme_id)
+        if account is None:
+            raise ValidationError({"reward": [_("You have no points account in this programme.")]})
+        order = _call(
+            services.redemption_create,
+            account=account,
+            reward=reward,
+            quantity=serializer.validated_data["quantity"],
+            actor=request.user,
+        )
+        return Response(self.get_serializer(order).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses=RedemptionSerializer)
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        order = self.get_object()
+        if not (
+            request.user.has_perm("points.change_redemption")
+            or order.account.user_id == request.user.pk
+        ):
+            raise PermissionDenied
+        order = _call(services.redemption_cancel, order=order, actor=request.user)
+        return Response(self.get_serializer(order).data)
+
+    @extend_schema(request=None, responses=RedemptionSerializer)
+    @action(detail=True, methods=["post"])
+    def fulfil(self, request, pk=None):
+        order = self.get_object()
+        if not request.user.has_perm("points.change_redemption"):
+            raise PermissionDenied
+        order = _call(services.redemption_fulfil, order=order, actor=request.user)
+        return Response(self.get_serializer(order).data)
+
+
+class SubmissionViewSet(PointsViewSet):
+    queryset = Submission.objects.all()
+    serializer_class = SubmissionSerializer
+    select_related = ("item", "account")
+    http_method_names = ["get", "post", "head", "options"]
+    filterset_fields = ["status", "item"]
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        item = serializer.validated_data["item"]
+        account = selectors.account_for_user(user=request.user, programme_id=item.programme_id)
+        if account is None:
+            raise ValidationError({"item": [_("You have no points account in this programme.")]})
+        sub = _call(
+            services.submission_create,
+            account=account,
+            item=item,
+            description=serializer.validated_data["description"],
+            photo=serializer.validated_data.get("photo"),
+            actor=request.user,
+        )
+        return Response(self.get_serializer(sub).data, status=status.HTTP_201_CREATED)
+
+    def _review(self, request):
+        sub = self.get_object()
+        if not request.user.has_perm("points.review_submission"):
+            raise PermissionDenied
+        data = ReviewSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return sub, data.validated_data
+
+    @extend_schema(request=ReviewSerializer, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        sub, data = self._review(request)
+        sub = _call(
+            services.submission_approve,
+            submission=sub,
+            points=data.get("points"),
+            reviewer=request.user,
+            note=data.get("note", ""),
+        )
+        return Response(self.get_serializer(sub).data)
+
+    @extend_schema(request=ReviewSerializer, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        sub, data = self._review(request)
+        sub = _call(
+            services.submission_reject,
+            submission=sub,
+            reviewer=request.user,
+            reason=data.get("note", ""),
+        )
+        return Response(self.get_serializer(sub).data)
+
+    @extend_schema(request=AppealSerializer, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def appeal(self, request, pk=None):
+        sub = self.get_object()
+        if sub.account.user_id != request.user.pk:
+            raise PermissionDenied
+        data = AppealSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        _call(
+            services.appeal_create,
+            submission=sub,
+            reason=data.validated_data["reason"],
+            actor=request.user,
+        )
+        return Response(self.get_serializer(sub).data, status=status.HTTP_201_CREATED)
+
+
+class LedgerEntryViewSet(PointsViewSet):
+    queryset = LedgerEntry.objects.all()
+    serializer_class = LedgerEntrySerializer
+    http_method_names = ["get", "head", "options"]
+    filterset_fields = ["kind", "account"]
+
+
+class SuggestionViewSet(PointsViewSet):
+    queryset = Suggestion.objects.all()
+    serializer_class = SuggestionSerializer
+    http_method_names = ["get", "post", "head", "options"]
+    filterset_fields = ["status"]
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        account = selectors.account_for_user(user=request.user)
+        if account is None:
+            raise ValidationError({"title": [_("You have no points account.")]})
+        s = _call(
+            services.suggestion_submit,
+            account=account,
+            actor=request.user,
+            title=serializer.validated_data["title"],
+            content=serializer.validated_data["content"],
+        )
+        return Response(self.get_serializer(s).data, status=status.HTTP_201_CREATED)

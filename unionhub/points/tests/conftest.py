@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from unionhub.accounts.demo import ensure_user
+from unionhub.accounts.models import User
+from unionhub.points import services
+from unionhub.points.models import Reward
+from unionhub.points.tests.samples import enterprise_union_in
+
+
+def at(y: int, m: int, d: int, h: int = 10) -> dt.datetime:
+    return timezone.make_aware(dt.datetime(y, m, d, h))
+
+
+class World:
+    """A small programme in 阜宁: a chair, a second reviewer, two employees."""
+
+    def __init__(self):
+        self.union = enterprise_union_in("funing")
+        self.chair = ensure_user("pts_chair", "测试主席", self.union, ["union_chair"])
+        self.vice = ensure_user("pts_vice", "测试副主席", self.union, ["union_chair"])
+        self.programme = services.programme_create(
+            union=self.union, name="测试积分计划", actor=self.chair
+        )
+        self.dept = self.programme.departments.create(name="组件车间")
+        self.worker = ensure_user("pts_worker", "测试职工", self.union, ["worker"])
+        self.other = ensure_user("pts_other", "另一职工", self.union, ["worker"])
+        self.account = services.account_open(
+            programme=self.programme, user=self.worker, department=self.dept, employee_no="T001"
+        )
+        self.other_account = services.account_open(
+            programme=self.programme, user=self.other, employee_no="T002"
+        )
+        self.chair_account = services.account_open(programme=self.programme, user=self.chair)
+        self.items = {i.code: i for i in self.programme.items.all()}
+        self.reward = Reward.objects.create(
+            programme=self.programme, name="保温杯", cost=30, stock=5, per_person_limit=2
+        )
+
+    def award(self, account, points: int, *, when=None, reason="测试奖励"):
+        return services.entry_adjust(
+            account=account, points=points, reason=reason, actor=self.chair, occurred_at=when
+        )
+
+
+@pytest.fixture
+def world(demo) -> World:
+    return World()
+
+
+@pytest.fixture
+def users(demo):
+    return User.objects

@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from unionhub.org.models import Region
+from unionhub.stations import choices
+from unionhub.stations.models import CheckIn, Station, Ticket
+
+
+class StationSerializer(serializers.ModelSerializer):
+    region = serializers.SlugRelatedField(slug_field="code", queryset=Region.objects.all())
+    is_open_now = serializers.BooleanField(read_only=True)
+    mode_now = serializers.ChoiceField(choices=choices.ModeNow.choices, read_only=True)
+    facilities = serializers.ListField(
+        child=serializers.ChoiceField(choices=choices.Facility.choices), required=False
+    )
+
+    class Meta:
+        model = Station
+        fields = [
+            "id",
+            "name",
+            "code",
+            "kind",
+            "region",
+            "address",
+            "lat",
+            "lng",
+            "is_smart",
+            "facilities",
+            "honours",
+            "contact_phone",
+            "is_active",
+            "is_open_now",
+            "mode_now",
+        ]
+
+
+class NearbyStationSerializer(serializers.ModelSerializer):
+    distance_m = serializers.IntegerField(read_only=True)
+    is_open_now = serializers.BooleanField(read_only=True)
+    mode_now = serializers.CharField(read_only=True)
+    facilities = serializers.SerializerMethodField()
+    entry_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Station
+        fields = [
+            "id",
+            "name",
+            "code",
+            "kind",
+            "address",
+            "lat",
+            "lng",
+            "is_smart",
+            "distance_m",
+            "is_open_now",
+            "mode_now",
+            "facilities",
+            "contact_phone",
+            "entry_url",
+        ]
+
+    def get_facilities(self, obj) -> list[str]:
+        return obj.facility_labels()
+
+    def get_entry_url(self, obj) -> str:
+        from django.urls import reverse
+
+        return reverse("stations:phone_entry", args=[obj.code])
+
+
+class NearbyQuerySerializer(serializers.Serializer):
+    lat = serializers.FloatField(
+        min_value=-90,
+        max_value=90,
+        error_messages={
+            "required": "请提供纬度 lat。",
+            "invalid": "纬度 lat 必须是数字。",
+            "min_value": "纬度 lat 必须在 -90 到 90 之间。",
+            "max_value": "纬度 lat 必须在 -90 到 90 之间。",
+        },
+    )
+    lng = serializers.FloatField(
+        min_value=-180,
+        max_value=180,
+        error_messages={
+            "required": "请提供经度 lng。",
+            "invalid": "经度 lng 必须是数字。",
+            "min_value": "经度 lng 必须在 -180 到 180 之间。",
+            "max_value": "经度 lng 必须在 -180 到 180 之间。",
+        },
+    )
+    open_now = serializers.BooleanField(required=False, default=False)
+    limit = serializers.IntegerField(
+        required=False,
+        default=20,
+        min_value=1,
+        max_value=100,
+        error_messages={
+            "invalid": "limit 必须是整数。",
+            "min_value": "limit 至少为 1。",
+            "max_value": "limit 最多为 100。",
+        },
+    )
+
+
+class CheckInInputSerializer(serializers.Serializer):
+    event_id = serializers.UUIDField(
+        error_messages={"required": "请提供 event_id。", "invalid": "event_id 必须是 UUID。"}
+    )
+    phone = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    member_code = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    occupation = serializers.ChoiceField(
+        choices=choices.Occupation.choices,
+        required=False,
+        error_messages={"invalid_choice": "未知的职业类别：{input}。"},
+    )
+    at = serializers.DateTimeField(
+        required=False, error_messages={"invalid": "时间格式应为 ISO 8601。"}
+    )
+
+
+class CheckInSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CheckIn
+        fields = ["id", "event_id", "station", "at", "occupation", "source", "is_member"]
+
+
+class DeviceEventInputSerializer(serializers.Serializer):
+    event_id = serializers.UUIDField(
+        error_messages={"required": "请提供 event_id。", "invalid": "event_id 必须是 UUID。"}
+    )
+    kind = serializers.ChoiceField(
+        choices=choices.DeviceEventKind.choices,
+        error_messages={"invalid_choice": "未知的事件类型：{input}。"},
+    )
+    at = serializers.DateTimeField(required=False)
+    payload = serializers.DictField(required=False)
+
+
+class TicketSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Ticket
+        fields = [
+            "id",
+            "station",
+            "category",
+            "source",
+            "title",
+            "description",
+            "status",
+            "raised_at",
+            "acknowledge_due",
+            "resolve_due",
+            "acknowledged_at",
+            "resolved_at",
+            "escalation",
+            "escalated_to",
+        ]
+        read_only_fields = [
+            "source",
+            "status",
+            "raised_at",
+            "acknowledge_due",
+            "resolve_due",
+            "acknowledged_at",
+            "resolved_at",
+            "escalation",
+            "escalated_to",
+        ]

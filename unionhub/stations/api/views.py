@@ -1,0 +1,220 @@
+"""Station API: scoped registry, public nearby search, check-ins (devices, desk staff and
+the public phone page), device events and heartbeats, tickets (read-only)."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import permissions, status, viewsets
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotAuthenticated, PermissionDenied
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from unionhub.core.api import ScopedModelViewSet
+from unionhub.stations import choices, services
+from unionhub.stations.api.auth import DeviceKeyAuthentication
+from unionhub.stations.api.serializers import (
+    CheckInInputSerializer,
+    CheckInSerializer,
+    DeviceEventInputSerializer,
+    NearbyQuerySerializer,
+    NearbyStationSerializer,
+    StationSerializer,
+    TicketSerializer,
+)
+from unionhub.stations.models import CheckIn, Device, Station, Ticket
+from unionhub.stations.selectors import stations_nearby, with_schedule
+
+PHONE_SESSION_KEY = "stations_phone_entry"
+CONFLICT_MESSAGE = "该 event_id 已登记过内容不同的记录。"
+
+
+class CheckInPermission(permissions.BasePermission):
+    """Reads need ``stations.view_checkin``; writes are checked per caller in the view
+    (a device key, a staff account with ``stations.add_checkin``, or a phone-page session)."""
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return bool(request.user and request.user.has_perm("stations.view_checkin"))
+        return True
+
+
+class StationViewSet(ScopedModelViewSet):
+    queryset = Station.objects.all()
+    serializer_class = StationSerializer
+    select_related = ("region",)
+    filterset_fields = ["kind", "is_smart", "is_active"]
+
+    def get_queryset(self):
+        return with_schedule(super().get_queryset())
+
+    @extend_schema(
+        methods=["POST"],
+        request=CheckInInputSerializer,
+        responses={201: CheckInSerializer, 200: CheckInSerializer},
+        parameters=[OpenApiParameter("X-Device-Key", str, OpenApiParameter.HEADER, required=False)],
+        description="登记一次到站：201 新记录；200 同一 event_id 已登记相同内容，或同一人10分钟内重复扫码；"
+        "409 同一 event_id 内容不同；400 驿站未开放（含下次开放时间）等。",
+    )
+    @extend_schema(methods=["GET"], responses=CheckInSerializer(many=True))
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="checkins",
+        permission_classes=[CheckInPermission],
+        authentication_classes=[
+            DeviceKeyAuthentication,
+            SessionAuthentication,
+            TokenAuthentication,
+        ],
+    )
+    def checkins(self, request, pk=None):
+        if request.method == "GET":
+            station = self.get_object()
+            page = self.paginate_queryset(
+                CheckIn.objects.filter(station=station).order_by("-at", "-pk")
+            )
+            return self.get_paginated_response(CheckInSerializer(page, many=True).data)
+        station, source, device, visitor = self._checkin_caller(request, pk)
+        data_in = CheckInInputSerializer(data=request.data)
+        data_in.is_valid(raise_exception=True)
+        data = data_in.validated_data
+        if not visitor or data.get("phone") or data.get("member_code"):
+            visitor = None
+        try:
+            result = services.checkin_record(
+                station=station,
+                event_id=data["event_id"],
+                occupation=data.get("occupation"),
+                phone=data.get("phone") or None,
+                member_code=data.get("member_code") or None,
+                visitor=visitor,
+                at=data.get("at"),
+                source=source,
+                device=device,
+                actor=request.user if request.user.is_authenticated else None,
+            )
+        except services.Conflict:
+            return Response({"event_id": [CONFLICT_MESSAGE]}, status=status.HTTP_409_CONFLICT)
+        body = CheckInSerializer(result.checkin).data
+        body["counted"] = result.created
+        return Response(
+            body, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
+        )
+
+    def _checkin_caller(self, request, pk):
+        """(station, source, device, remembered visitor token) for the caller, or an error."""
+        if isinstance(request.auth, Device):
+            device = request.auth
+            if str(device.station_id) != str(pk):
+                raise PermissionDenied("该设备不属于此驿站。")
+            return device.station, choices.CheckInSource.DEVICE, device, None
+        user = request.user
+        if user and user.is_authenticated:
+            if not user.has_perm("stations.add_checkin"):
+                raise PermissionDenied("您没有代为登记的权限。")
+            station = get_object_or_404(Station.objects.visible_to(user), pk=pk)
+            return station, choices.CheckInSource.DESK, None, None
+        entry = request.session.get(PHONE_SESSION_KEY) or {}
+        if str(pk) not in entry:
+            raise NotAuthenticated("请扫描驿站二维码，在驿站登记页面登记。")
+        SessionAuthentication().enforce_csrf(request)
+        station = get_object_or_404(Station.objects.filter(is_active=True), pk=pk)
+        from unionhub.stations.views_public import remembered_visitor
+
+        remembered = remembered_visitor(request)
+        return station, choices.CheckInSource.PHONE, None, remembered[0] if remembered else None
+
+
+class TicketViewSet(ScopedModelViewSet):
+    """Service tickets (read-only through the API; handled on the ticket pages)."""
+
+    queryset = Ticket.objects.all()
+    serializer_class = TicketSerializer
+    select_related = ("station",)
+    filterset_fields = ["station", "category", "status", "escalation"]
+    http_method_names = ["get", "head", "options"]
+
+
+class NearbyView(APIView):
+    """Public (no login): active stations sorted by straight-line distance, with
+    ``distance_m``. Stations are public information (“六有”: findable on a map)."""
+
+    permission_classes = [permissions.AllowAny]
+    authentication_classes: list = []
+    scope_exempt = (
+        "public station finder: stations are public information (六有: findable on a map)"
+    )
+
+    @extend_schema(
+        parameters=[NearbyQuerySerializer],
+        responses=NearbyStationSerializer(many=True),
+        description="公开接口（无需登录）：按直线距离排序的驿站，含 distance_m（米）。坐标格式错误返回 400。",
+    )
+    def get(self, request):
+        query = NearbyQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        data = query.validated_data
+        rows = stations_nearby(
+            lat=data["lat"], lng=data["lng"], open_now=data["open_now"], limit=data["limit"]
+        )
+        return Response(NearbyStationSerializer(rows, many=True).data)
+
+
+class DeviceOnlyPermission(permissions.BasePermission):
+    def has_permission(self, request, view):
+        if not isinstance(request.auth, Device):
+            raise NotAuthenticated("请在请求头 X-Device-Key 中提供设备密钥。")
+        return True
+
+
+class DeviceEventView(APIView):
+    """A device posts an event; idempotent by ``event_id`` (201 new, 200 duplicate, 409
+    same id with other content). Alarms and faults raise service tickets."""
+
+    authentication_classes = [DeviceKeyAuthentication]
+    permission_classes = [DeviceOnlyPermission]
+    scope_exempt = (
+        "device-key write endpoint: a device writes only to its own station, reads nothing"
+    )
+
+    @extend_schema(request=DeviceEventInputSerializer, responses={201: None, 200: None})
+    def post(self, request):
+        data_in = DeviceEventInputSerializer(data=request.data)
+        data_in.is_valid(raise_exception=True)
+        data = data_in.validated_data
+        try:
+            event, created = services.device_event_record(
+                device=request.auth,
+                event_id=data["event_id"],
+                kind=data["kind"],
+                at=data.get("at"),
+                payload=data.get("payload") or {},
+            )
+        except services.Conflict:
+            return Response({"event_id": [CONFLICT_MESSAGE]}, status=status.HTTP_409_CONFLICT)
+        body = {"id": event.pk, "event_id": str(event.event_id), "kind": event.kind, "at": event.at}
+        return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
+class DeviceHeartbeatView(APIView):
+    authentication_classes = [DeviceKeyAuthentication]
+    permission_classes = [DeviceOnlyPermission]
+    scope_exempt = "device-key heartbeat: updates the calling device only, reads nothing"
+
+    @extend_schema(request=None, responses={200: None})
+    def post(self, request):
+        device = services.device_heartbeat(device=request.auth)
+        return Response({"device": device.pk, "last_seen_at": device.last_seen_at})
+
+
+__all__ = [
+    "DeviceEventView",
+    "DeviceHeartbeatView",
+    "NearbyView",
+    "StationViewSet",
+    "TicketViewSet",
+    "viewsets",
+]

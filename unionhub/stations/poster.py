@@ -1,0 +1,86 @@
+"""Printable QR poster (A4 PDF) of a station: fpdf2 + segno. Uses the Noto Sans CJK font
+when the machine has it; otherwise an ASCII-only layout (station code, URL, QR)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import segno
+from fpdf import FPDF
+
+CJK_FONTS = [
+    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),  # collection index 2 = SC
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+    ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", None),
+]
+
+
+def cjk_font() -> tuple[str, int | None] | None:
+    for path, index in CJK_FONTS:
+        if Path(path).exists():
+            return path, index
+    return None
+
+
+def station_poster_pdf(station, url: str, font: tuple[str, int | None] | None = ...) -> bytes:
+    if font is ...:
+        font = cjk_font()
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    qr_png = io.BytesIO()
+    segno.make(url, error="m").save(qr_png, kind="png", scale=10, border=2)
+    qr_png.seek(0)
+    cjk = False
+    if font is not None:
+        try:
+            path, index = font
+            if index is None:
+                pdf.add_font("cjk", fname=path)
+            else:
+                pdf.add_font("cjk", fname=path, collection_font_number=index)
+            cjk = True
+        except Exception:  # noqa: BLE001 — an unreadable font falls back to ASCII
+            cjk = False
+    pdf.set_fill_color(196, 30, 58)
+    pdf.rect(0, 0, 210, 48, style="F")
+    pdf.set_text_color(255, 255, 255)
+    if cjk:
+        pdf.set_font("cjk", size=30)
+        pdf.set_xy(0, 10)
+        pdf.cell(210, 14, "户外劳动者服务站点", align="C")
+        pdf.set_font("cjk", size=16)
+        pdf.set_xy(0, 28)
+        pdf.cell(210, 10, "盐城市总工会 · 工会驿站", align="C")
+    else:
+        pdf.set_font("helvetica", "B", size=28)
+        pdf.set_xy(0, 12)
+        pdf.cell(210, 14, "OUTDOOR WORKER STATION", align="C")
+        pdf.set_font("helvetica", size=14)
+        pdf.set_xy(0, 30)
+        pdf.cell(210, 10, "Yancheng Federation of Trade Unions", align="C")
+    pdf.set_text_color(20, 20, 20)
+    if cjk:
+        pdf.set_font("cjk", size=24)
+        pdf.set_xy(0, 60)
+        pdf.cell(210, 12, station.name, align="C")
+    pdf.image(qr_png, x=45, y=80, w=120, h=120)
+    if cjk:
+        pdf.set_font("cjk", size=18)
+        pdf.set_xy(0, 206)
+        pdf.cell(210, 10, "微信/手机扫码 · 登记入站 · 一键求助", align="C")
+        pdf.set_font("cjk", size=12)
+        pdf.set_xy(20, 222)
+        pdf.multi_cell(
+            170,
+            7,
+            f"地址：{station.address}\n服务设施：{'、'.join(station.facility_labels())}",
+            align="C",
+        )
+    pdf.set_font("helvetica", size=11)
+    pdf.set_xy(0, 262)
+    pdf.cell(210, 7, f"Station {station.code}", align="C")
+    pdf.set_xy(0, 270)
+    pdf.cell(210, 7, url, align="C")
+    return bytes(pdf.output())

@@ -1,0 +1,285 @@
+"""Reads of the station module: opening state, nearby stations, statistics, coverage and
+compliance. Every function that shows records takes a queryset or a user and starts from
+``visible_to``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import ExtractHour, TruncDate
+from django.utils import timezone
+
+from unionhub.stations import choices, schedule
+from unionhub.stations.models import (
+    CheckIn,
+    DemandPoint,
+    HygieneCheck,
+    PatrolLog,
+    ScheduleException,
+    SpotCheck,
+    Station,
+    Ticket,
+)
+
+EARTH_RADIUS_M = 6_371_008.8
+
+
+# --- opening hours -----------------------------------------------------------------------
+
+
+def _schedule_of(station: Station) -> tuple[list[schedule.Window], dict[dt.date, Any]]:
+    windows = [w.as_window() for w in station.windows.all()]
+    exceptions = {e.date: e.as_exception() for e in station.exceptions.all()}
+    return windows, exceptions
+
+
+def station_state_at(station: Station, when: dt.datetime) -> schedule.State:
+    """Open/closed and manned/unmanned at ``when`` (Asia/Shanghai rules, see schedule.py).
+    Uses prefetched ``windows`` / ``exceptions`` when present."""
+    windows, exceptions = _schedule_of(station)
+    return schedule.state_at(windows, exceptions, when)
+
+
+def next_opening(station: Station, when: dt.datetime) -> dt.datetime | None:
+    windows, exceptions = _schedule_of(station)
+    return schedule.next_opening_at(windows, exceptions, when)
+
+
+def with_schedule(qs, when: dt.datetime | None = None):
+    """Prefetch what ``is_open_now`` needs: windows and the exceptions around ``when``."""
+    day = schedule.local(when or timezone.now()).date()
+    return qs.prefetch_related(
+        "windows",
+        Prefetch(
+            "exceptions",
+            queryset=ScheduleException.objects.filter(
+                date__gte=day - dt.timedelta(days=1), date__lte=day + dt.timedelta(days=14)
+            ),
+        ),
+    )
+
+
+# --- distance ------------------------------------------------------------------------------
+
+
+def haversine_m(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    """Great-circle distance in metres between two WGS-84 points."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp = p2 - p1
+    dl = math.radians(lng2 - lng1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
+
+
+def distance_label(metres: int) -> str:
+    return f"{metres / 1000:.1f} km" if metres >= 1000 else f"{metres} m"
+
+
+def stations_nearby(
+    *, lat: float, lng: float, open_now: bool = False, limit: int = 20, when=None
+) -> list[Station]:
+    """Public finder: active stations sorted by straight-line distance, each with
+    ``distance_m`` (int metres). Stations are public information (“六有”: findable on a map)."""
+    when = when or timezone.now()
+    stations = list(with_schedule(Station.objects.filter(is_active=True), when))
+    for s in stations:
+        s.distance_m = int(round(haversine_m(lat, lng, float(s.lat), float(s.lng))))
+        s.distance_label = distance_label(s.distance_m)
+        s._state_now = station_state_at(s, when)
+    if open_now:
+        stations = [s for s in stations if s._state_now.is_open]
+    stations.sort(key=lambda s: (s.distance_m, s.pk))
+    return stations[:limit]
+
+
+# --- statistics ----------------------------------------------------------------------------
+
+
+def checkins_visible(user, *, days: int = 30, station=None, now=None):
+    now = now or timezone.now()
+    qs = CheckIn.objects.visible_to(user).filter(at__gte=now - dt.timedelta(days=days), at__lte=now)
+    if station is not None:
+        qs = qs.filter(station=station)
+    return qs
+
+
+def visit_statistics(user, *, days: int = 30, station=None, now=None) -> dict[str, Any]:
+    """Visits per day / hour / occupation / station, unique visitors and the peak hour."""
+    now = now or timezone.now()
+    qs = checkins_visible(user, days=days, station=station, now=now)
+    tz = schedule.SHANGHAI
+    per_day = {
+        row["day"]: row["n"]
+        for row in qs.annotate(day=TruncDate("at", tzinfo=tz)).values("day").annotate(n=Count("id"))
+    }
+    start = schedule.local(now).date() - dt.timedelta(days=days - 1)
+    day_labels = [start + dt.timedelta(days=i) for i in range(days)]
+    per_hour = Counter(
+        {
+            row["hour"]: row["n"]
+            for row in qs.annotate(hour=ExtractHour("at", tzinfo=tz))
+            .values("hour")
+            .annotate(n=Count("id"))
+        }
+    )
+    labels = dict(choices.Occupation.choices)
+    per_occ = [
+        (str(labels.get(row["occupation"], row["occupation"])), row["n"], row["occupation"])
+        for row in qs.values("occupation").annotate(n=Count("id")).order_by("-n")
+    ]
+    per_station = list(
+        qs.values("station_id", "station__name").annotate(n=Count("id")).order_by("-n")[:20]
+    )
+    total = sum(per_day.values())
+    peak = max(range(24), key=lambda h: (per_hour.get(h, 0), -h)) if total else None
+    today = schedule.local(now).date()
+    return {
+        "days": days,
+        "total": total,
+        "today": per_day.get(today, 0),
+        "unique_visitors": qs.values("visitor").distinct().count(),
+        "per_day": [(d, per_day.get(d, 0)) for d in day_labels],
+        "per_hour": [(h, per_hour.get(h, 0)) for h in range(24)],
+        "per_occupation": per_occ,
+        "per_station": per_station,
+        "peak_hour": peak,
+    }
+
+
+def ticket_statistics(user, *, days: int = 30, now=None) -> dict[str, Any]:
+    now = now or timezone.now()
+    qs = Ticket.objects.visible_to(user).filter(raised_at__gte=now - dt.timedelta(days=days))
+    acked = [
+        (t.acknowledged_at - t.raised_at).total_seconds() / 60
+        for t in qs.exclude(acknowledged_at=None).only("raised_at", "acknowledged_at")
+    ]
+    return {
+        "total": qs.count(),
+        "open": Ticket.objects.visible_to(user)
+        .exclude(status=choices.TicketStatus.RESOLVED)
+        .count(),
+        "avg_ack_minutes": round(sum(acked) / len(acked), 1) if acked else None,
+        "ack_breaches": qs.filter(escalation__gte=1).count(),
+    }
+
+
+def county_rollup(user, *, days: int = 30, now=None) -> list[dict[str, Any]]:
+    """Stations, visits and open tickets per county-level unit (city roll-up)."""
+    from unionhub.org.choices import RegionLevel
+    from unionhub.org.models import Region
+
+    now = now or timezone.now()
+    counties = list(Region.objects.filter(level=RegionLevel.COUNTY).order_by("code"))
+    stations = Station.objects.visible_to(user)
+    visits = checkins_visible(user, days=days, now=now)
+    rows = []
+    for county in counties:
+        n_st = stations.filter(region__path__startswith=county.path).count()
+        if not n_st:
+            continue
+        rows.append(
+            {
+                "county": county,
+                "stations": n_st,
+                "smart": stations.filter(
+                    region__path__startswith=county.path, is_smart=True
+                ).count(),
+                "visits": visits.filter(station__region__path__startswith=county.path).count(),
+            }
+        )
+    return rows
+
+
+# --- three-level management ----------------------------------------------------------------
+
+
+def compliance_rates(user, *, days: int = 30, today: dt.date | None = None) -> list[dict[str, Any]]:
+    """Per station: level 1 = share of days with a passed hygiene check; level 2 = share of
+    video patrol logs reviewed by the safety officer; level 3 = share of spot checks passed
+    or rectified (closed) by their deadline."""
+    today = today or schedule.local(timezone.now()).date()
+    since = today - dt.timedelta(days=days - 1)
+    stations = list(
+        Station.objects.visible_to(user).filter(is_active=True).select_related("region")
+    )
+    ids = [s.pk for s in stations]
+    hygiene = dict(
+        HygieneCheck.objects.filter(
+            station_id__in=ids, date__gte=since, date__lte=today, passed=True
+        )
+        .values_list("station_id")
+        .annotate(n=Count("id"))
+    )
+    patrols = {
+        row["station_id"]: row
+        for row in PatrolLog.objects.filter(station_id__in=ids, at__date__gte=since)
+        .values("station_id")
+        .annotate(n=Count("id"), reviewed=Count("id", filter=~Q(reviewed_at=None)))
+    }
+    spot = defaultdict(lambda: [0, 0])
+    for sc in SpotCheck.objects.filter(station_id__in=ids, date__gte=since, date__lte=today):
+        if (
+            sc.passed
+            or sc.status == choices.SpotCheckStatus.OPEN
+            and sc.rectify_by
+            and sc.rectify_by >= today
+        ):
+            if sc.passed:
+                spot[sc.station_id][0] += 1
+                spot[sc.station_id][1] += 1
+            continue
+        spot[sc.station_id][1] += 1
+        if (
+            sc.status == choices.SpotCheckStatus.CLOSED
+            and sc.closed_on
+            and sc.closed_on <= sc.rectify_by
+        ):
+            spot[sc.station_id][0] += 1
+
+    def pct(a, b):
+        return round(100 * a / b, 1) if b else None
+
+    rows = []
+    for s in stations:
+        p = patrols.get(s.pk, {"n": 0, "reviewed": 0})
+        ok, due = spot[s.pk]
+        rows.append(
+            {
+                "station": s,
+                "level1": pct(hygiene.get(s.pk, 0), days),
+                "level2": pct(p["reviewed"], p["n"]),
+                "level3": pct(ok, due),
+            }
+        )
+    return rows
+
+
+# --- 15-minute service circle --------------------------------------------------------------
+
+
+def uncovered_demand_points(
+    user, *, distance_m: int = 1000, dense_distance_m: int = 500, open_now: bool = False, when=None
+) -> list[DemandPoint]:
+    """Demand points with no (open) station within ``distance_m`` (``dense_distance_m`` for
+    points in dense areas). Each result carries ``nearest`` and ``nearest_m``."""
+    when = when or timezone.now()
+    points = list(DemandPoint.objects.visible_to(user).select_related("region"))
+    stations = list(with_schedule(Station.objects.filter(is_active=True), when))
+    if open_now:
+        stations = [s for s in stations if station_state_at(s, when).is_open]
+    result = []
+    for p in points:
+        best, best_d = None, None
+        for s in stations:
+            d = haversine_m(float(p.lat), float(p.lng), float(s.lat), float(s.lng))
+            if best_d is None or d < best_d:
+                best, best_d = s, d
+        limit = dense_distance_m if p.dense else distance_m
+        p.nearest, p.nearest_m = best, None if best_d is None else int(round(best_d))
+        if best_d is None or best_d > limit:
+            result.append(p)
+    return result

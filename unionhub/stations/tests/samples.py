@@ -1,0 +1,130 @@
+"""Scope-matrix samples: one record per model inside a given county (by demo slug)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+from django.utils import timezone
+
+from unionhub.org.demo import COUNTY_SLUGS
+from unionhub.org.models import Region
+from unionhub.stations import choices, services
+from unionhub.stations.models import (
+    CheckIn,
+    DemandPoint,
+    Device,
+    HygieneCheck,
+    PatrolLog,
+    ScheduleException,
+    ScheduleWindow,
+    SpotCheck,
+    Station,
+    Ticket,
+)
+
+
+def station_in(slug: str) -> Station:
+    code = f"SAMPLE-{slug}"
+    existing = Station.objects.filter(code=code).first()
+    if existing:
+        return existing
+    county = Region.objects.get(code=COUNTY_SLUGS[slug])
+    town = Region.objects.filter(parent=county).order_by("code").first() or county
+    return services.station_create(
+        name=f"样例驿站{slug}",
+        code=code,
+        kind=choices.StationKind.SELF_BUILT,
+        region=town,
+        address=f"{county.name}样例路1号",
+        lat=Decimal("33.500000"),
+        lng=Decimal("120.100000"),
+        facilities=["water", "rest"],
+        windows=services.daily_windows(manned=("06:30", "18:00"), unmanned=("18:00", "21:30")),
+    )
+
+
+def window_in(slug: str) -> ScheduleWindow:
+    return station_in(slug).windows.order_by("pk").first()
+
+
+def exception_in(slug: str) -> ScheduleException:
+    return services.schedule_exception_set(
+        station=station_in(slug), date=dt.date(2031, 1, 1), reason=f"元旦闭站{slug}"
+    )
+
+
+def ticket_in(slug: str) -> Ticket:
+    return services.ticket_raise(
+        station=station_in(slug),
+        category=choices.TicketCategory.HYGIENE,
+        source=choices.TicketSource.STAFF,
+        title=f"样例工单{slug}",
+    )
+
+
+def checkin_in(slug: str) -> CheckIn:
+    station = station_in(slug)
+    return CheckIn.objects.create(
+        station=station,
+        event_id=uuid.uuid4(),
+        at=timezone.now(),
+        occupation="courier",
+        visitor=services.visitor_token("phone", f"sample-{slug}"),
+        source="desk",
+    )
+
+
+def device_in(slug: str) -> Device:
+    return services.device_create(station=station_in(slug), name=f"样例门禁{slug}", kind="door")[0]
+
+
+def hygiene_in(slug: str) -> HygieneCheck:
+    station = station_in(slug)
+    return services.hygiene_check_record(
+        station=station,
+        date=dt.date(2030, 5, 1),
+        results={i: True for i in station.hygiene_checklist},
+    )
+
+
+def patrol_in(slug: str) -> PatrolLog:
+    return PatrolLog.objects.create(
+        station=station_in(slug), at=timezone.now(), normal=True, observations=f"样例巡查{slug}"
+    )
+
+
+def spotcheck_in(slug: str) -> SpotCheck:
+    return services.spot_check_record(
+        station=station_in(slug),
+        date=dt.date(2030, 5, 2),
+        inspector=f"样例检查员{slug}",
+        passed=False,
+        findings="药箱过期",
+        rectify_by=dt.date(2030, 5, 9),
+    )
+
+
+def demandpoint_in(slug: str) -> DemandPoint:
+    return DemandPoint.objects.create(
+        name=f"样例快递点{slug}",
+        kind="courier_hub",
+        region=Region.objects.get(code=COUNTY_SLUGS[slug]),
+        lat=Decimal("33.500000"),
+        lng=Decimal("120.100000"),
+    )
+
+
+SAMPLES = {
+    Station: station_in,
+    ScheduleWindow: window_in,
+    ScheduleException: exception_in,
+    Ticket: ticket_in,
+    CheckIn: checkin_in,
+    Device: device_in,
+    HygieneCheck: hygiene_in,
+    PatrolLog: patrol_in,
+    SpotCheck: spotcheck_in,
+    DemandPoint: demandpoint_in,
+}
