@@ -14,6 +14,7 @@ from unionhub.stations.models import (
     ScheduleWindow,
     SpotCheck,
     Station,
+    StationStaff,
     Ticket,
 )
 
@@ -91,6 +92,12 @@ class ScheduleExceptionForm(ScopedModelForm):
             "start": forms.TimeInput(attrs={"type": "time"}),
             "end": forms.TimeInput(attrs={"type": "time"}),
         }
+
+
+class StationStaffForm(ScopedModelForm):
+    class Meta:
+        model = StationStaff
+        fields = ["station", "user", "role"]
 
 
 class DeviceForm(ScopedModelForm):

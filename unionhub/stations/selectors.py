@@ -44,9 +44,20 @@ def station_state_at(station: Station, when: dt.datetime) -> schedule.State:
     return schedule.state_at(windows, exceptions, when)
 
 
-def next_opening(station: Station, when: dt.datetime) -> dt.datetime | None:
-    windows, exceptions = _schedule_of(station)
-    return schedule.next_opening_at(windows, exceptions, when)
+def next_opening(station: Station, when: dt.datetime, horizon_days: int = 60) -> dt.datetime | None:
+    """When the station next opens (``when`` if open). Reads the exceptions of the whole
+    horizon afresh: a prefetch may hold only the days around now."""
+    day = schedule.local(when).date()
+    windows = [w.as_window() for w in station.windows.all()]
+    exceptions = {
+        e.date: e.as_exception()
+        for e in ScheduleException.objects.filter(
+            station=station,
+            date__gte=day - dt.timedelta(days=1),
+            date__lte=day + dt.timedelta(days=horizon_days),
+        )
+    }
+    return schedule.next_opening_at(windows, exceptions, when, horizon_days=horizon_days)
 
 
 def with_schedule(qs, when: dt.datetime | None = None):

@@ -33,6 +33,10 @@ urlpatterns = [
         views.ScheduleExceptionDeleteView.as_view(),
         name="scheduleexception_delete",
     ),
+    path("staff/add/", views.StationStaffEditView.as_view(), name="stationstaff_add"),
+    path(
+        "staff/<int:pk>/delete/", views.StationStaffDeleteView.as_view(), name="stationstaff_delete"
+    ),
     path("tickets/", views.TicketListView.as_view(), name="ticket_list"),
     path("tickets/add/", views.TicketEditView.as_view(), name="ticket_add"),
     path("tickets/<int:pk>/", views.TicketDetailView.as_view(), name="ticket"),

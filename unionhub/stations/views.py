@@ -41,6 +41,7 @@ from unionhub.stations.forms import (
     ScheduleWindowForm,
     SpotCheckForm,
     StationForm,
+    StationStaffForm,
     TicketActionForm,
     TicketForm,
 )
@@ -54,6 +55,7 @@ from unionhub.stations.models import (
     ScheduleWindow,
     SpotCheck,
     Station,
+    StationStaff,
     Ticket,
 )
 
@@ -219,6 +221,28 @@ class ScheduleExceptionEditView(_StationChildEdit):
 
 class ScheduleExceptionDeleteView(ObjectDeleteView):
     model = ScheduleException
+
+
+class StationStaffEditView(_StationChildEdit):
+    model = StationStaff
+    form_class = StationStaffForm
+
+    def save(self, form):
+        d = form.cleaned_data
+        return services.staff_assign(
+            station=d["station"], user=d["user"], role=d["role"], actor=self.request.user
+        )
+
+
+class StationStaffDeleteView(ObjectDeleteView):
+    model = StationStaff
+
+    def form_valid(self, form):
+        assignment = self.get_object()
+        station_id = assignment.station_id
+        assignment.delete()
+        messages.success(self.request, gettext("Deleted “%(obj)s”.") % {"obj": assignment})
+        return HttpResponseRedirect(reverse("stations:station", args=[station_id]))
 
 
 # --- tickets -------------------------------------------------------------------------------

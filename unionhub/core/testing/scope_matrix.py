@@ -57,6 +57,7 @@ class Endpoint:
     params: list[str]
     is_api: bool
     actions: dict[str, str] | None
+    is_download: bool = False
 
 
 def _walk(patterns, prefix="", namespace="") -> Iterator[tuple[str, str, Any]]:
@@ -87,10 +88,15 @@ def endpoints() -> list[Endpoint]:
     for name, route, callback in _walk(get_resolver().url_patterns):
         if name.startswith("admin:") or route.startswith("admin/") or route.startswith("static"):
             continue
-        if "(?P<format>" in route or route.endswith(".<format>") or "\\.(?P<format>" in route:
+        if "(?P<format>" in route:  # DRF format-suffix duplicates of API routes
             continue
-        params = [seg.split(">")[0].split(":")[-1] for seg in route.split("<")[1:]]
-        params += [seg.split(">")[0] for seg in route.split("(?P<")[1:]]
+        is_download = route.endswith(".<format>")
+        if "(?P<" in route:  # a regex route (DRF routers)
+            params = [seg.split(">")[0] for seg in route.split("(?P<")[1:]]
+        else:
+            params = [seg.split(">")[0].split(":")[-1] for seg in route.split("<")[1:]]
+        if is_download:
+            params = [p for p in params if p != "format"]
         result.append(
             Endpoint(
                 name=name,
@@ -100,6 +106,7 @@ def endpoints() -> list[Endpoint]:
                 params=params,
                 is_api=route.startswith("api/"),
                 actions=getattr(callback, "actions", None),
+                is_download=is_download,
             )
         )
     return result

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from unionhub.accounts.demo import ensure_user
 from unionhub.org.demo import COUNTY_SLUGS
 from unionhub.org.models import Region
 from unionhub.stations import choices, services
@@ -21,6 +22,7 @@ from unionhub.stations.models import (
     ScheduleWindow,
     SpotCheck,
     Station,
+    StationStaff,
     Ticket,
 )
 
@@ -116,7 +118,17 @@ def demandpoint_in(slug: str) -> DemandPoint:
     )
 
 
+def staff_in(slug: str) -> StationStaff:
+    from unionhub.org.demo import county_union
+
+    user = ensure_user(
+        f"{slug}_sample_staff", f"样例值守员{slug}", county_union(slug), ["station_staff"]
+    )
+    return services.staff_assign(station=station_in(slug), user=user, role=choices.StaffRole.STAFF)
+
+
 SAMPLES = {
+    StationStaff: staff_in,
     Station: station_in,
     ScheduleWindow: window_in,
     ScheduleException: exception_in,

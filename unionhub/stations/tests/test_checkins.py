@@ -282,3 +282,22 @@ def test_station_api_create_in_scope_only(demo, api_as):
         "/api/v1/stations/", {**payload, "code": "API-3", "lat": "95"}, format="json"
     )
     assert bad.status_code == 400 and "lat" in bad.json()
+
+
+def test_next_opening_skips_a_long_closure(station):
+    from django.utils import timezone
+
+    from unionhub.stations import schedule, selectors
+    from unionhub.stations.models import Station
+
+    today = schedule.local(timezone.now()).date()
+    for offset in range(30):  # closed 30 days for renovation, longer than the prefetch window
+        services.schedule_exception_set(
+            station=station, date=today + dt.timedelta(days=offset), reason="装修"
+        )
+    prefetched = selectors.with_schedule(Station.objects.filter(pk=station.pk)).get()
+    when = dt.datetime.combine(today, dt.time(12, 0)).replace(tzinfo=schedule.SHANGHAI)
+    expected = dt.datetime.combine(today + dt.timedelta(days=30), dt.time(6, 30)).replace(
+        tzinfo=schedule.SHANGHAI
+    )
+    assert selectors.next_opening(prefetched, when) == expected

@@ -308,3 +308,22 @@ def test_dashboard_cards(open_station, user_named):
 def test_kind_codes_match_contract():
     assert choices.StationKind.values == ["self_built", "town_centre", "partner"]
     assert choices.ModeNow.values == ["manned", "unmanned", "closed"]
+
+
+def test_assign_and_remove_staff(station, client_as, user_named):
+    from unionhub.stations.models import StationStaff
+
+    c = client_as("xiangshui_admin")
+    user = user_named("xiangshui_town")
+    r = c.post(
+        "/stations/staff/add/", {"station": station.pk, "user": user.pk, "role": "safety_officer"}
+    )
+    assert r.status_code == 302 and r["Location"] == f"/stations/{station.pk}/"
+    assignment = StationStaff.objects.get(station=station, user=user)
+    assert user.full_name in c.get(f"/stations/{station.pk}/").content.decode()
+    r = c.post(f"/stations/staff/{assignment.pk}/delete/")
+    assert r.status_code == 302 and not StationStaff.objects.filter(pk=assignment.pk).exists()
+    # Another county's user cannot be picked.
+    other = user_named("sheyang_admin")
+    r = c.post("/stations/staff/add/", {"station": station.pk, "user": other.pk, "role": "staff"})
+    assert r.status_code == 200 and not StationStaff.objects.filter(user=other).exists()
