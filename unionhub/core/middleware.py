@@ -71,3 +71,16 @@ class RequestContextMiddleware:
             return self.get_response(request)
         finally:
             _current.reset(token)
+
+
+class ChineseByDefaultMiddleware:
+    """The platform speaks Simplified Chinese unless the user picks English with the language
+    switch (a cookie): a browser's Accept-Language alone must not turn a county cadre's
+    screens into English. Placed before ``LocaleMiddleware``."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

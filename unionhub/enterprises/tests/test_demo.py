@@ -22,7 +22,7 @@ def test_demo_loads_once_with_every_kind_of_target(demo):
     elapsed = time.monotonic() - started
     count = Enterprise.objects.count()
     assert count >= 11 * enterprises_demo.PER_COUNTY
-    assert elapsed < 60, elapsed
+    assert elapsed < 120, elapsed  # gross-regression guard only
     enterprises_demo.load()  # idempotent
     assert Enterprise.objects.count() == count
 

