@@ -33,6 +33,17 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request through LocaleMiddleware leaves its language active in the thread; start
+    # every test in the platform's default language so no test depends on the order.
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def load_base_demo() -> None:
     from unionhub.accounts import demo as accounts_demo
     from unionhub.core.middleware import acting_as

@@ -93,9 +93,7 @@ def test_detail_of_other_county_is_404(endpoint, client_as, api_as):
 def _xlsx_cells(response) -> set[str]:
     from python_calamine import CalamineWorkbook
 
-    content = (
-        b"".join(response.streaming_content) if response.streaming else response.content
-    )
+    content = b"".join(response.streaming_content) if response.streaming else response.content
     book = CalamineWorkbook.from_filelike(io.BytesIO(content))
     cells: set[str] = set()
     for name in book.sheet_names:

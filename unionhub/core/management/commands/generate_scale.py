@@ -88,6 +88,13 @@ def make_id_number(i: int, county_code: str) -> tuple[str, dt.date, str]:
     return first17 + id_check_char(first17), birth, gender
 
 
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
 def _rows_per_second(n: int, seconds: float) -> str:
     return f"{n / seconds:,.0f} rows/s" if seconds > 0 else "—"
 
@@ -256,11 +263,15 @@ class Command(BaseCommand):
                 f"(SELECT id FROM {q(eu)} WHERE created_by_id = %s)",
                 [gen.pk],
             )
+            # Employee accounts point at generated unions: delete them before the unions.
+            cur.execute(
+                f"DELETE FROM {q(User._meta.db_table)} WHERE username LIKE %s ESCAPE '!'",
+                ["gs!_u%"],
+            )
             for model in (EnterpriseUnion, Enterprise, OrgUnit):
                 cur.execute(
                     f"DELETE FROM {q(model._meta.db_table)} WHERE created_by_id = %s", [gen.pk]
                 )
-            cur.execute(f"DELETE FROM {q(User._meta.db_table)} WHERE username LIKE %s", ["gs\\_u%"])
         self.stdout.write("已删除先前生成的数据")
 
     # ------------------------------------------------------------------------------------
@@ -360,12 +371,12 @@ class Command(BaseCommand):
                 parent.pk, town.pk, f"{parent.path}{oid}/", parent.depth + 1, True,
             ))  # fmt: skip
             founded = today - dt.timedelta(days=30 + (i * 37) % 4000)
-            term_start = today - dt.timedelta(days=(i * 13) % 1500)
-            term_end = term_start.replace(year=term_start.year + 5) - dt.timedelta(days=1)
+            term_start = max(founded, today - dt.timedelta(days=(i * 13) % 1500))
+            term_end = _add_years(term_start, 5) - dt.timedelta(days=1)
             eu_rows.append((
                 u0 + k, now, now, gid, oid, "standalone", "scale_single", founded, None,
                 SURNAMES[i % len(SURNAMES)] + GIVEN[i % len(GIVEN)],
-                max(term_start, founded), 5, term_end, ent_employees[i],
+                term_start, 5, term_end, ent_employees[i],
             ))  # fmt: skip
             link_rows.append((u0 + k, e0 + i))
             k += 1
