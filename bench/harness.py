@@ -95,8 +95,10 @@ def print_table(results: list[Result]) -> None:
     print("-" * len(header))
     for r in results:
         target = f"≤{r.target_ratio:g}" if r.target_ratio is not None else "—"
+        unit = "s" if r.unit == "s" else ""
         print(
-            f"{r.name:38} {r.candidate_s:>10.4f}s {r.baseline_s:>10.4f}s {r.ratio:>7.2f} {target:>7}  {r.verdict}"
+            f"{r.name:38} {r.candidate_s:>10.4f}{unit:1} {r.baseline_s:>10.4f}{unit:1} "
+            f"{r.ratio:>7.2f} {target:>7}  {r.verdict}"
         )
         for note in r.notes:
             print(f"    {note}")
@@ -117,6 +119,6 @@ def append_markdown(results: list[Result], scale: str, database: str) -> None:
             target = f"≤{r.target_ratio:g}" if r.target_ratio is not None else "—"
             fh.write(
                 f"| {now} | {commit()} | {machine()} | {database} | {scale} | {r.name} | "
-                f"{r.candidate}: {r.candidate_s:.4f}s | {r.baseline}: {r.baseline_s:.4f}s | "
+                f"{r.candidate}: {r.candidate_s:.4f} {r.unit} | {r.baseline}: {r.baseline_s:.4f} {r.unit} | "
                 f"{r.ratio:.2f} | {target} | {r.verdict} |\n"
             )

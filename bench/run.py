@@ -34,7 +34,13 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     call_command("load_demo", "--only", "org", "accounts", force=True, verbosity=0)
     if "generate_scale" in get_commands():
-        call_command("generate_scale", scale=args.scale)
+        from django.core.management.base import CommandError
+
+        try:
+            call_command("generate_scale", scale=args.scale)
+        except CommandError as exc:  # another scale is loaded: replace it
+            print(f"{exc} → --reset")
+            call_command("generate_scale", scale=args.scale, reset=True)
     else:
         print("generate_scale is not available yet: benchmarks run on the demo tree only")
 
