@@ -160,7 +160,3 @@ def _action_of(codename: str, model_name: str) -> str | None:
 
 def _module_labels() -> list[str]:
     return [c.label for c in apps.get_app_configs() if c.name.startswith("unionhub.")]
-
-
-class PasswordChangeForm(forms.Form):
-    """Kept for compatibility; the page uses Django's form with the password rules."""

@@ -9,14 +9,18 @@ from django.utils.translation import gettext as _
 
 from unionhub.accounts.models import Role, User
 from unionhub.core.scope import Scope, ScopeKind, scope_for
+from unionhub.org.models import OrgUnit
 
 
 def user_scope_resolve(*, user: User) -> Scope:
     """Union of the scopes of all the user's roles: the widest wins."""
     scope = Scope()
-    unit = user.org_unit
-    if unit is not None and unit.region_id is not None:
-        unit = type(unit).objects.select_related("region").get(pk=unit.pk)
+    # One query for the organisation and its region (not one for each), once per request.
+    unit = (
+        OrgUnit.objects.select_related("region").filter(pk=user.org_unit_id).first()
+        if user.org_unit_id
+        else None
+    )
     roles = Role.objects.filter(users=user).prefetch_related("custom_units__region")
     for role in roles:
         kind = role.data_scope

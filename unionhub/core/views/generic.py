@@ -18,7 +18,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMix
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models, transaction
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -250,7 +250,4 @@ class ObjectDeleteView(ScopedMixin, generic.DeleteView):
 
 def get_visible_or_404(model: type[models.Model], user: Any, **lookup):
     """Fetch-and-check in one step (Zulip's access_*): missing and forbidden look the same."""
-    obj = get_object_or_404(model._default_manager.visible_to(user), **lookup)
-    if obj is None:
-        raise Http404
-    return obj
+    return get_object_or_404(model._default_manager.visible_to(user), **lookup)
