@@ -107,6 +107,8 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     # UnionHub: framework first, then the domain apps
     "unionhub.core",
     "unionhub.org",
@@ -296,6 +298,16 @@ LOGGING = {
 }
 DEFAULT_EXCEPTION_REPORTER_FILTER = "unionhub.core.logging.PersonalDataExceptionFilter"
 
+# Background tasks (Django 6's tasks framework, backported): a database queue drained by
+# ``manage.py db_worker`` (``make run`` starts one next to the web server; docs/deploy.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Uploaded spreadsheets wait here between preview and commit; never served over HTTP.
+IMPORT_DIR = Path(os.environ.get("UNIONHUB_IMPORT_DIR", VAR_DIR / "imports"))
+# Files up to this many data rows are checked and written inside the request; larger ones
+# go to the task queue and the page shows their progress.
+IMPORT_INLINE_MAX_ROWS = int(os.environ.get("UNIONHUB_IMPORT_INLINE_MAX_ROWS", "2000"))
+
 # Domain parameters that are data, not code, live in the database; these are the defaults.
 UNIONHUB = {
     "YN_ZONE_CODE": "3209YN",
@@ -305,3 +317,7 @@ TESTING = "pytest" in sys.modules
 if TESTING:
     # Hashing cost is not what the tests measure; demo logins stay fast.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Uploaded test files and their progress never outlive the run or meet a real upload.
+    import tempfile
+
+    IMPORT_DIR = Path(tempfile.mkdtemp(prefix="unionhub-test-imports-"))

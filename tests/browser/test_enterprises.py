@@ -71,7 +71,75 @@ def test_enterprise_detail_and_import_page(page, enterprises_demo):
     page.wait_for_selector("text=已建会")
     assert "阜宁协鑫光伏科技有限公司工会" in page.inner_text("body")
     shot(page, "43-enterprise-detail")
-    page.goto(page.base + "/enterprises/import/")
+    assert page.console_errors == []
+
+
+def test_large_import_shows_progress_then_preview_then_imports(
+    page, enterprises_demo, settings, tmp_path
+):
+    """A file above the inline limit goes to the task worker; the job page polls and turns
+    from a progress bar into the preview, then into the outcome, without a reload."""
+    from django.core.management import call_command
+
+    from unionhub.enterprises.models import Enterprise
+    from unionhub.enterprises.tests.test_import import good_rows, write_xlsx
+
+    settings.IMPORT_INLINE_MAX_ROWS = 10
+    rows = good_rows(40, seed=41)
+    rows[5][0] = "91320925MA1XXXXXX0"  # wrong check character: sheet row 7
+    path = write_xlsx(tmp_path / "企业名录.xlsx", rows)
+    login(page, "jianhu_admin")
+    page.goto(page.base + "/enterprises/")
+    page.click("[data-testid=import-link]")
     page.wait_for_selector("[data-testid=import-form]")
     shot(page, "44-enterprise-import")
+    page.set_input_files("input[name=file]", str(path))
+    page.click("[data-testid=import-form] button[type=submit]")
+    page.wait_for_selector("[data-testid=import-progress]")
+    assert "等待后台任务进程" in page.inner_text("[data-testid=import-job]")
+    shot(page, "45-enterprise-import-queued")
+
+    def worker():
+        call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
+
+    worker()
+    page.wait_for_selector("[data-testid=import-summary]", timeout=10000)
+    assert "第7行 [统一社会信用代码]" in page.inner_text("[data-testid=import-errors]")
+    assert page.inner_text("[data-testid=to-create]") == "39"
+    shot(page, "46-enterprise-import-preview")
+
+    page.check("input[name=valid_only]")
+    page.click("[data-testid=import-commit]")
+    page.wait_for_selector("[data-testid=import-progress]")
+    worker()
+    page.wait_for_selector("[data-testid=import-done]", timeout=10000)
+    assert Enterprise.objects.filter(name__startswith="导入测试企业41-").count() == 39
+    shot(page, "47-enterprise-import-done")
+    assert page.console_errors == []
+
+
+def test_bulk_edit_ticked_enterprises(page, enterprises_demo):
+    """Tick two rows, choose 批量修改, confirm with a new operating status."""
+    from unionhub.enterprises.models import Enterprise
+
+    login(page, "jianhu_admin")
+    page.goto(page.base + "/enterprises/?operating_status=operating&sort=name")
+    page.wait_for_selector("[data-testid=bulk-bar]")
+    boxes = page.locator("[data-bulk-row]")
+    ids = [boxes.nth(0).get_attribute("value"), boxes.nth(1).get_attribute("value")]
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    assert "已勾选 2 条" in page.inner_text("[data-testid=bulk-bar]")
+    shot(page, "48-enterprise-bulk-ticked")
+    page.select_option("[data-testid=bulk-action]", "edit")
+    page.click("[data-testid=bulk-submit]")
+    page.wait_for_selector("[data-testid=bulk-confirm]")
+    assert "2 条记录" in page.inner_text("[data-testid=bulk-count]")
+    page.select_option("select[name=operating_status]", "suspended")
+    shot(page, "49-enterprise-bulk-confirm")
+    page.click("[data-testid=bulk-run]")
+    page.wait_for_selector("text=已修改 2 条记录")
+    assert set(
+        Enterprise.objects.filter(pk__in=ids).values_list("operating_status", flat=True)
+    ) == {"suspended"}
     assert page.console_errors == []

@@ -98,3 +98,51 @@ class ChangeRecord(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The audit trail is append-only")
+
+
+# --- spreadsheet import jobs -------------------------------------------------------------
+
+
+class ImportJobStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Finished")
+    FAILED = "failed", _("Failed")
+
+
+class ImportJob(BaseModel):
+    """One uploaded spreadsheet on its way into the platform: first a preview (dry run),
+    then, when the user confirms, the committing run. Small files run inside the request;
+    large ones run in the task worker while the page polls the progress."""
+
+    kind = models.CharField(_("import kind"), max_length=40)
+    file_name = models.CharField(_("file name"), max_length=200)
+    stored_name = models.CharField(max_length=64, editable=False)
+    update = models.BooleanField(_("update existing records"), default=False)
+    commit = models.BooleanField(_("write the records"), default=False)
+    valid_only = models.BooleanField(_("import the valid rows only"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportJobStatus.choices, default="queued"
+    )
+    total_rows = models.PositiveIntegerField(_("rows in the file"), default=0)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # The uploader's union organisation when the job was made: who else may see the job.
+    org_path = models.CharField(max_length=255, blank=True, db_index=True, editable=False)
+
+    scope_spec = ScopeSpec(org_path="org_path")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("import job")
+        verbose_name_plural = _("import jobs")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (ImportJobStatus.DONE, ImportJobStatus.FAILED)

@@ -9,7 +9,7 @@ class EnterprisesConfig(AppConfig):
 
     def ready(self) -> None:
         from unionhub.accounts import roles
-        from unionhub.core import dashboard, menu
+        from unionhub.core import dashboard, import_jobs, menu
         from unionhub.enterprises.dashboard import enterprise_cards
 
         group = _("Union establishment")
@@ -75,6 +75,17 @@ class EnterprisesConfig(AppConfig):
                 )
             )
         dashboard.register(enterprise_cards, order=200)
+        import_jobs.register_import(
+            import_jobs.ImportKind(
+                key="enterprises",
+                title=_("Import enterprises"),
+                importer="unionhub.enterprises.importers.EnterpriseImporter",
+                permission="enterprises.import_enterprise",
+                list_url_name="enterprises:enterprise_list",
+                template_filename="企业导入模板.xlsx",
+                update_help=_("matched by the unified social credit code"),
+            )
+        )
         roles.grant("city_admin", ["enterprises.*"])
         roles.grant("county_admin", ["enterprises.*"])
         roles.grant(

@@ -4,7 +4,9 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from unionhub.core.bulk import TriState
 from unionhub.core.forms import ScopedModelForm
+from unionhub.enterprises.choices import OperatingStatus
 from unionhub.enterprises.models import Enterprise, EnterpriseUnion, UnionReelection
 
 
@@ -44,6 +46,20 @@ class EnterpriseForm(ScopedModelForm):
     def _post_clean(self):
         # The service normalises and validates (so the form shows the same Chinese errors).
         pass
+
+
+class EnterpriseBulkEditForm(forms.Form):
+    """批量修改: only what a town cadre learns about many enterprises at once (a visit round,
+    the market-supervision closure list); blank means unchanged."""
+
+    operating_status = forms.ChoiceField(
+        label=_("operating status"),
+        choices=[("", _("(unchanged)")), *OperatingStatus.choices],
+        required=False,
+    )
+    has_party_org = TriState(label=_("has a party organisation"))
+    is_head_enterprise = TriState(label=_("head enterprise"))
+    is_high_profile = TriState(label=_("high-profile enterprise"))
 
 
 class EnterpriseUnionForm(ScopedModelForm):

@@ -9,12 +9,6 @@ urlpatterns = [
     path("add/", views.EnterpriseEditView.as_view(), name="enterprise_add"),
     # ".<format>" routes are file downloads (the scope matrix reads only HTML/JSON).
     path("export.<format>", views.EnterpriseExportView.as_view(), name="enterprise_export"),
-    path("import/", views.EnterpriseImportView.as_view(), name="enterprise_import"),
-    path(
-        "import/template.<format>",
-        views.EnterpriseImportTemplateView.as_view(),
-        name="enterprise_import_template",
-    ),
     path("targets/", views.TargetListView.as_view(), name="target_list"),
     path("overview/", views.OverviewView.as_view(), name="overview"),
     path("<int:pk>/", views.EnterpriseDetailView.as_view(), name="enterprise"),

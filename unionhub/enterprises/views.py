@@ -3,19 +3,15 @@ the overview (KPI) page. Every query starts from ``visible_to(request.user)``.""
 
 from __future__ import annotations
 
-import tempfile
-import uuid
-from pathlib import Path
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect
-from django.shortcuts import render
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import generic
 
+from unionhub.core import bulk
 from unionhub.core.exporting import ExportColumn, export_response
 from unionhub.core.views.generic import (
     ObjectDeleteView,
@@ -33,11 +29,11 @@ from unionhub.enterprises.forms import (
     CampaignForm,
     CampaignTargetsForm,
     ContactLogForm,
+    EnterpriseBulkEditForm,
     EnterpriseForm,
     EnterpriseUnionForm,
     ReelectionForm,
 )
-from unionhub.enterprises.importers import EnterpriseImporter
 from unionhub.enterprises.models import Campaign, ContactLog, Enterprise, EnterpriseUnion
 from unionhub.org.models import Region
 
@@ -94,6 +90,16 @@ EXPORT_COLUMNS = [
 ]
 
 
+def _export_selected(request, queryset):
+    return export_response(
+        queryset.order_by("name", "pk"),
+        columns=_export_columns(),
+        filename="企业名录",
+        user=request.user,
+        title="企业名录",
+    )
+
+
 class EnterpriseListView(ObjectListView):
     model = Enterprise
     filterset_class = EnterpriseFilterSet
@@ -102,6 +108,18 @@ class EnterpriseListView(ObjectListView):
     default_ordering = ("name", "pk")
     sortable = ("name", "employees", "revenue_wan", "founded_on", "region__code", "size_class")
     columns = [c for c in ENTERPRISE_COLUMNS if c[0] in DEFAULT_COLUMNS]
+    bulk_actions = [
+        bulk.edit_action(
+            EnterpriseBulkEditForm,
+            update_one=lambda actor, ent, changes: services.enterprise_update(
+                actor=actor, enterprise=ent, **changes
+            ),
+        ),
+        bulk.export_action(_export_selected, permission="enterprises.export_enterprise"),
+        bulk.delete_action(
+            lambda actor, ent: services.enterprise_delete(actor=actor, enterprise=ent)
+        ),
+    ]
 
     def chosen_columns(self):
         wanted = self.request.GET.getlist("cols")
@@ -202,13 +220,7 @@ class EnterpriseExportView(ScopedMixin, generic.View):
     def get(self, request, format="xlsx"):
         if format != "xlsx":
             raise Http404
-        return export_response(
-            _filtered_enterprises(request),
-            columns=_export_columns(),
-            filename="企业名录",
-            user=request.user,
-            title="企业名录",
-        )
+        return _export_selected(request, _filtered_enterprises(request))
 
 
 def _export_columns():
@@ -243,99 +255,6 @@ def _export_columns():
         else:
             cols.append(col)
     return cols
-
-
-# --- import ---------------------------------------------------------------------------------
-
-IMPORT_DIR = Path(tempfile.gettempdir()) / "unionhub-imports"
-
-
-class EnterpriseImportView(ScopedMixin, generic.View):
-    """Upload → preview (dry run: create / update / reject counts, every problem) → commit."""
-
-    model = Enterprise
-    permission_required = "enterprises.import_enterprise"
-    template_name = "core/import_upload.html"
-
-    def context(self, **extra):
-        return {
-            "title": _("Import enterprises"),
-            "list_url": reverse("enterprises:enterprise_list"),
-            "template_url": reverse("enterprises:enterprise_import_template", args=["xlsx"]),
-            "headers": [c.header for c in EnterpriseImporter.columns],
-            **extra,
-        }
-
-    def get(self, request):
-        return render(request, "core/import_upload.html", self.context())
-
-    def post(self, request):
-        update = bool(request.POST.get("update"))
-        token = request.POST.get("token", "")
-        if token:
-            return self.commit(request, token, update)
-        upload = request.FILES.get("file")
-        if upload is None or not upload.name.lower().endswith(".xlsx"):
-            return render(
-                request,
-                "core/import_upload.html",
-                self.context(error=_("Choose an .xlsx file made from the template.")),
-                status=400,
-            )
-        IMPORT_DIR.mkdir(parents=True, exist_ok=True)
-        token = uuid.uuid4().hex
-        path = IMPORT_DIR / f"{token}.xlsx"
-        with path.open("wb") as fh:
-            for chunk in upload.chunks():
-                fh.write(chunk)
-        request.session[f"import-{token}"] = str(path)
-        result = EnterpriseImporter(actor=request.user, update=update).run(str(path), dry_run=True)
-        return render(
-            request,
-            "core/import_preview.html",
-            self.context(
-                result=result, token=token, update=update, messages_list=result.messages()[:500]
-            ),
-        )
-
-    def commit(self, request, token, update):
-        path = request.session.get(f"import-{token}")
-        if not path or not Path(path).exists():
-            messages.error(request, _("The uploaded file has expired; upload it again."))
-            return HttpResponseRedirect(reverse("enterprises:enterprise_import"))
-        valid_only = bool(request.POST.get("valid_only"))
-        result = EnterpriseImporter(actor=request.user, update=update).run(
-            path, valid_only=valid_only
-        )
-        if result.committed:
-            Path(path).unlink(missing_ok=True)
-            request.session.pop(f"import-{token}", None)
-            messages.success(
-                request,
-                _("Imported: %(c)d created, %(u)d updated, %(r)d rejected rows skipped.")
-                % {"c": result.created, "u": result.updated, "r": result.rejected},
-            )
-            return HttpResponseRedirect(reverse("enterprises:enterprise_list"))
-        return render(
-            request,
-            "core/import_preview.html",
-            self.context(
-                result=result, token=token, update=update, messages_list=result.messages()[:500]
-            ),
-        )
-
-
-class EnterpriseImportTemplateView(ScopedMixin, generic.View):
-    model = Enterprise
-    permission_required = "enterprises.import_enterprise"
-
-    def get(self, request, format="xlsx"):
-        if format != "xlsx":
-            raise Http404
-        handle = tempfile.TemporaryFile()
-        EnterpriseImporter().template(handle)
-        handle.seek(0)
-        return FileResponse(handle, as_attachment=True, filename="企业导入模板.xlsx")
 
 
 # --- targets and overview -------------------------------------------------------------------

@@ -15,11 +15,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import models, transaction
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import generic
@@ -72,6 +72,8 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
     default_ordering: tuple[str, ...] = ("-pk",)
     paginate_by = 25
     max_page_size = 500
+    #: ``unionhub.core.bulk.BulkAction``s offered for ticked rows (those the user may run)
+    bulk_actions: list = []
 
     def filtered_queryset(self):
         qs = self.get_queryset()
@@ -118,8 +120,80 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
             can_add=self.request.user.has_perm(
                 f"{self.model._meta.app_label}.add_{self.model._meta.model_name}"
             ),
+            bulk_actions=self.allowed_bulk_actions(),
         )
         return ctx
+
+    # bulk actions ----------------------------------------------------------------------
+    def allowed_bulk_actions(self) -> list:
+        user = self.request.user
+        return [a for a in self.bulk_actions if user.has_perm(a.permission_for(self.model))]
+
+    def post(self, request, *args, **kwargs):
+        """Run a bulk action on the ticked rows, or on every row of the current filter
+        (``all=1``); the filter comes from the query string the form posts to."""
+        from unionhub.core import bulk
+
+        key = request.POST.get("action", "")
+        action = next((a for a in self.bulk_actions if a.key == key), None)
+        if action is None:
+            return HttpResponseBadRequest(_("Unknown action."))
+        if not request.user.has_perm(action.permission_for(self.model)):
+            raise PermissionDenied
+        back = request.path + (f"?{request.GET.urlencode()}" if request.GET else "")
+        queryset = self.filtered_queryset()
+        everything = request.POST.get("all") == "1"
+        if not everything:
+            ids = [int(v) for v in request.POST.getlist("pk") if v.isdigit()]
+            queryset = queryset.filter(pk__in=ids)
+        count = queryset.count()
+        if count == 0:
+            messages.warning(request, _("Tick at least one record first."))
+            return HttpResponseRedirect(back)
+        if count > bulk.MAX_RECORDS:
+            messages.error(
+                request,
+                _("%(n)d records are too many for one bulk action (at most %(max)d).")
+                % {"n": count, "max": bulk.MAX_RECORDS},
+            )
+            return HttpResponseRedirect(back)
+        confirmed = request.POST.get("confirm") == "1"
+        form = None
+        if action.form_class is not None:
+            form = action.form_class(request.POST if confirmed else None)
+        if (action.confirm and not confirmed) or (form is not None and not form.is_valid()):
+            return render(
+                request,
+                "core/bulk_confirm.html",
+                {
+                    "action": action,
+                    "count": count,
+                    "sample": list(queryset[:20]),
+                    "form": form,
+                    "everything": everything,
+                    "ids": request.POST.getlist("pk"),
+                    "back": back,
+                    "verbose_name_plural": self.model._meta.verbose_name_plural,
+                },
+                status=200 if not confirmed else 400,
+            )
+        try:
+            outcome = action.run(request, queryset, form.cleaned_data if form else {})
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+            return HttpResponseRedirect(back)
+        if outcome.response is not None:
+            return outcome.response
+        if outcome.done:
+            messages.success(request, action.done_message % {"n": outcome.done})
+        if outcome.refused:
+            shown = "；".join(f"{name}：{reason}" for name, reason in outcome.refused[:10])
+            messages.error(
+                request,
+                _("%(n)d records were left unchanged: %(list)s")
+                % {"n": len(outcome.refused), "list": shown},
+            )
+        return HttpResponseRedirect(back)
 
 
 class ObjectDetailView(ScopedMixin, generic.DetailView):

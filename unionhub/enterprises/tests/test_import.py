@@ -1,5 +1,6 @@
 """The enterprise import: real .xlsx files written in the test, the management command,
-all-or-nothing, duplicates, --update, valid-rows-only, the template and the web flow."""
+all-or-nothing, duplicates, --update, valid-rows-only, the template. The web flow is in
+test_import_web.py."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ import time
 import pytest
 import xlsxwriter
 from django.core.management import call_command
-from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
 from unionhub.core.models import ChangeRecord
@@ -209,29 +209,3 @@ def test_valid_rows_only(tmp_path, demo, user_named):
     assert not result.committed and result.rejected == 1
     result = EnterpriseImporter(actor=user_named("jianhu_admin")).run(str(path), valid_only=True)
     assert result.committed and result.created == 4
-
-
-def test_web_upload_preview_commit(tmp_path, demo, client_as):
-    client = client_as("jianhu_admin")
-    rows = good_rows(4, seed=21)
-    rows[1][0] = "123"
-    path = write_xlsx(tmp_path / "w.xlsx", rows)
-    with path.open("rb") as fh:
-        response = client.post(reverse("enterprises:enterprise_import"), {"file": fh})
-    assert response.status_code == 200
-    body = response.content.decode()
-    assert "第3行 [统一社会信用代码]" in body
-    token = response.context["token"]
-    assert response.context["result"].to_create == 3
-    response = client.post(reverse("enterprises:enterprise_import"), {"token": token})
-    assert (
-        response.status_code == 200
-        and Enterprise.objects.filter(name__startswith="导入测试企业21").count() == 0
-    )
-    response = client.post(
-        reverse("enterprises:enterprise_import"), {"token": token, "valid_only": "1"}
-    )
-    assert response.status_code == 302
-    assert Enterprise.objects.filter(name__startswith="导入测试企业21").count() == 3
-    template = client.get(reverse("enterprises:enterprise_import_template", args=["xlsx"]))
-    assert template.status_code == 200

@@ -174,7 +174,7 @@ def test_pages_render(seeded, client_as):
         reverse("enterprises:overview"),
         reverse("enterprises:enterpriseunion_list"),
         reverse("enterprises:enterpriseunion_add") + f"?enterprise={ent.pk}",
-        reverse("enterprises:enterprise_import"),
+        reverse("core:import", args=["enterprises"]),
         "/",
     ]:
         assert client.get(url).status_code == 200, url

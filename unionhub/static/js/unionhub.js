@@ -28,6 +28,31 @@
     if (s > 0) setTimeout(function () { window.location.reload(); }, s * 1000);
   }
 
-  document.addEventListener("DOMContentLoaded", function () { renderCharts(); scheduleReload(); });
-  document.addEventListener("htmx:afterSwap", function (e) { renderCharts(e.target); });
+  // Bulk actions on lists: the page checkbox ticks every row; the count follows the ticks;
+  // "all records matching the filter" overrides the ticks. Delegated, so it survives htmx swaps.
+  function bulkCount(form) {
+    var label = form.querySelector("[data-bulk-count]");
+    if (!label) return;
+    var ticked = form.querySelectorAll("[data-bulk-row]:checked").length;
+    var all = form.querySelector("[data-bulk-all]");
+    label.textContent = all && all.checked ? "" : label.dataset.format.replace("{n}", ticked);
+  }
+  function bulkCounts(root) {
+    (root || document).querySelectorAll("[data-bulk-form]").forEach(bulkCount);
+  }
+  document.addEventListener("change", function (e) {
+    var form = e.target.closest && e.target.closest("[data-bulk-form]");
+    if (!form) return;
+    if (e.target.matches("[data-bulk-page]")) {
+      form.querySelectorAll("[data-bulk-row]").forEach(function (box) { box.checked = e.target.checked; });
+    }
+    bulkCount(form);
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    renderCharts(); scheduleReload(); bulkCounts();
+  });
+  document.addEventListener("htmx:afterSwap", function (e) {
+    renderCharts(e.target); bulkCounts(e.target.parentNode || document);
+  });
 })();
