@@ -97,6 +97,7 @@ class EnterprisesConfig(AppConfig):
                 "enterprises.add_enterpriseunion",
                 "enterprises.change_enterpriseunion",
                 "enterprises.add_unionreelection",
+                "enterprises.add_termdelay",
                 "enterprises.add_contactlog",
                 "enterprises.change_contactlog",
             ],

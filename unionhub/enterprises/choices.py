@@ -68,6 +68,7 @@ class TermState(models.TextChoices):
 
     NORMAL = "normal", _("In term")
     DUE_SOON = "due_soon", _("Re-election due within 90 days")
+    DELAY_APPROVED = "delay_approved", _("Re-election delay approved")
     OVERDUE = "overdue", _("Term overdue")
     SEVERELY_OVERDUE = "severely_overdue", _("Term overdue by more than six months")
 

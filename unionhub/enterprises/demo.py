@@ -15,7 +15,7 @@ from django.utils import timezone
 from unionhub.core.audit import record_change
 from unionhub.core.middleware import acting_as
 from unionhub.core.validators.uscc import check_char
-from unionhub.enterprises import services, sme
+from unionhub.enterprises import dates, services, sme
 from unionhub.enterprises.models import Enterprise, EnterpriseUnion
 from unionhub.org.choices import TownCategory
 from unionhub.org.demo import COUNTY_SLUGS
@@ -400,6 +400,7 @@ def load(stdout=None) -> None:
                 today=today,
             )
             total_u += made
+            _delays(county, today)
             xiexin = next((e for e in ents if e.name == FUNING_XIEXIN), None)
             if xiexin is not None:
                 from unionhub.org.models import OrgUnit
@@ -426,6 +427,29 @@ def load(stdout=None) -> None:
         _campaign(today)
     if stdout:
         stdout.write(f"  企业：新增 {total_e} 家，基层工会 {total_u} 个")
+
+
+def _delays(county: Region, today: dt.date) -> None:
+    """Two unions of the county whose term ended recently got an approved delay (延期换届)."""
+    recent = (
+        EnterpriseUnion.objects.filter(
+            org_unit__region__path__startswith=county.path,
+            term_end__lt=today,
+            term_end__gte=dates.add_months(today, -5),
+        )
+        .select_related("org_unit")
+        .order_by("-term_end", "pk")[:2]
+    )
+    for union in recent:
+        services.union_delay_approve(
+            actor=None,
+            union=union,
+            delay_until=dates.add_months(union.term_end, 6),
+            approved_by=services.delay_approvers(union).first(),
+            approved_on=union.term_end - dt.timedelta(days=20),
+            reason="企业生产旺季，会员代表难以集中，申请延期换届",
+            document_no=f"{county.name[:2]}工〔{union.term_end.year}〕{union.pk % 90 + 10}号",
+        )
 
 
 def _campaign(today: dt.date) -> None:

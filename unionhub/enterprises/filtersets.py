@@ -1,4 +1,5 @@
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.filtersets import ScopedFilterSet
@@ -104,7 +105,8 @@ class EnterpriseUnionFilterSet(ScopedFilterSet):
         return super().search(queryset, name, value).distinct()
 
     def in_term_state(self, queryset, name, value):
-        """domain.md §2.1 as date ranges on ``term_end`` (relative to today)."""
+        """domain.md §2.1 as date ranges on ``term_end`` and ``delay_until`` (relative to
+        today); the same states as ``models.term_state``, which the tests compare."""
         import datetime as dt
 
         from django.utils import timezone
@@ -122,6 +124,9 @@ class EnterpriseUnionFilterSet(ScopedFilterSet):
         severe_before = today - dt.timedelta(days=1)
         while add_months(severe_before, SEVERE_DELAY_MONTHS) >= today:
             severe_before -= dt.timedelta(days=1)
+        delayed = Q(delay_until__gte=today)
+        if value == TermState.DELAY_APPROVED:
+            return queryset.filter(delayed, term_end__lt=today)
         if value == TermState.SEVERELY_OVERDUE:
-            return queryset.filter(term_end__lte=severe_before)
-        return queryset.filter(term_end__lt=today, term_end__gt=severe_before)
+            return queryset.filter(term_end__lte=severe_before).exclude(delayed)
+        return queryset.filter(term_end__lt=today, term_end__gt=severe_before).exclude(delayed)

@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from unionhub.core.bulk import TriState
 from unionhub.core.forms import ScopedModelForm
 from unionhub.enterprises.choices import OperatingStatus
-from unionhub.enterprises.models import Enterprise, EnterpriseUnion, UnionReelection
+from unionhub.enterprises.models import (
+    Enterprise,
+    EnterpriseUnion,
+    TermDelay,
+    UnionReelection,
+)
 
 
 class DateInput(forms.DateInput):
@@ -34,6 +39,7 @@ class EnterpriseForm(ScopedModelForm):
             "has_party_org",
             "is_head_enterprise",
             "is_high_profile",
+            "uscc_override_reason",
         ]
         widgets = {"founded_on": DateInput()}
 
@@ -42,6 +48,8 @@ class EnterpriseForm(ScopedModelForm):
         self.fields["region"].queryset = (
             self.fields["region"].queryset.filter(level__in=["county", "town"]).order_by("path")
         )
+        if user is None or not user.has_perm("enterprises.override_uscc"):
+            del self.fields["uscc_override_reason"]
 
     def _post_clean(self):
         # The service normalises and validates (so the form shows the same Chinese errors).
@@ -109,6 +117,29 @@ class ReelectionForm(forms.ModelForm):
             )
 
     def _post_clean(self):
+        pass
+
+
+class TermDelayForm(forms.ModelForm):
+    """登记延期换届: the approval of the next-higher union, as its document says."""
+
+    class Meta:
+        model = TermDelay
+        fields = ["delay_until", "approved_by", "approved_on", "document_no", "reason"]
+        widgets = {"delay_until": DateInput(), "approved_on": DateInput()}
+
+    def __init__(self, *args, approvers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if approvers is not None:
+            self.fields["approved_by"].queryset = approvers
+            self.fields["approved_by"].initial = approvers.first()
+        for field in self.fields.values():
+            field.widget.attrs.setdefault(
+                "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            )
+
+    def _post_clean(self):
+        # The service validates (the same Chinese errors for every caller).
         pass
 
 

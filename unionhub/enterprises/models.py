@@ -13,7 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from unionhub.core.models import BaseModel
 from unionhub.core.scope import ScopedQuerySet, ScopeSpec
 from unionhub.core.validators.industry import industry_name, validate_industry_code
-from unionhub.core.validators.uscc import validate_uscc
+from unionhub.core.validators.uscc import (
+    check_char_is_wrong,
+    uscc_errors,
+    validate_uscc_form,
+)
 from unionhub.enterprises import dates
 from unionhub.enterprises.choices import (
     ContactDepartment,
@@ -34,6 +38,7 @@ from unionhub.enterprises.choices import (
 TERM_YEARS = (3, 5)  # Trade Union Law art. 16
 DUE_SOON_DAYS = 90  # domain.md §2.1 [D]
 SEVERE_DELAY_MONTHS = 6  # domain.md §2 [M]
+MAX_DELAY_MONTHS = 6  # 延期一般不超过半年 (domain.md §2 [M]); settings.UNIONHUB overrides
 ORGANISER_MAX_MEMBERS = 24  # "不足二十五人" (art. 11)
 
 
@@ -102,7 +107,20 @@ class Enterprise(BaseModel):
     ``target_reasons`` are derived by the services and stored so lists can filter on them."""
 
     uscc = models.CharField(
-        _("unified social credit code"), max_length=18, unique=True, validators=[validate_uscc]
+        _("unified social credit code"),
+        max_length=18,
+        unique=True,
+        validators=[validate_uscc_form],
+    )
+    # Why an administrator accepted a genuine code that fails its checksum (domain.md §10.1).
+    uscc_override_reason = models.CharField(
+        _("check character exception"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Only for a genuine code that fails its checksum (issued in early pilot areas): "
+            "say how it was verified."
+        ),
     )
     name = models.CharField(_("enterprise name"), max_length=200, db_index=True)
     region = models.ForeignKey(
@@ -169,6 +187,7 @@ class Enterprise(BaseModel):
         permissions = [
             ("import_enterprise", _("Can import enterprises")),
             ("export_enterprise", _("Can export enterprises")),
+            ("override_uscc", _("Can accept a credit code that fails its checksum")),
         ]
 
     def __str__(self) -> str:
@@ -178,6 +197,10 @@ class Enterprise(BaseModel):
         errors = {}
         if self.founded_on and self.founded_on > timezone.localdate():
             errors["founded_on"] = _("The founding date cannot be in the future.")
+        # Format errors come from the field validator; the check character is judged here,
+        # where an administrator's exception is known.
+        if self.uscc and not self.uscc_override_reason.strip() and check_char_is_wrong(self.uscc):
+            errors["uscc"] = uscc_errors(self.uscc)[0]
         if errors:
             raise ValidationError(errors)
 
@@ -228,6 +251,11 @@ class EnterpriseUnion(BaseModel):
         _("term (years)"), choices=[(3, _("3 years")), (5, _("5 years"))]
     )
     term_end = models.DateField(_("term end"), editable=False)
+    # The approved delay of the current term (set by union_delay_approve, cleared by a
+    # re-election): kept on the row so term states stay date-range filters.
+    delay_until = models.DateField(
+        _("re-election delayed until"), null=True, blank=True, editable=False
+    )
     member_count = models.PositiveIntegerField(_("member count"), default=0)
     enterprises = models.ManyToManyField(
         Enterprise, verbose_name=_("covered enterprises"), related_name="unions", blank=True
@@ -265,18 +293,26 @@ class EnterpriseUnion(BaseModel):
         return dates.term_end(self.term_start, self.term_years)
 
     def term_state(self, today: dt.date | None = None) -> str:
-        return term_state(self.term_end, today or timezone.localdate())
+        return term_state(self.term_end, today or timezone.localdate(), self.delay_until)
+
+    @property
+    def effective_term_end(self) -> dt.date:
+        """The last day the committee may serve: its term end or its approved delay."""
+        return max(self.term_end, self.delay_until or self.term_end)
 
     def get_term_state_display(self) -> str:
         return str(dict(TermState.choices)[self.term_state()])
 
 
-def term_state(end: dt.date, today: dt.date) -> str:
-    """domain.md §2.1 (approved delays are not modelled yet)."""
+def term_state(end: dt.date, today: dt.date, delay_until: dt.date | None = None) -> str:
+    """domain.md §2.1: in term, due within 90 days, delay approved (covers today), overdue,
+    overdue by more than six months."""
     if today <= end - dt.timedelta(days=DUE_SOON_DAYS):
         return TermState.NORMAL
     if today <= end:
         return TermState.DUE_SOON
+    if delay_until is not None and today <= delay_until:
+        return TermState.DELAY_APPROVED
     if today > dates.add_months(end, SEVERE_DELAY_MONTHS):
         return TermState.SEVERELY_OVERDUE
     return TermState.OVERDUE
@@ -314,6 +350,42 @@ class UnionReelection(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.union} {self.elected_on:%Y-%m-%d}"
+
+
+class TermDelay(BaseModel):
+    """An approved delay of re-election (延期换届): the next-higher union allows the committee
+    to serve past its term end, normally by at most six months (domain.md §2)."""
+
+    union = models.ForeignKey(
+        EnterpriseUnion,
+        verbose_name=_("grassroots union committee"),
+        on_delete=models.CASCADE,
+        related_name="delays",
+    )
+    term_end = models.DateField(_("term end"))  # of the term this delay extends
+    delay_until = models.DateField(_("delayed until"))
+    approved_by = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("approved by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    approved_on = models.DateField(_("approved on"))
+    document_no = models.CharField(_("approval document number"), max_length=60, blank=True)
+    reason = models.CharField(_("reason"), max_length=300)
+
+    scope_spec = ScopeSpec(
+        org_path="union__org_unit__path", region_path="union__org_unit__region__path"
+    )
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("re-election delay")
+        verbose_name_plural = _("re-election delays")
+        ordering = ["-approved_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.union} {self.delay_until:%Y-%m-%d}"
 
 
 # --- campaign follow-up ------------------------------------------------------------------

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, ProtectedError
@@ -18,13 +19,15 @@ from unionhub.core.audit import record_change
 from unionhub.core.importing import fast_bulk_update
 from unionhub.core.scope import object_visible_to
 from unionhub.core.validators.industry import industry_section, normalise_industry_code
-from unionhub.core.validators.uscc import normalise_uscc
+from unionhub.core.validators.uscc import check_char_is_wrong, normalise_uscc
 from unionhub.enterprises import dates, rules, sme
 from unionhub.enterprises.choices import UnionForm
 from unionhub.enterprises.models import (
+    MAX_DELAY_MONTHS,
     ORGANISER_MAX_MEMBERS,
     Enterprise,
     EnterpriseUnion,
+    TermDelay,
     UnionReelection,
 )
 from unionhub.org.choices import OrgKind, RegionLevel
@@ -44,6 +47,7 @@ ENTERPRISE_FIELDS = (
     "has_party_org",
     "is_head_enterprise",
     "is_high_profile",
+    "uscc_override_reason",
 )
 DERIVED_FIELDS = ("industry_section", "size_class", "union_status", "target_reasons")
 
@@ -73,12 +77,13 @@ def derive(ent: Enterprise, *, table: sme.Table | None, term_ends: list[dt.date]
 
 
 def _term_ends(ent_ids: Iterable[int]) -> dict[int, list[dt.date]]:
+    """The last day each covering union may serve (its term end, or its approved delay)."""
     result: dict[int, list[dt.date]] = {}
     through = EnterpriseUnion.enterprises.through
-    for ent_id, end in through.objects.filter(enterprise_id__in=list(ent_ids)).values_list(
-        "enterprise_id", "enterpriseunion__term_end"
+    for ent_id, end, delay in through.objects.filter(enterprise_id__in=list(ent_ids)).values_list(
+        "enterprise_id", "enterpriseunion__term_end", "enterpriseunion__delay_until"
     ):
-        result.setdefault(ent_id, []).append(end)
+        result.setdefault(ent_id, []).append(max(end, delay or end))
     return result
 
 
@@ -122,6 +127,20 @@ def _check_region(region: Region, actor: Any) -> None:
         raise ValidationError({"region": _("The region is outside your data scope.")})
 
 
+def _check_override(values: dict[str, Any], actor: Any, enterprise=None) -> None:
+    """A checksum exception is an administrator's decision; a valid code needs none."""
+    reason = (values.get("uscc_override_reason") or "").strip()
+    before = enterprise.uscc_override_reason if enterprise is not None else ""
+    uscc = values.get("uscc", enterprise.uscc if enterprise is not None else "")
+    if reason and not check_char_is_wrong(uscc):
+        values["uscc_override_reason"] = ""
+        return
+    if reason != before and actor is not None and not actor.has_perm("enterprises.override_uscc"):
+        raise ValidationError(
+            {"uscc_override_reason": _("Only an administrator may accept such a code.")}
+        )
+
+
 def _clean_values(values: dict[str, Any]) -> dict[str, Any]:
     values = dict(values)
     if "uscc" in values:
@@ -135,6 +154,7 @@ def _clean_values(values: dict[str, Any]) -> dict[str, Any]:
 def enterprise_create(*, actor: Any, **values: Any) -> Enterprise:
     values = _clean_values(values)
     _check_region(values["region"], actor)
+    _check_override(values, actor)
     ent = Enterprise(created_by=actor if getattr(actor, "pk", None) else None, **values)
     ent.full_clean()
     derive(ent, table=sme.table_for(timezone.localdate()), term_ends=[], today=timezone.localdate())
@@ -148,6 +168,7 @@ def enterprise_update(*, actor: Any, enterprise: Enterprise, **values: Any) -> E
     values = _clean_values(values)
     if "region" in values:
         _check_region(values["region"], actor)
+    _check_override(values, actor, enterprise)
     for key, value in values.items():
         setattr(enterprise, key, value)
     enterprise.full_clean()
@@ -403,11 +424,73 @@ def union_reelect(
     union.term_start = elected_on
     union.term_years = term_years
     union.term_end = record.term_end
+    union.delay_until = None  # a delay belongs to the term that has now ended
     union.chair_name = chair_name
     union.member_count = member_count
     union.save()
     enterprises_refresh(queryset=union.enterprises.all())
     return record
+
+
+def max_delay_months() -> int:
+    return int(settings.UNIONHUB.get("MAX_TERM_DELAY_MONTHS", MAX_DELAY_MONTHS))
+
+
+def delay_approvers(union: EnterpriseUnion):
+    """The unions above this one (town, county, city federation): who may approve a delay."""
+    path = union.org_unit.path
+    ancestors = [path[: i + 1] for i, ch in enumerate(path) if ch == "/"][:-1]
+    return OrgUnit.objects.filter(path__in=ancestors).order_by("-depth")
+
+
+@transaction.atomic
+def union_delay_approve(
+    *,
+    actor: Any,
+    union: EnterpriseUnion,
+    delay_until: dt.date,
+    approved_by: OrgUnit,
+    approved_on: dt.date,
+    reason: str,
+    document_no: str = "",
+) -> TermDelay:
+    """Record an approved delay of re-election (延期换届) for the current term: it must end
+    after the term and at most ``max_delay_months()`` after it (domain.md §2.1), be approved
+    by a union above this one, and not be dated in the future."""
+    today = timezone.localdate()
+    latest = dates.add_months(union.term_end, max_delay_months())
+    errors: dict[str, Any] = {}
+    if delay_until <= union.term_end:
+        errors["delay_until"] = _("A delay must end after the current term ends (%(end)s).") % {
+            "end": f"{union.term_end:%Y-%m-%d}"
+        }
+    elif delay_until > latest:
+        errors["delay_until"] = _(
+            "A delay should not exceed %(months)d months: at the latest %(latest)s."
+        ) % {"months": max_delay_months(), "latest": f"{latest:%Y-%m-%d}"}
+    if approved_on > today:
+        errors["approved_on"] = _("The approval date cannot be in the future.")
+    if not delay_approvers(union).filter(pk=approved_by.pk).exists():
+        errors["approved_by"] = _("A delay is approved by a union above this one.")
+    if not reason.strip():
+        errors["reason"] = _("Give the reason for the delay.")
+    if errors:
+        raise ValidationError(errors)
+    _check_visible(union, actor)
+    delay = TermDelay.objects.create(
+        union=union,
+        term_end=union.term_end,
+        delay_until=delay_until,
+        approved_by=approved_by,
+        approved_on=approved_on,
+        reason=reason.strip(),
+        document_no=document_no.strip(),
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+    union.delay_until = delay_until
+    union.save(update_fields=["delay_until", "updated_at"])
+    enterprises_refresh(queryset=union.enterprises.all())
+    return delay
 
 
 @transaction.atomic

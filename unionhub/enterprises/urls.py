@@ -28,6 +28,7 @@ urlpatterns = [
         name="enterpriseunion_delete",
     ),
     path("unions/<int:pk>/reelect/", views.ReelectView.as_view(), name="enterpriseunion_reelect"),
+    path("unions/<int:pk>/delay/", views.TermDelayView.as_view(), name="enterpriseunion_delay"),
     path("campaigns/", views.CampaignListView.as_view(), name="campaign_list"),
     path("campaigns/add/", views.CampaignEditView.as_view(), name="campaign_add"),
     path("campaigns/<int:pk>/", views.CampaignDetailView.as_view(), name="campaign"),

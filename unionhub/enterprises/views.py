@@ -13,6 +13,7 @@ from django.views import generic
 
 from unionhub.core import bulk
 from unionhub.core.exporting import ExportColumn, export_response
+from unionhub.core.validators.uscc import uscc_warnings
 from unionhub.core.views.generic import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -33,6 +34,7 @@ from unionhub.enterprises.forms import (
     EnterpriseForm,
     EnterpriseUnionForm,
     ReelectionForm,
+    TermDelayForm,
 )
 from unionhub.enterprises.models import Campaign, ContactLog, Enterprise, EnterpriseUnion
 from unionhub.org.models import Region
@@ -162,6 +164,7 @@ class EnterpriseDetailView(ObjectDetailView):
         "size_class",
         "union_status",
         "target_reasons",
+        "uscc_override_reason",
     ]
 
     def get_context_data(self, **kwargs):
@@ -183,6 +186,7 @@ class EnterpriseDetailView(ObjectDetailView):
         )
         ctx["can_add_union"] = self.request.user.has_perm("enterprises.add_enterpriseunion")
         ctx["contacts"] = ent.contacts.select_related("campaign")[:20]
+        ctx["uscc_warnings"] = uscc_warnings(ent.uscc)
         ctx["can_add_contact"] = self.request.user.has_perm("enterprises.add_contactlog")
         return ctx
 
@@ -194,8 +198,14 @@ class EnterpriseEditView(ObjectEditView):
     def save(self, form):
         data = {k: v for k, v in form.cleaned_data.items() if k in services.ENTERPRISE_FIELDS}
         if self.object is None:
-            return services.enterprise_create(actor=self.request.user, **data)
-        return services.enterprise_update(actor=self.request.user, enterprise=self.object, **data)
+            ent = services.enterprise_create(actor=self.request.user, **data)
+        else:
+            ent = services.enterprise_update(
+                actor=self.request.user, enterprise=self.object, **data
+            )
+        for warning in uscc_warnings(ent.uscc):  # accepted, but worth a second look
+            messages.warning(self.request, _("Credit code: %(w)s") % {"w": warning})
+        return ent
 
 
 class EnterpriseDeleteView(ObjectDeleteView):
@@ -417,6 +427,7 @@ class EnterpriseUnionDetailView(ObjectDetailView):
         "term_start",
         "term_years",
         "term_end",
+        "delay_until",
         "member_count",
     ]
 
@@ -427,7 +438,9 @@ class EnterpriseUnionDetailView(ObjectDetailView):
             "region"
         )
         ctx["reelections"] = self.object.reelections.all()
+        ctx["delays"] = self.object.delays.select_related("approved_by")
         ctx["can_reelect"] = self.request.user.has_perm("enterprises.add_unionreelection")
+        ctx["can_delay"] = self.request.user.has_perm("enterprises.add_termdelay")
         return ctx
 
 
@@ -490,6 +503,29 @@ class ReelectView(ScopedMixin, generic.FormView):
             _add_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Re-election recorded."))
+        return HttpResponseRedirect(reverse("enterprises:enterpriseunion", args=[self.union.pk]))
+
+
+class TermDelayView(ReelectView):
+    """Record an approved delay of re-election (延期换届)."""
+
+    form_class = TermDelayForm
+    permission_required = "enterprises.add_termdelay"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["approvers"] = services.delay_approvers(self.union)
+        return kwargs
+
+    def form_valid(self, form):
+        try:
+            services.union_delay_approve(
+                actor=self.request.user, union=self.union, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Re-election delay recorded."))
         return HttpResponseRedirect(reverse("enterprises:enterpriseunion", args=[self.union.pk]))
 
 

@@ -20,7 +20,9 @@ __all__ = [
     "normalise_uscc",
     "uscc_errors",
     "uscc_warnings",
+    "check_char_is_wrong",
     "validate_uscc",
+    "validate_uscc_form",
 ]
 
 #: The 31 characters of the code; a character's value is its index (no I, O, S, V, Z).
@@ -44,6 +46,12 @@ KNOWN_CATEGORIES = {
     "Y": "1",
 }
 _ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]
+# GB/T 2260 province-level codes (positions 3–4 of the division code), plus "10" which the
+# national registration authorities use ("100000").
+PROVINCES = frozenset(
+    "10 11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 "
+    "61 62 63 64 65 71 81 82".split()
+)
 
 
 def normalise_uscc(value: object) -> str:
@@ -69,8 +77,10 @@ def check_char(first17: str) -> str:
     return CHARSET[0 if value == 31 else value]
 
 
-def uscc_errors(value: object) -> list[str]:
-    """Hard errors of an (already normalised or raw) code, in Chinese; [] when valid."""
+def uscc_errors(value: object, *, check_char_waived: bool = False) -> list[str]:
+    """Hard errors of an (already normalised or raw) code, in Chinese; [] when valid.
+    ``check_char_waived``: an administrator accepted a genuine code that fails its checksum
+    (early pilot areas, domain.md §10.1 policy 4); length and characters still count."""
     code = normalise_uscc(value)
     if not code:
         return [_("The unified social credit code is required.")]
@@ -88,7 +98,7 @@ def uscc_errors(value: object) -> list[str]:
     if not FORMAT.match(code):
         return [_("Characters 3–8 of the unified social credit code must be digits.")]
     expected = check_char(code[:17])
-    if code[17] != expected:
+    if code[17] != expected and not check_char_waived:
         return [
             _("The check character of the unified social credit code is wrong (expected %(c)s).")
             % {"c": expected}
@@ -115,12 +125,31 @@ def uscc_warnings(value: object) -> list[str]:
         warnings.append(
             _("Unknown registration authority / category pair %(p)s.") % {"p": code[:2]}
         )
+    if code[2:4] not in PROVINCES:
+        warnings.append(
+            _("Characters 3–8 (%(d)s) are not a known administrative division code.")
+            % {"d": code[2:8]}
+        )
     if _org_code_check(code[8:16]) != code[16]:
         warnings.append(_("The organisation code inside the credit code fails its own check."))
     return warnings
 
 
+def check_char_is_wrong(value: object) -> bool:
+    """Whether the only hard error of the code is its check character."""
+    code = normalise_uscc(value)
+    return bool(uscc_errors(code)) and not uscc_errors(code, check_char_waived=True)
+
+
 def validate_uscc(value: object) -> None:
     errors = uscc_errors(value)
+    if errors:
+        raise ValidationError(errors[0], code="invalid_uscc")
+
+
+def validate_uscc_form(value: object) -> None:
+    """Length, characters and digits only: the check character is judged by the model,
+    which knows whether an administrator waived it."""
+    errors = uscc_errors(value, check_char_waived=True)
     if errors:
         raise ValidationError(errors[0], code="invalid_uscc")

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from unionhub.core.validators.uscc import uscc_warnings
 from unionhub.enterprises import services
-from unionhub.enterprises.choices import SizeClass, TargetReason, UnionStatus
+from unionhub.enterprises.choices import SizeClass, TargetReason, TermState, UnionStatus
 from unionhub.enterprises.models import Enterprise, EnterpriseUnion
 from unionhub.org.models import Region
 
@@ -56,6 +56,9 @@ class EnterpriseSerializer(serializers.ModelSerializer):
         choices=UnionStatus.choices, read_only=True, help_text="建会状态"
     )
     target_reasons = serializers.SerializerMethodField(help_text="列为建会目标的原因代码")
+    uscc_warnings = serializers.SerializerMethodField(
+        help_text="统一社会信用代码的提示（已接受，建议复核）"
+    )
 
     class Meta:
         model = Enterprise
@@ -77,6 +80,8 @@ class EnterpriseSerializer(serializers.ModelSerializer):
             "size_class",
             "union_status",
             "target_reasons",
+            "uscc_override_reason",
+            "uscc_warnings",
         ]
         extra_kwargs = {"uscc": {"validators": []}}  # uniqueness checked by the model, in Chinese
 
@@ -85,6 +90,11 @@ class EnterpriseSerializer(serializers.ModelSerializer):
     )
     def get_target_reasons(self, obj) -> list[str]:
         return obj.target_reason_list
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_uscc_warnings(self, obj) -> list[str]:
+        """Accepted, but flagged for review (domain.md §10.1 policy 3)."""
+        return uscc_warnings(obj.uscc)
 
     def create(self, validated_data):
         validated_data.pop("created_by", None)
@@ -116,12 +126,15 @@ class EnterpriseUnionSerializer(serializers.ModelSerializer):
             "term_start",
             "term_years",
             "term_end",
+            "delay_until",
             "member_count",
             "enterprises",
             "term_state",
         ]
         read_only_fields = fields
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(
+        {"type": "string", "enum": [c.value for c in TermState]},
+    )
     def get_term_state(self, obj) -> str:
         return obj.term_state()

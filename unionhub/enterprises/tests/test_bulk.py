@@ -59,9 +59,12 @@ def test_edit_ticked_rows_after_confirmation(jianhu, client_as):
     # fields left "(unchanged)" stay as they were; untouched rows stay as they were
     assert Enterprise.objects.get(pk=ents[2].pk).operating_status == "operating"
     # each record went through the service: one audit entry per record
-    assert ChangeRecord.objects.filter(
-        model_name="enterprise", object_id__in=[str(p) for p in ticked["pk"]], action="update"
-    ).count() == 2
+    assert (
+        ChangeRecord.objects.filter(
+            model_name="enterprise", object_id__in=[str(p) for p in ticked["pk"]], action="update"
+        ).count()
+        == 2
+    )
 
 
 def test_edit_with_nothing_filled_in_changes_nothing(jianhu, client_as):
@@ -100,7 +103,7 @@ def test_delete_skips_records_others_depend_on_with_the_reason(jianhu, client_as
     client = client_as("jianhu_admin")
     ids = [ents[4].pk, ents[5].pk]
     confirm = client.post(LIST, {"action": "delete", "pk": ids})
-    assert confirm.status_code == 200 and "data-testid=\"bulk-confirm\"" in confirm.content.decode()
+    assert confirm.status_code == 200 and 'data-testid="bulk-confirm"' in confirm.content.decode()
     response = client.post(LIST, {"action": "delete", "pk": ids, "confirm": "1"}, follow=True)
     body = response.content.decode()
     assert not Enterprise.objects.filter(pk=ents[4].pk).exists()

@@ -45,6 +45,8 @@ def test_demo_loads_once_with_every_kind_of_target(demo):
     assert xiexin.org_unit.region.path.startswith("320900/320923/")
     assert Campaign.objects.filter(region__code="320925").exists()
     assert ContactLog.objects.exclude(obstacle="none").exists()
+    delayed = EnterpriseUnion.objects.filter(org_unit__region__path__contains="/320925/")
+    assert any(u.term_state() == "delay_approved" for u in delayed.exclude(delay_until=None))
 
 
 def test_demo_module_constant():

@@ -60,6 +60,23 @@ def test_term_state(today, state):
     assert term_state(END, today) == state
 
 
+DELAY = D(2026, 10, 31)  # an approved delay to the end of October
+
+
+@pytest.mark.parametrize(
+    ("today", "state"),
+    [
+        (END, "due_soon"),  # the delay only counts once the term has ended
+        (END + dt.timedelta(days=1), "delay_approved"),
+        (DELAY, "delay_approved"),  # the last day of the delay is covered
+        (DELAY + dt.timedelta(days=1), "overdue"),
+        (D(2026, 12, 15), "severely_overdue"),
+    ],
+)
+def test_term_state_with_an_approved_delay(today, state):
+    assert term_state(END, today, DELAY) == state
+
+
 @pytest.mark.parametrize(
     ("operating_status", "ends", "status"),
     [
@@ -151,6 +168,14 @@ def test_term_state_filter_matches_term_state(demo):
         start = dates.add_years(end + dt.timedelta(days=1), -3)
         make_union([make_enterprise()], founded_on=start, term_start=start, term_years=3)
     unions = list(EnterpriseUnion.objects.all())
-    for state in ("normal", "due_soon", "overdue", "severely_overdue"):
+    # two overdue unions with an approved delay: one still covering today, one ended
+    for until in (today, today - dt.timedelta(days=1)):
+        end = today - dt.timedelta(days=30)
+        start = dates.add_years(end + dt.timedelta(days=1), -3)
+        union = make_union([make_enterprise()], founded_on=start, term_start=start, term_years=3)
+        EnterpriseUnion.objects.filter(pk=union.pk).update(delay_until=until)
+    unions = list(EnterpriseUnion.objects.all())
+    assert {u.term_state(today) for u in unions} >= {"delay_approved", "overdue"}
+    for state in ("normal", "due_soon", "delay_approved", "overdue", "severely_overdue"):
         fs = EnterpriseUnionFilterSet({"term_state": state}, queryset=EnterpriseUnion.objects.all())
         assert set(fs.qs) == {u for u in unions if u.term_state(today) == state}, state
