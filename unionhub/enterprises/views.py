@@ -70,6 +70,8 @@ DEFAULT_COLUMNS = [
     "get_target_reasons_display",
 ]
 
+# Choice columns (ownership, statuses, size, target reasons) export their Chinese labels:
+# ExportColumn reads ``get_<field>_display`` when the model has one.
 EXPORT_COLUMNS = [
     ExportColumn("统一社会信用代码", "uscc", 22),
     ExportColumn("企业名称", "name", 32),
@@ -95,7 +97,7 @@ EXPORT_COLUMNS = [
 def _export_selected(request, queryset):
     return export_response(
         queryset.order_by("name", "pk"),
-        columns=_export_columns(),
+        columns=EXPORT_COLUMNS,
         filename="企业名录",
         user=request.user,
         title="企业名录",
@@ -231,40 +233,6 @@ class EnterpriseExportView(ScopedMixin, generic.View):
         if format != "xlsx":
             raise Http404
         return _export_selected(request, _filtered_enterprises(request))
-
-
-def _export_columns():
-    from unionhub.enterprises.choices import (
-        OperatingStatus,
-        Ownership,
-        SizeClass,
-        UnionStatus,
-    )
-
-    labels = {
-        "ownership": dict(Ownership.choices),
-        "operating_status": dict(OperatingStatus.choices),
-        "size_class": dict(SizeClass.choices),
-        "union_status": dict(UnionStatus.choices),
-    }
-    cols = []
-    for col in EXPORT_COLUMNS:
-        if col.value in labels:
-            mapping = labels[col.value]
-            cols.append(
-                ExportColumn(
-                    col.header,
-                    lambda o, f=col.value, m=mapping: str(m.get(getattr(o, f), getattr(o, f))),
-                    col.width,
-                )
-            )
-        elif col.value == "target_reasons":
-            cols.append(
-                ExportColumn(col.header, lambda o: o.get_target_reasons_display(), col.width)
-            )
-        else:
-            cols.append(col)
-    return cols
 
 
 # --- targets and overview -------------------------------------------------------------------

@@ -150,6 +150,7 @@ def test_export_follows_filters(seeded, client_as):
     content = b"".join(response.streaming_content)
     rows = CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_index(0).to_python()
     assert len(rows) == 1 + 3 and all(r[16] == "已建会" for r in rows[1:])
+    assert all(r[6] == "私营" and r[11] == "在营" for r in rows[1:])  # labels, not codes
 
 
 def test_town_cadre_cannot_export_or_delete(seeded, client_as):
