@@ -26,3 +26,22 @@ class CoreConfig(AppConfig):
                 order=900,
             )
         )
+        menu.register(
+            menu.MenuItem(
+                key="export_requests",
+                label=_("Unmasked exports"),
+                url_name="core:exportrequest_list",
+                icon="file-certificate",
+                group=_("System"),
+                permission="core.view_exportrequest",
+                order=905,
+            )
+        )
+        from unionhub.accounts import roles
+
+        # County administrators request clear-value exports and approve those of their
+        # towns; the city administrator (core.*) approves the counties'.
+        roles.grant(
+            "county_admin",
+            ["core.view_exportrequest", "core.add_exportrequest", "core.approve_exportrequest"],
+        )

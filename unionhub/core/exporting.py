@@ -3,7 +3,8 @@
 The caller passes the very queryset its list page shows (``visible_to(user)`` + the
 filterset), so an export can never contain more than the list. Rows are written with
 xlsxwriter's ``constant_memory`` mode while iterating the queryset in chunks; personal-data
-columns (``pii=True``) are masked unless the user may view personal data.
+columns (``pii=<masker>``) are masked unless the export is an approved unmasked export
+(``unionhub.core.pii_exports``), which also carries a watermark.
 """
 
 from __future__ import annotations
@@ -51,40 +52,57 @@ def write_xlsx(
     rows: Iterable[Any],
     title: str = "导出",
     user: Any = None,
+    watermark: str = "",
 ) -> int:
-    """Write ``rows`` to ``target`` (path or binary file); returns the number of rows."""
+    """Write ``rows`` to ``target`` (path or binary file); returns the number of rows.
+    With a ``watermark`` (an approved unmasked export) the text stands in a red first row,
+    the print header and footer, and the document properties; the headers move to row 2."""
     import xlsxwriter
 
-    reveal = user is not None and user.has_perm(PII_PERMISSION)
+    # Masked by default, whoever exports; clear values only in an approved, watermarked
+    # export (core/pii_exports.py, domain.md §11.3.4).
+    reveal = bool(watermark) and user is not None and user.has_perm(PII_PERMISSION)
     workbook = xlsxwriter.Workbook(target, {"constant_memory": True, "remove_timezone": True})
     sheet = workbook.add_worksheet(title[:31])
     head = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     date_fmt = workbook.add_format({"num_format": "yyyy-mm-dd"})
     money_fmt = workbook.add_format({"num_format": "0.00"})
+    top = 0
+    if watermark:
+        top = 1
+        mark = workbook.add_format({"bold": True, "font_color": "#C00000"})
+        sheet.write_string(0, 0, watermark, mark)
+        printable = watermark.replace("&", "&&")[:250]
+        sheet.set_header(f"&C{printable}")
+        sheet.set_footer(f"&L{printable}&R&P / &N")
+        workbook.set_properties({"title": title, "comments": watermark, "keywords": "不脱敏导出"})
     for col, column in enumerate(columns):
         sheet.set_column(col, col, column.width)
-        sheet.write_string(0, col, str(column.header), head)
+        sheet.write_string(top, col, str(column.header), head)
     count = 0
     for count, obj in enumerate(rows, start=1):
+        count_row = count + top
         for col, column in enumerate(columns):
             value = column.get(obj)
             if column.pii is not None and not reveal:
                 value = column.pii(str(value or ""))
             if value is True or value is False:
-                sheet.write_string(count, col, "是" if value else "否")
+                sheet.write_string(count_row, col, "是" if value else "否")
             elif isinstance(value, dt.datetime):
                 sheet.write_datetime(
-                    count, col, timezone.localtime(value).replace(tzinfo=None), date_fmt
+                    count_row, col, timezone.localtime(value).replace(tzinfo=None), date_fmt
                 )
             elif isinstance(value, dt.date):
-                sheet.write_datetime(count, col, dt.datetime.combine(value, dt.time()), date_fmt)
+                sheet.write_datetime(
+                    count_row, col, dt.datetime.combine(value, dt.time()), date_fmt
+                )
             elif isinstance(value, Decimal):
-                sheet.write_number(count, col, float(value), money_fmt)
+                sheet.write_number(count_row, col, float(value), money_fmt)
             elif isinstance(value, int | float):
-                sheet.write_number(count, col, value)
+                sheet.write_number(count_row, col, value)
             else:
-                sheet.write_string(count, col, str(value))
-    sheet.freeze_panes(1, 0)
+                sheet.write_string(count_row, col, str(value))
+    sheet.freeze_panes(1 + top, 0)
     workbook.close()
     return count
 
@@ -98,8 +116,10 @@ def export_response(
     title: str = "导出",
     chunk_size: int = 2000,
     audit_model: Any = None,
+    watermark: str = "",
 ) -> FileResponse:
-    """A download of ``queryset`` (already scoped and filtered by the caller)."""
+    """A download of ``queryset`` (already scoped and filtered by the caller); the response
+    carries ``export_rows``."""
     from unionhub.core.audit import record_change
 
     handle = tempfile.TemporaryFile()
@@ -109,19 +129,22 @@ def export_response(
         rows=queryset.iterator(chunk_size=chunk_size),
         title=title,
         user=user,
+        watermark=watermark,
     )
     handle.seek(0)
     record_change(
         model=audit_model or queryset.model,
         action="export",
         actor=user,
-        changes={"rows": count},
-        note=f"导出 {filename}（{count} 行）",
+        changes={"rows": count, "unmasked": bool(watermark)},
+        note=f"导出 {filename}（{count} 行）" + (f"；{watermark}" if watermark else ""),
     )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    return FileResponse(
+    response = FileResponse(
         handle,
         as_attachment=True,
         filename=f"{filename}-{stamp}.xlsx",
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
+    response.export_rows = count
+    return response

@@ -134,6 +134,7 @@ class ImportJob(BaseModel):
 
     scope_spec = ScopeSpec(org_path="org_path")
     objects = ScopedQuerySet.as_manager()
+    audit_exclude = "job bookkeeping; a committed import writes its own summary record"
 
     class Meta:
         verbose_name = _("import job")
@@ -146,3 +147,54 @@ class ImportJob(BaseModel):
     @property
     def finished(self) -> bool:
         return self.status in (ImportJobStatus.DONE, ImportJobStatus.FAILED)
+
+
+# --- approved exports of personal data ----------------------------------------------------
+
+
+class ExportRequestStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    USED = "used", _("Downloaded")
+
+
+class ExportRequest(BaseModel):
+    """A request to export personal data unmasked (domain.md §11.3.4: exports are masked by
+    default; an unmasked export needs approval and is watermarked). Approved requests give
+    their requester one download within ``VALID_HOURS``."""
+
+    VALID_HOURS = 24
+
+    kind = models.CharField(_("export kind"), max_length=40)
+    query = models.CharField(_("filter"), max_length=1000, blank=True)
+    reason = models.CharField(_("purpose"), max_length=300)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ExportRequestStatus.choices, default="pending"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.CharField(_("decision note"), max_length=300, blank=True)
+    downloaded_at = models.DateTimeField(_("downloaded at"), null=True, blank=True)
+    rows = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+    # The requester's union organisation: who may see (and approve) the request.
+    org_path = models.CharField(max_length=255, blank=True, db_index=True, editable=False)
+
+    scope_spec = ScopeSpec(org_path="org_path")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("unmasked export request")
+        verbose_name_plural = _("unmasked export requests")
+        ordering = ["-created_at", "-pk"]
+        permissions = [("approve_exportrequest", _("Can approve unmasked exports"))]
+
+    def __str__(self) -> str:
+        return self.reason

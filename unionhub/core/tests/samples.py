@@ -1,6 +1,6 @@
 from unionhub.accounts.models import User
 from unionhub.core.audit import record_change
-from unionhub.core.models import ChangeRecord, ImportJob
+from unionhub.core.models import ChangeRecord, ExportRequest, ImportJob
 from unionhub.org.demo import county_union
 
 
@@ -22,4 +22,17 @@ def importjob_in(slug: str) -> ImportJob:
     )
 
 
-SAMPLES = {ChangeRecord: changerecord_in, ImportJob: importjob_in}
+def exportrequest_in(slug: str) -> ExportRequest:
+    return ExportRequest.objects.create(
+        kind="members",
+        reason=f"scope sample {slug}",
+        created_by=User.objects.get(username=f"{slug}_admin"),
+        org_path=county_union(slug).path,
+    )
+
+
+SAMPLES = {
+    ChangeRecord: changerecord_in,
+    ImportJob: importjob_in,
+    ExportRequest: exportrequest_in,
+}
