@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -161,6 +162,9 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
         form = None
         if action.form_class is not None:
             form = action.form_class(request.POST if confirmed else None)
+            for field in form.fields.values():
+                select = isinstance(field.widget, forms.Select)
+                field.widget.attrs.setdefault("class", "form-select" if select else "form-control")
         if (action.confirm and not confirmed) or (form is not None and not form.is_valid()):
             return render(
                 request,
