@@ -525,14 +525,17 @@ class _CopyWriter:
             rows.append(row)
             obj._state.adding = False
             obj._state.db = db
-        self._thread = threading.Thread(target=self._copy, args=(rows,), daemon=True)
+        # The psycopg connection itself, taken here: Django's connection handles are
+        # per thread, the writer thread must use this thread's connection (and transaction).
+        raw = self.connection.connection
+        self._thread = threading.Thread(target=self._copy, args=(raw, rows), daemon=True)
         self._thread.start()
 
-    def _copy(self, rows: list[list[Any]]) -> None:
+    def _copy(self, raw: Any, rows: list[tuple[Any, ...]]) -> None:
         # Runs in the writer thread on the raw psycopg connection, which holds its lock for
         # the whole COPY: a query from the importing thread meanwhile simply waits.
         try:
-            with self.connection.connection.cursor() as cursor:
+            with raw.cursor() as cursor:
                 with cursor.copy(self.sql) as copy:
                     if self.types is not None:
                         copy.set_types(self.types)

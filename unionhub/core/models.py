@@ -174,7 +174,7 @@ class ExportRequest(BaseModel):
     )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("approved by"),
+        verbose_name=_("approver"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

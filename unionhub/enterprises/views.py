@@ -112,6 +112,7 @@ class EnterpriseListView(ObjectListView):
     default_ordering = ("name", "pk")
     sortable = ("name", "employees", "revenue_wan", "founded_on", "region__code", "size_class")
     columns = [c for c in ENTERPRISE_COLUMNS if c[0] in DEFAULT_COLUMNS]
+    column_choices = ENTERPRISE_COLUMNS
     bulk_actions = [
         bulk.edit_action(
             EnterpriseBulkEditForm,
@@ -125,19 +126,8 @@ class EnterpriseListView(ObjectListView):
         ),
     ]
 
-    def chosen_columns(self):
-        wanted = self.request.GET.getlist("cols")
-        known = {name for name, _label in ENTERPRISE_COLUMNS}
-        wanted = [c for c in wanted if c in known] or DEFAULT_COLUMNS
-        if "name" not in wanted:
-            wanted = ["name", *wanted]
-        return [c for c in ENTERPRISE_COLUMNS if c[0] in wanted]
-
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["columns"] = self.chosen_columns()
-        ctx["all_columns"] = ENTERPRISE_COLUMNS
-        ctx["chosen"] = {c[0] for c in ctx["columns"]}
         user = self.request.user
         ctx["can_export"] = user.has_perm("enterprises.export_enterprise")
         ctx["can_import"] = user.has_perm("enterprises.import_enterprise")
@@ -269,11 +259,10 @@ class TargetListView(EnterpriseListView):
         ("get_target_reasons_display", gettext_lazy("target reasons")),
     ]
 
+    column_choices = []  # the target list shows its fixed columns
+
     def get_queryset(self):
         return super().get_queryset().exclude(target_reasons="")
-
-    def chosen_columns(self):
-        return self.columns
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                 ('rows', models.PositiveIntegerField(blank=True, null=True, verbose_name='rows')),
                 ('org_path', models.CharField(blank=True, db_index=True, editable=False, max_length=255)),
                 ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by')),
+                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approver')),
             ],
             options={
                 'verbose_name': 'unmasked export request',

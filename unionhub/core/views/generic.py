@@ -75,6 +75,22 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
     max_page_size = 500
     #: ``unionhub.core.bulk.BulkAction``s offered for ticked rows (those the user may run)
     bulk_actions: list = []
+    #: every column a user may show (name, label); ``columns`` are the ones shown by default.
+    #: When set, the list offers a column chooser (``?cols=a&cols=b``, so a view can be
+    #: bookmarked); the first default column (the link to the record) always stays.
+    column_choices: list[tuple[str, Any]] = []
+
+    def chosen_columns(self) -> list[tuple[str, Any]]:
+        if not self.column_choices:
+            return self.columns
+        known = {name for name, _label in self.column_choices}
+        wanted = [c for c in self.request.GET.getlist("cols") if c in known]
+        if not wanted:
+            return self.columns
+        first = self.columns[0][0]
+        if first not in wanted:
+            wanted = [first, *wanted]
+        return [c for c in self.column_choices if c[0] in wanted]
 
     def filtered_queryset(self):
         qs = self.get_queryset()
@@ -112,7 +128,8 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
             page_obj=page,
             object_list=page.object_list,
             filterset=self.filterset,
-            columns=self.columns,
+            columns=self.chosen_columns(),
+            column_choices=self.column_choices,
             sortable=self.sortable,
             current_sort=self.request.GET.get("sort", ""),
             querystring=query.urlencode(),

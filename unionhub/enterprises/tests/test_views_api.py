@@ -222,3 +222,19 @@ def test_union_pages_and_reelect(seeded, client_as):
     assert response.status_code == 302
     union.refresh_from_db()
     assert union.chair_name == "钱进"
+
+
+def test_column_chooser_keeps_the_name_and_ignores_unknown_columns(seeded, client_as):
+    client = client_as("jianhu_admin")
+    url = reverse("enterprises:enterprise_list")
+    default = client.get(url)
+    assert [c[0] for c in default.context["columns"]][:2] == ["name", "region"]
+    assert 'data-testid="column-chooser"' in default.content.decode()
+    chosen = client.get(url, {"cols": ["employees", "uscc", "nonsense"]})
+    assert [c[0] for c in chosen.context["columns"]] == ["name", "uscc", "employees"]
+    body = chosen.content.decode()
+    ent = Enterprise.objects.filter(region__path__contains="320925/").first()
+    assert ent.uscc in body  # the chosen column is shown
+    # the target list has fixed columns: no chooser
+    targets = client.get(reverse("enterprises:target_list"), {"cols": ["uscc"]})
+    assert "uscc" not in [c[0] for c in targets.context["columns"]]
