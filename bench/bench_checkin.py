@@ -10,7 +10,15 @@ ALLOWED_HOSTS from the environment, PostgreSQL) serves
 
 The load generator (bench/loadgen.py, asyncio, 50 keep-alive connections) first measures
 the maximum throughput of each (closed loop), then offers both a fixed rate of half the bare
-view's maximum and compares the p99 latencies. PostgreSQL only."""
+view's maximum and compares the p99 latencies. PostgreSQL only.
+
+Both servers run side by side and are measured in alternating two-second rounds, pooled,
+so that the other users of a shared machine weigh on both alike (one after the other, the
+ratio swung between 0.3 and 1.2 on a busy two-core machine). Both are warmed until their
+throughput is steady (``_warm``) before anything is measured: a gunicorn worker's first
+request imports the URL configuration — for UnionHub all modules' views, several seconds on a
+busy machine, for the bare view one module — and a fixed 1.5-second warm-up left that
+start-up inside UnionHub's measurement only."""
 
 from __future__ import annotations
 
@@ -26,9 +34,10 @@ from django.conf import settings
 from django.db import connection
 
 from bench.harness import ROOT, Result
-from bench.loadgen import load
+from bench.loadgen import LoadResult, load
 
-SECONDS = {"tiny": 4.0, "county": 10.0, "city": 10.0}
+SECONDS = {"tiny": 4.0, "county": 10.0, "city": 10.0}  # per server and phase
+ROUND_SECONDS = 2.0
 CONNECTIONS = 50
 
 
@@ -74,6 +83,38 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.kill()
 
 
+WARM_ROUNDS = (3, 20)  # at least, at most (rounds of one second)
+
+
+def _warm(port: int, path: str, headers: dict[str, str]) -> dict[int, int]:
+    """Load the server in one-second rounds until two rounds in a row agree within 15 % (every
+    worker and thread has served requests), at most ``WARM_ROUNDS[1]`` rounds."""
+    statuses: dict[int, int] = {}
+    previous = 0.0
+    for i in range(WARM_ROUNDS[1]):
+        r = load("127.0.0.1", port, path, headers=headers, body_factory=_body, seconds=1.0)
+        for code, n in r.statuses.items():
+            statuses[code] = statuses.get(code, 0) + n
+        if i + 1 >= WARM_ROUNDS[0] and r.rps and abs(r.rps - previous) <= 0.15 * r.rps:
+            break
+        previous = r.rps
+    return statuses
+
+
+def _pooled(results: list[LoadResult]) -> LoadResult:
+    statuses: dict[int, int] = {}
+    for r in results:
+        for code, n in r.statuses.items():
+            statuses[code] = statuses.get(code, 0) + n
+    return LoadResult(
+        requests=sum(r.requests for r in results),
+        errors=sum(r.errors for r in results),
+        seconds=sum(r.seconds for r in results),
+        latencies=[x for r in results for x in r.latencies],
+        statuses=statuses,
+    )
+
+
 def _body() -> bytes:
     """A new visit each time: a fresh event id and a different phone (a repeat visit of the
     same phone within the dedup window would be answered 200 "not counted" without a row)."""
@@ -100,54 +141,51 @@ def run(scale: str) -> list[Result]:
     connection.close()  # the servers get their own connections
 
     seconds = SECONDS[scale]
-    uh_path = f"/api/v1/stations/{station.pk}/checkins/"
-    bare_path = f"/bare/{station.pk}/checkins/"
-    figures = {}
-    for label, app, path, headers in (
-        ("bare", "bench.bare_wsgi:application", bare_path, {}),
-        ("unionhub", "unionhub.wsgi:application", uh_path, {"X-Device-Key": key}),
-    ):
-        port = _free_port()
-        proc = _start(app, port)
-        try:
-            warm = load("127.0.0.1", port, path, headers=headers, body_factory=_body, seconds=1.5)
-            if warm.statuses.keys() - {200, 201}:
-                print(f"[checkin] {label}: unexpected statuses {warm.statuses}")
-            figures[label] = {
-                "max": load(
-                    "127.0.0.1",
-                    port,
-                    path,
-                    headers=headers,
-                    body_factory=_body,
-                    connections=CONNECTIONS,
-                    seconds=seconds,
-                ),  # fmt: skip
-                "port": port,
-                "proc": proc,
-                "path": path,
-                "headers": headers,
-            }
-        except Exception:
-            _stop(proc)
-            raise
-        _stop(proc)
+    rounds = max(2, round(seconds / ROUND_SECONDS))
+    targets = {
+        "bare": ("bench.bare_wsgi:application", f"/bare/{station.pk}/checkins/", {}),
+        "unionhub": (
+            "unionhub.wsgi:application",
+            f"/api/v1/stations/{station.pk}/checkins/",
+            {"X-Device-Key": key},
+        ),
+    }
+    servers: dict[str, tuple[subprocess.Popen, int]] = {}
+    try:
+        for label, (app, path, headers) in targets.items():
+            port = _free_port()
+            servers[label] = (_start(app, port), port)
+            warm = _warm(port, path, headers)
+            if warm.keys() - {200, 201}:
+                print(f"[checkin] {label}: unexpected statuses {warm}")
 
-    half = figures["bare"]["max"].rps / 2
-    for label, app in (
-        ("bare", "bench.bare_wsgi:application"),
-        ("unionhub", "unionhub.wsgi:application"),
-    ):
-        port = _free_port()
-        proc = _start(app, port)
-        try:
-            f = figures[label]
-            load("127.0.0.1", port, f["path"], headers=f["headers"], body_factory=_body, seconds=1)
-            f["fixed"] = load(
-                "127.0.0.1", port, f["path"], headers=f["headers"], body_factory=_body,
-                connections=CONNECTIONS, seconds=seconds, rate=half,
-            )  # fmt: skip
-        finally:
+        def measure(rate: float | None) -> dict[str, LoadResult]:
+            """Short rounds, alternating the two servers (and which goes first), pooled: the
+            other users of a shared machine then weigh on both alike."""
+            parts: dict[str, list[LoadResult]] = {label: [] for label in targets}
+            for i in range(rounds):
+                for label in list(targets)[:: 1 if i % 2 == 0 else -1]:
+                    _app, path, headers = targets[label]
+                    parts[label].append(
+                        load(
+                            "127.0.0.1",
+                            servers[label][1],
+                            path,
+                            headers=headers,
+                            body_factory=_body,
+                            connections=CONNECTIONS,
+                            seconds=seconds / rounds,
+                            rate=rate,
+                        )  # fmt: skip
+                    )
+            return {label: _pooled(results) for label, results in parts.items()}
+
+        figures = {label: {"max": r} for label, r in measure(None).items()}
+        half = figures["bare"]["max"].rps / 2
+        for label, r in measure(half).items():
+            figures[label]["fixed"] = r
+    finally:
+        for proc, _port in servers.values():
             _stop(proc)
 
     uh, bare = figures["unionhub"], figures["bare"]

@@ -308,6 +308,14 @@ IMPORT_DIR = Path(os.environ.get("UNIONHUB_IMPORT_DIR", VAR_DIR / "imports"))
 # go to the task queue and the page shows their progress.
 IMPORT_INLINE_MAX_ROWS = int(os.environ.get("UNIONHUB_IMPORT_INLINE_MAX_ROWS", "2000"))
 
+# Personal data of members who left is anonymised this many years after they left
+# (domain.md §11.3.5; `manage.py anonymise_members`, daily).
+MEMBER_RETENTION_YEARS = int(os.environ.get("UNIONHUB_MEMBER_RETENTION_YEARS", "3"))
+# Anonymous join applications / status look-ups per client address (DRF rate syntax). The
+# counters live in the cache: with several gunicorn workers configure a shared cache.
+MEMBERS_JOIN_THROTTLE_RATE = "10/hour"
+MEMBERS_JOIN_STATUS_THROTTLE_RATE = "30/hour"
+
 # Domain parameters that are data, not code, live in the database; these are the defaults.
 UNIONHUB = {
     "YN_ZONE_CODE": "3209YN",
@@ -321,3 +329,4 @@ if TESTING:
     import tempfile
 
     IMPORT_DIR = Path(tempfile.mkdtemp(prefix="unionhub-test-imports-"))
+    MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="unionhub-test-media-"))

@@ -73,6 +73,12 @@ def _masked_pii(obj: models.Model, name: str, value: Any) -> Any:
     return mask_text(value) if isinstance(value, str) else value
 
 
+def _repr(obj: models.Model) -> str:
+    # Records holding personal data name themselves masked (``audit_repr``).
+    masked = getattr(obj, "audit_repr", None)
+    return masked() if callable(masked) else str(obj)
+
+
 def _paths(obj: models.Model) -> tuple[str, str]:
     spec = getattr(obj, "scope_spec", None)
     return _resolve(obj, spec.org_path if spec else None), _resolve(
@@ -120,7 +126,7 @@ def record_change(
         app_label=model._meta.app_label if model else "",
         model_name=model._meta.model_name if model else "",
         object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
-        object_repr=str(obj)[:200] if obj is not None else "",
+        object_repr=_repr(obj)[:200] if obj is not None else "",
         changes=changes or {},
         note=note[:300],
         org_path=org_path,

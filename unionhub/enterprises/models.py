@@ -117,6 +117,8 @@ class Enterprise(BaseModel):
         _("check character exception"),
         max_length=200,
         blank=True,
+        default="",
+        db_default="",  # bulk writers (COPY) leave it out
         help_text=_(
             "Only for a genuine code that fails its checksum (issued in early pilot areas): "
             "say how it was verified."

@@ -11,7 +11,17 @@ class MembersConfig(AppConfig):
         from unionhub.accounts.roles import grant
         from unionhub.core import dashboard
         from unionhub.core.menu import MenuItem, register
+        from unionhub.core.pii_exports import UnmaskedExport, register_unmasked
         from unionhub.members.dashboard import member_cards
+
+        register_unmasked(
+            UnmaskedExport(
+                key="members",
+                title=_("Member registry"),
+                list_url_name="members:member_list",
+                build="unionhub.members.views.member_export",
+            )
+        )
 
         group = _("Members")
         register(

@@ -254,6 +254,14 @@ def _member_rows(rng, total, unions, now) -> list[Member]:
                 ],
             )
             card += 1
+            # Former members left somewhere between joining and today (no draw from rng,
+            # so the rest of the demo stays as it was); some left long enough ago for
+            # ``anonymise_members`` to have work.
+            left_on = (
+                joined + dt.timedelta(days=(today - joined).days * (card % 10) // 10)
+                if status == MemberStatus.LEFT
+                else None
+            )
             m = Member(
                 name=rng.choice(SURNAMES)
                 + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2)))),
@@ -270,6 +278,7 @@ def _member_rows(rng, total, unions, now) -> list[Member]:
                 platform_name=rng.choice(PLATFORMS.get(key_group, [""])),
                 joined_on=joined,
                 status=status,
+                left_on=left_on,
                 card_number=f"{DEMO_CARD_PREFIX}{card:07d}",
                 political_status=_weighted(
                     rng,

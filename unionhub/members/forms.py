@@ -20,6 +20,7 @@ MEMBER_FIELDS = [
     "platform_name",
     "joined_on",
     "status",
+    "left_on",
     "card_number",
     "political_status",
     "skill_level",
@@ -36,7 +37,10 @@ class MemberForm(ScopedModelForm):
     class Meta:
         model = Member
         fields = MEMBER_FIELDS
-        widgets = {"joined_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "joined_on": forms.DateInput(attrs={"type": "date"}),
+            "left_on": forms.DateInput(attrs={"type": "date"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

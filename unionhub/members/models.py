@@ -15,7 +15,7 @@ from django.utils.translation import pgettext_lazy
 
 from unionhub.core import crypto
 from unionhub.core.models import BaseModel
-from unionhub.core.pii import mask_id_number, mask_phone
+from unionhub.core.pii import mask_id_number, mask_name, mask_phone
 from unionhub.core.scope import ScopedQuerySet, ScopeSpec, scope_for
 from unionhub.core.validators.idcard import parse_id_number, parse_phone
 from unionhub.members.choices import (
@@ -72,7 +72,15 @@ class PersonIdentity(BaseModel):
     gender = models.CharField(_("sex"), max_length=10, choices=Gender.choices, editable=False)
     birth_date = models.DateField(_("birth date"), null=True, editable=False)
 
-    pii_fields = ("id_number_enc", "id_number_hash", "phone_enc", "phone_hash", "birth_date")
+    # The name too: the append-only audit trail must not keep what retention erases.
+    pii_fields = (
+        "name",
+        "id_number_enc",
+        "id_number_hash",
+        "phone_enc",
+        "phone_hash",
+        "birth_date",
+    )
 
     class Meta:
         abstract = True
@@ -134,7 +142,13 @@ class PersonIdentity(BaseModel):
             return mask_phone(self.phone) if self.phone_enc else ""
         if name == "birth_date":
             return f"{self.birth_date.year}-**-**" if self.birth_date else ""
+        if name == "name":
+            return mask_name(self.name)
         return ""  # hashes: nothing worth recording
+
+    def audit_repr(self) -> str:
+        """How the audit trail names the record: masked, like its personal-data fields."""
+        return mask_name(self.name)
 
 
 class MemberQuerySet(ScopedQuerySet):
@@ -186,6 +200,18 @@ class Member(PersonIdentity):
     )
     consent_version = models.CharField(_("consent version"), max_length=20, blank=True)
     consented_at = models.DateTimeField(_("consented at"), null=True, blank=True)
+    left_on = models.DateField(
+        _("left the union on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Only for members who left; today when left empty. Their personal data is "
+            "anonymised once the retention period after this day has passed."
+        ),
+    )
+    anonymised_at = models.DateTimeField(
+        _("personal data anonymised at"), null=True, blank=True, editable=False
+    )
 
     scope_spec = ScopeSpec(org_path="union__path", region_path="union__region__path")
     objects = MemberQuerySet.as_manager()
@@ -195,7 +221,12 @@ class Member(PersonIdentity):
         verbose_name_plural = pgettext_lazy("member model", "members")
         ordering = ["-joined_on", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["id_number_hash"], name="members_member_unique_id"),
+            # Anonymised members keep no hash: the rule applies to the ones that have one.
+            models.UniqueConstraint(
+                fields=["id_number_hash"],
+                condition=~Q(id_number_hash=""),
+                name="members_member_unique_id",
+            ),
             models.UniqueConstraint(
                 fields=["card_number"],
                 condition=~Q(card_number=""),

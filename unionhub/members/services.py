@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import CharField, Value
+from django.db.models.functions import Concat, Greatest, Left, Length, Repeat, TruncYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionhub.core.audit import record_change
 from unionhub.core.scope import scope_for
 from unionhub.core.validators.idcard import parse_id_number, parse_phone
+from unionhub.enterprises.dates import add_years, full_years_reached
 from unionhub.members.choices import (
     ApplicationStatus,
     KeyGroup,
@@ -122,6 +126,7 @@ def member_create(
     skill_level: str = "",
     consent_version: str = "",
     consented_at: dt.datetime | None = None,
+    left_on: dt.date | None = None,
     created_by: Any = None,
 ) -> Member:
     errors: dict[str, list] = {}
@@ -139,6 +144,7 @@ def member_create(
     card_number = (card_number or "").strip()
     if card_number and Member.objects.filter(card_number=card_number).exists():
         errors.setdefault("card_number", []).append(_("This member card number is already used."))
+    left_on = _left_on(errors, status=status, left_on=left_on, joined_on=joined_on)
     _raise(errors)
     member = Member(
         name=name.strip(),
@@ -154,6 +160,7 @@ def member_create(
         skill_level=skill_level,
         consent_version=consent_version,
         consented_at=consented_at,
+        left_on=left_on,
         created_by=created_by,
     )
     if has_employer_field():
@@ -185,13 +192,35 @@ _UPDATABLE = (
     "card_number",
     "political_status",
     "skill_level",
+    "left_on",
 )
+
+
+def _left_on(
+    errors: dict[str, list], *, status: str, left_on: dt.date | None, joined_on: dt.date | None
+) -> dt.date | None:
+    """The day membership ended: kept only for members who left (today when not given),
+    since the retention period of their personal data is counted from it."""
+    if status != MemberStatus.LEFT:
+        return None
+    left_on = left_on or timezone.localdate()
+    if left_on > timezone.localdate():
+        errors.setdefault("left_on", []).append(_("The leaving date cannot be in the future."))
+    elif joined_on and left_on < joined_on:
+        errors.setdefault("left_on", []).append(_("The leaving date is before the join date."))
+    return left_on
 
 
 @transaction.atomic
 def member_update(*, member: Member, actor: Any = None, **data: Any) -> Member:
     """Change a member. ``id_number`` / ``phone`` are re-validated and re-encrypted only
     when given (blank or a masked value keeps the stored one)."""
+    if member.anonymised_at is not None:
+        raise ValidationError(
+            _(
+                "This member's personal data has been anonymised; the record can no longer be changed."
+            )
+        )
     errors: dict[str, list] = {}
     id_number = data.pop("id_number", None)
     phone = data.pop("phone", None)
@@ -232,6 +261,14 @@ def member_update(*, member: Member, actor: Any = None, **data: Any) -> Member:
         errors["card_number"] = [_("This member card number is already used.")]
     if data.get("joined_on") and data["joined_on"] > timezone.localdate():
         errors["joined_on"] = [_("The join date cannot be in the future.")]
+    status = data.get("status", member.status)
+    data["left_on"] = _left_on(
+        errors,
+        status=status,
+        # a member who stays "left" keeps the recorded day unless a new one is given
+        left_on=data.get("left_on") or (member.left_on if member.status == status else None),
+        joined_on=data.get("joined_on", member.joined_on),
+    )
     _raise(errors)
     for key, value in data.items():
         setattr(member, key, value.strip() if isinstance(value, str) else value)
@@ -255,6 +292,110 @@ def member_reveal(*, member: Member, user: Any, reason: str = "") -> dict[str, s
         note=reason or _("Full ID number and phone displayed"),
     )
     return {"id_number": member.id_number, "phone": member.phone}
+
+
+# --- retention (domain.md §11.3.5) ---------------------------------------------------------
+
+#: Years after membership ends that a former member's personal data is kept [D].
+DEFAULT_MEMBER_RETENTION_YEARS = 3
+_PII_CLEARED = {"id_number_enc": "", "id_number_hash": "", "phone_enc": "", "phone_hash": ""}
+#: ``core.pii.mask_name`` in SQL: the first character, then one "*" per further character
+#: (at least one) → 张*, 欧***.
+_MASKED_NAME = Concat(
+    Left("name", 1),
+    Repeat(Value("*"), Greatest(Length("name") - 1, Value(1))),
+    output_field=CharField(),
+)
+
+
+def member_retention_years() -> int:
+    return int(getattr(settings, "MEMBER_RETENTION_YEARS", DEFAULT_MEMBER_RETENTION_YEARS))
+
+
+@dataclass
+class AnonymiseResult:
+    due: int  # members whose retention period has passed (anonymised unless a dry run)
+    applications: int  # their join applications, cleared with them
+    without_date: int  # left, but no leaving date recorded: kept, to be completed by hand
+    retention_years: int
+    dry_run: bool
+
+
+def members_due_for_anonymising(*, today: dt.date, years: int) -> list[Member]:
+    """Members who left and whose retention period has passed by ``today``: the period
+    ends on the anniversary of the leaving day (Civil Code art. 202, ``add_years``: left
+    2023-02-28 → due 2026-02-28; left 2024-02-29 → due 2027-02-28)."""
+    # The database narrows by a date one day generous (29 February has no exact inverse);
+    # the rule itself is decided in Python by ``full_years_reached``.
+    latest = add_years(today, -years) + dt.timedelta(days=1)
+    candidates = (
+        Member.objects.filter(
+            status=MemberStatus.LEFT, anonymised_at__isnull=True, left_on__lte=latest
+        )
+        .only("pk", "left_on")
+        .order_by("pk")
+    )
+    return [m for m in candidates if full_years_reached(m.left_on, years, today)]
+
+
+@transaction.atomic
+def members_anonymise(
+    *, today: dt.date | None = None, dry_run: bool = False, actor: Any = None
+) -> AnonymiseResult:
+    """Anonymise the personal data of former members whose retention period has passed:
+    name masked (``张*``), ID number and phone ciphertexts and hashes cleared, card number
+    cleared, birth date reduced to the year; sex, union, employer, occupation, key group and
+    the join and leaving dates stay for statistics. Their join applications are cleared the
+    same way. Rows are written in bulk, so the audit trail gets one summary record instead
+    of one per member (a per-row record would copy the clear names into the trail).
+    Idempotent: anonymised members are not selected again."""
+    today = today or timezone.localdate()
+    years = member_retention_years()
+    due = members_due_for_anonymising(today=today, years=years)
+    without_date = Member.objects.filter(
+        status=MemberStatus.LEFT, anonymised_at__isnull=True, left_on__isnull=True
+    ).count()
+    ids = [m.pk for m in due]
+    chunks = [ids[i : i + 1000] for i in range(0, len(ids), 1000)]  # bounded IN lists
+
+    def applications(chunk: list[int]):
+        return JoinApplication.objects.filter(member_id__in=chunk).exclude(
+            id_number_enc="", phone_enc=""
+        )
+
+    result = AnonymiseResult(
+        due=len(due),
+        applications=sum(applications(chunk).count() for chunk in chunks),
+        without_date=without_date,
+        retention_years=years,
+        dry_run=dry_run,
+    )
+    if dry_run or not due:
+        return result
+    now = timezone.now()
+    cleared = {**_PII_CLEARED, "name": _MASKED_NAME, "birth_date": TruncYear("birth_date")}
+    app_count = 0
+    # Set-based UPDATEs: no per-row save (and so no per-row audit record with the clear
+    # name), two statements per thousand members however large the backlog.
+    for chunk in chunks:
+        Member.objects.filter(pk__in=chunk).update(**cleared, card_number="", anonymised_at=now)
+        app_count += applications(chunk).update(**cleared)
+    record_change(
+        model=Member,
+        action="update",
+        actor=actor,
+        changes={
+            "anonymised": len(due),
+            "applications": app_count,
+            "retention_years": years,
+            "left_on_or_before": max(m.left_on for m in due).isoformat(),
+        },
+        note=(
+            f"会员个人信息到期匿名化：退会满 {years} 年的 {len(due)} 名会员"
+            f"（及 {app_count} 份入会申请）"
+        ),
+    )
+    return result
 
 
 # --- member code (QR) -------------------------------------------------------------------
@@ -422,7 +563,7 @@ def joinapplication_submit(
             )
         ]
     if employer is None and not no_fixed_employer and not (employer_name or "").strip():
-        errors["employer"] = [_("Enter your employer, or tick “no fixed employer”.")]
+        errors["employer_name"] = [_("Enter your employer, or tick “no fixed employer”.")]
     _check_choice(errors, "occupation", occupation, Occupation)
     _check_key_group(errors, is_new_employment, key_group)
     if not consent:
@@ -466,6 +607,39 @@ def joinapplication_submit(
     app.phone = phone
     app.save()
     return app
+
+
+def joinapplication_apply(
+    *,
+    name: str,
+    id_number: str,
+    phone: str,
+    region_code: str,
+    employer_name: str = "",
+    no_fixed_employer: bool = False,
+    occupation: str = "",
+    is_new_employment: bool = False,
+    key_group: str = "",
+    platform_name: str = "",
+    consent: bool = False,
+) -> JoinApplication:
+    """What the public join page and the mini-program API both call: the employer is
+    matched by the name the worker typed (in the county of the chosen town), then the
+    application is filed by ``joinapplication_submit`` with all its checks."""
+    return joinapplication_submit(
+        name=name,
+        id_number=id_number,
+        phone=phone,
+        region_code=region_code,
+        employer=employer_lookup(name=employer_name, region_code=region_code),
+        employer_name=employer_name,
+        no_fixed_employer=no_fixed_employer,
+        occupation=occupation,
+        is_new_employment=is_new_employment,
+        key_group=key_group,
+        platform_name=platform_name,
+        consent=consent,
+    )
 
 
 def joinapplication_status(*, phone: str, code: str) -> JoinApplication | None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+from types import SimpleNamespace
 
 import segno
 from django.contrib import messages
@@ -104,6 +105,8 @@ class MemberDetailView(ObjectDetailView):
         "platform_name",
         "joined_on",
         "status",
+        "left_on",
+        "anonymised_at",
         "card_number",
         "political_status",
         "skill_level",
@@ -565,14 +568,11 @@ class JoinView(generic.FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            app = services.joinapplication_submit(
+            app = services.joinapplication_apply(
                 name=data["name"],
                 id_number=data["id_number"],
                 phone=data["phone"],
                 region_code=data["region"],
-                employer=services.employer_lookup(
-                    name=data["employer_name"], region_code=data["region"]
-                ),
                 employer_name=data["employer_name"],
                 no_fixed_employer=data["no_fixed_employer"],
                 occupation=data["occupation"],
@@ -605,51 +605,60 @@ class JoinStatusView(generic.FormView):
 
 
 class MemberExportView(ScopedMixin, generic.View):
-    """The filtered member list as .xlsx. ID numbers and phones are masked; a user who may
-    view personal data can ask for clear values with ``?unmasked=1`` (audited as export)."""
+    """The filtered member list as .xlsx. ID numbers and phones are always masked here;
+    clear values only through an approved, watermarked request (core/pii_exports.py)."""
 
     model = Member
 
     def get(self, request, format="xlsx"):
         from django.http import Http404
 
-        from unionhub.core.exporting import ExportColumn, export_response
-        from unionhub.core.pii import mask_id_number, mask_phone
-
         if format != "xlsx":
             raise Http404
-        qs = self.get_queryset().select_related("union", "employer")
-        qs = MemberFilterSet(request.GET or None, queryset=qs, request=request).qs.order_by("pk")
-        clear = request.GET.get("unmasked") == "1" and may_view_personal_data(request.user)
+        return member_export(request.user, request.GET)
 
-        def id_value(m):
-            return m.id_number if clear else mask_id_number(m.id_number)
 
-        def phone_value(m):
-            return m.phone if clear else mask_phone(m.phone)
+def member_export(user, params, watermark: str = ""):
+    """The member registry export for ``user`` filtered by ``params``; with a ``watermark``
+    (an approved unmasked export) ID numbers and phones are written in full."""
+    from unionhub.core.exporting import ExportColumn, export_response
+    from unionhub.core.pii import mask_id_number, mask_phone
 
-        columns = [
-            ExportColumn(pgettext("person", "Name"), "name", 10),
-            ExportColumn(gettext("ID number"), id_value, 22),
-            ExportColumn(gettext("Mobile phone"), phone_value, 14),
-            ExportColumn(gettext("Sex"), "gender", 6),
-            ExportColumn(gettext("Union"), "union__name", 28),
-            ExportColumn(gettext("Employer"), "employer__name", 28),
-            ExportColumn(gettext("Occupation"), "occupation", 12),
-            ExportColumn(gettext("New employment form"), "is_new_employment", 8),
-            ExportColumn(gettext("Key group"), "key_group", 12),
-            ExportColumn(gettext("Joined on"), "joined_on", 12),
-            ExportColumn(gettext("Status"), "status", 8),
-            ExportColumn(gettext("Member card number"), "card_number", 14),
-        ]
-        name = gettext("Member registry")
-        return export_response(
-            qs,
-            columns=columns,
-            filename=str(name) + ("（含完整号码）" if clear else ""),
-            user=request.user,
-            title=str(name),
-        )
+    qs = Member.objects.visible_to(user).select_related("union", "employer")
+    # The filter form limits its choices to the user's scope: it needs a request-like object.
+    qs = MemberFilterSet(params or None, queryset=qs, request=SimpleNamespace(user=user))
+    qs = qs.qs.order_by("pk")
+    clear = bool(watermark) and may_view_personal_data(user)
+
+    def id_value(m):
+        return m.id_number if clear else mask_id_number(m.id_number)
+
+    def phone_value(m):
+        return m.phone if clear else mask_phone(m.phone)
+
+    columns = [
+        ExportColumn(pgettext("person", "Name"), "name", 10),
+        ExportColumn(gettext("ID number"), id_value, 22),
+        ExportColumn(gettext("Mobile phone"), phone_value, 14),
+        ExportColumn(gettext("Sex"), "gender", 6),
+        ExportColumn(gettext("Union"), "union__name", 28),
+        ExportColumn(gettext("Employer"), "employer__name", 28),
+        ExportColumn(gettext("Occupation"), "occupation", 12),
+        ExportColumn(gettext("New employment form"), "is_new_employment", 8),
+        ExportColumn(gettext("Key group"), "key_group", 12),
+        ExportColumn(gettext("Joined on"), "joined_on", 12),
+        ExportColumn(gettext("Status"), "status", 8),
+        ExportColumn(gettext("Member card number"), "card_number", 14),
+    ]
+    name = gettext("Member registry")
+    return export_response(
+        qs,
+        columns=columns,
+        filename=str(name) + ("（含完整号码）" if clear else ""),
+        user=user,
+        title=str(name),
+        watermark=watermark if clear else "",
+    )
 
 
 class JoinEmployerOptionsView(generic.View):

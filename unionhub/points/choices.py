@@ -29,7 +29,7 @@ class EntryKind(models.TextChoices):
 
 class SubmissionStatus(models.TextChoices):
     PENDING = "pending", _("Pending review")
-    APPROVED = "approved", _("Approved")
+    APPROVED = "approved", pgettext_lazy("points submission", "Approved")
     REJECTED = "rejected", pgettext_lazy("points submission", "Rejected")
 
 

@@ -9,6 +9,7 @@ import random
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,6 +22,19 @@ from unionhub.org.demo import county_union
 from unionhub.org.models import OrgUnit
 from unionhub.points import services
 from unionhub.points.models import Department, PointsAccount, Programme, Reward
+
+# Every default item requires evidence, so demo claims carry a tiny placeholder file.
+DEMO_PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
+    b"\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00"
+    b"\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+DEMO_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def demo_evidence(kind: str = "png") -> ContentFile:
+    return ContentFile(DEMO_PDF if kind == "pdf" else DEMO_PNG, name=f"demo.{kind}")
+
 
 FUNING_UNION = "阜宁协鑫光伏科技有限公司工会"
 FUNING_CODE = "320923-E-GCLPV"
@@ -226,6 +240,7 @@ def _activity(
             description=rng.choice(texts[item.code]),
             occurred_at=_at(rng, start, today),
             actor=account.user,
+            photo=demo_evidence(),
         )
         roll = rng.random()
         try:
@@ -354,6 +369,7 @@ def load_core() -> tuple[Programme, User, User]:
                 description=text,
                 actor=worker,
                 occurred_at=timezone.now() - dt.timedelta(days=day),
+                photo=demo_evidence(),
             )
             services.submission_approve(submission=sub, points=5, reviewer=chair)
         oit = services.submission_create(
@@ -362,6 +378,7 @@ def load_core() -> tuple[Programme, User, User]:
             description="层压机换型时间由45分钟缩短到30分钟",
             actor=worker,
             occurred_at=timezone.now() - dt.timedelta(days=15),
+            photo=demo_evidence("pdf"),
         )
         services.submission_approve(submission=oit, points=30, reviewer=chair)
         services.award_batch(
@@ -378,6 +395,7 @@ def load_core() -> tuple[Programme, User, User]:
             item=items["6s_snapshot"],
             description="工具柜标识脱落",
             actor=worker,
+            photo=demo_evidence(),
         )
     return programme, chair, worker
 

@@ -12,16 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from unionhub.core.forms import ScopedModelForm
 from unionhub.org.choices import AREA_KINDS
 from unionhub.points.models import (
-    PHOTO_EXTENSIONS,
     Department,
     PointItem,
     PointsAccount,
     Programme,
     Reward,
     RulesVersion,
+    validate_evidence_file,
 )
-
-MAX_UPLOAD = 10 * 1024 * 1024
 
 
 def _style(form: forms.BaseForm) -> None:
@@ -112,23 +110,29 @@ class MobileSubmissionForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    photo = forms.FileField(label=_("Photo"), required=False)
+    photo = forms.FileField(
+        label=_("Evidence (photo or PDF)"),
+        required=False,
+        help_text=_(
+            "jpg, png, webp or pdf, at most 10 MB; required unless the item needs no evidence."
+        ),
+    )
 
     def __init__(self, *args: Any, items=None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if items is not None:
             self.fields["item"].queryset = items
-        self.fields["photo"].widget.attrs.update(accept="image/*", capture="environment")
+        # No ``capture``: the phone offers both the camera and a stored photo or PDF.
+        self.fields["photo"].widget.attrs.update(
+            accept="image/jpeg,image/png,image/webp,application/pdf"
+        )
         _style(self)
 
     def clean_photo(self):
+        # Same check as the model field (the service runs it again for the API).
         photo = self.cleaned_data.get("photo")
         if photo:
-            ext = photo.name.rsplit(".", 1)[-1].lower() if "." in photo.name else ""
-            if ext not in PHOTO_EXTENSIONS:
-                raise ValidationError(_("Upload a photo (jpg, png, webp, heic)."))
-            if photo.size > MAX_UPLOAD:
-                raise ValidationError(_("The photo is larger than 10 MB."))
+            validate_evidence_file(photo)
         return photo
 
 

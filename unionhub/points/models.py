@@ -7,12 +7,17 @@ as the entry and checked by ``manage.py points_check``."""
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from unionhub.core.models import BaseModel
 from unionhub.core.scope import ScopedQuerySet, ScopeSpec
@@ -31,8 +36,70 @@ from unionhub.points.choices import (
 PROGRAMME = "programme__union__path"
 PROGRAMME_REGION = "programme__union__region__path"
 
-PHOTO_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic", "gif"]
 DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png"]
+
+#: Evidence of a claim: photos (jpg, png, webp) or a PDF, at most 10 MB. The first bytes must
+#: match the extension, so a renamed executable or HTML page is refused.
+EVIDENCE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "pdf"]
+MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+_EVIDENCE_MAGIC = {
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "pdf": (b"%PDF-",),
+}
+#: Content types the evidence download serves inline; anything else (files uploaded before
+#: the check existed) is sent as an attachment.
+EVIDENCE_CONTENT_TYPES = {
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "webp": "image/webp",
+    "pdf": "application/pdf",
+}
+
+
+def evidence_extension(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower() if "." in (name or "") else ""
+
+
+def _starts_like(head: bytes, ext: str) -> bool:
+    if ext == "webp":
+        return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+    return any(head.startswith(magic) for magic in _EVIDENCE_MAGIC.get(ext, ()))
+
+
+def validate_evidence_file(value: Any) -> None:
+    """A photo (jpg, png, webp) or PDF of at most 10 MB whose content matches its name."""
+    ext = evidence_extension(getattr(value, "name", ""))
+    if ext not in EVIDENCE_EXTENSIONS:
+        raise ValidationError(
+            _("Evidence must be a photo (jpg, png, webp) or a PDF file."), code="evidence_type"
+        )
+    size = getattr(value, "size", 0) or 0
+    if size > MAX_EVIDENCE_BYTES:
+        raise ValidationError(_("The evidence file is larger than 10 MB."), code="evidence_size")
+    handle = getattr(value, "file", value)
+    try:
+        position = handle.tell()
+        handle.seek(0)
+        head = handle.read(16)
+        handle.seek(position)
+    except (AttributeError, OSError, ValueError):
+        head = b""
+    if not _starts_like(head or b"", ext):
+        raise ValidationError(
+            _("The evidence file is not a real %(type)s file.") % {"type": ext.upper()},
+            code="evidence_content",
+        )
+
+
+def evidence_upload_to(instance: Any, filename: str) -> str:
+    """A random name under MEDIA_ROOT (nothing of the employee's file name survives), so a
+    stored file's address cannot be guessed; files are served only through the scoped
+    evidence view anyway."""
+    month = timezone.localdate().strftime("%Y/%m")
+    return f"points/evidence/{month}/{uuid.uuid4().hex}.{evidence_extension(filename)}"
 
 
 class AppendOnlyError(PermissionError):
@@ -408,10 +475,11 @@ class Submission(BaseModel):
     )
     description = models.TextField(_("description"), max_length=1000)
     photo = models.FileField(
-        _("photo"),
-        upload_to="points/photos/%Y/%m/",
+        _("evidence (photo or PDF)"),
+        upload_to=evidence_upload_to,
+        max_length=150,
         blank=True,
-        validators=[FileExtensionValidator(PHOTO_EXTENSIONS + DOCUMENT_EXTENSIONS)],
+        validators=[validate_evidence_file],
     )
     occurred_at = models.DateTimeField(_("occurred at"), default=timezone.now, db_index=True)
     status = models.CharField(
@@ -447,6 +515,14 @@ class Submission(BaseModel):
             f"{self.item.name} · {self.account} · {timezone.localtime(self.occurred_at):%Y-%m-%d}"
         )
 
+    @property
+    def evidence_kind(self) -> str:
+        """``image``, ``pdf`` or ``other`` (files kept from before the type check)."""
+        ext = evidence_extension(self.photo.name) if self.photo else ""
+        if ext == "pdf":
+            return "pdf"
+        return "image" if ext in EVIDENCE_CONTENT_TYPES else "other"
+
 
 class Appeal(BaseModel):
     """The one appeal (申诉) allowed against a rejected submission, decided by a reviewer
@@ -470,8 +546,12 @@ class Appeal(BaseModel):
         blank=True,
         related_name="+",
     )
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decision_note = models.CharField(_("decision note"), max_length=300, blank=True)
+    decided_at = models.DateTimeField(
+        pgettext_lazy("points appeal", "decided at"), null=True, blank=True
+    )
+    decision_note = models.CharField(
+        pgettext_lazy("points appeal", "decision note"), max_length=300, blank=True
+    )
 
     scope_spec = _scope(
         "submission__account__" + PROGRAMME,

@@ -19,6 +19,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from unionhub.core.audit import record_change
 from unionhub.org.choices import OrgKind
@@ -406,6 +407,20 @@ def submission_create(
         raise ValidationError({"item": [_("This item is not in your programme.")]})
     if not description.strip():
         raise ValidationError({"description": [_("Describe what you did.")]})
+    if item.evidence != Evidence.NONE and not photo:
+        # Enforced here so the phone page and the API refuse alike (the reviewer would
+        # otherwise have nothing to check).
+        raise ValidationError(
+            {
+                "photo": [
+                    _(
+                        "“%(item)s” requires evidence (%(kind)s): upload a photo or PDF in the "
+                        "“Evidence (photo or PDF)” field."
+                    )
+                    % {"item": item.name, "kind": item.get_evidence_display()}
+                ]
+            }
+        )
     submission = Submission(
         account=account,
         item=item,
@@ -428,18 +443,14 @@ def _lock_submission(submission: Submission) -> Submission:
     )
 
 
-@transaction.atomic
-def submission_approve(
-    *, submission: Submission, points: int | None, reviewer: Any, note: str = ""
-) -> Submission:
-    """Approve with points inside the item's range, within the per-period cap; never one's own."""
-    sub = _lock_submission(submission)
-    if sub.status != SubmissionStatus.PENDING:
-        raise ValidationError({"status": [_("This submission has already been reviewed.")]})
-    if sub.account.user_id == getattr(reviewer, "pk", None):
-        raise ValidationError({"reviewer": [_("You cannot review your own submission.")]})
-    if points is None:
-        points = sub.item.points_min if sub.item.is_fixed else None
+def _award_submission(*, sub: Submission, points: int | None, actor: Any, reason: str) -> int:
+    """Award a LOCKED submission's points, the one path shared by approval and an upheld
+    appeal: a fixed item takes its points without input, the range and the per-period cap
+    are checked on the locked account, and the award is posted once per submission (the
+    idempotency key is the submission, whichever decision awards it). Marks the submission
+    approved; the caller saves it."""
+    if points is None and sub.item.is_fixed:
+        points = sub.item.points_min
     if points is None:
         raise ValidationError({"points": [_("Give the points to award.")]})
     account = _lock_account(sub.account_id)
@@ -450,15 +461,34 @@ def submission_approve(
         account=account,
         kind=EntryKind.AWARD,
         points=points,
-        reason=f"{sub.item.name}：{sub.description[:60]}",
+        reason=reason,
         key=_key("submission", sub.pk, account.pk),
-        actor=reviewer,
+        actor=actor,
         item=sub.item,
         ref=sub,
         occurred_at=sub.occurred_at,
     )
     sub.status = SubmissionStatus.APPROVED
     sub.points = points
+    return points
+
+
+@transaction.atomic
+def submission_approve(
+    *, submission: Submission, points: int | None, reviewer: Any, note: str = ""
+) -> Submission:
+    """Approve with points inside the item's range, within the per-period cap; never one's own."""
+    sub = _lock_submission(submission)
+    if sub.status != SubmissionStatus.PENDING:
+        raise ValidationError({"status": [_("This submission has already been reviewed.")]})
+    if sub.account.user_id == getattr(reviewer, "pk", None):
+        raise ValidationError({"reviewer": [_("You cannot review your own submission.")]})
+    _award_submission(
+        sub=sub,
+        points=points,
+        actor=reviewer,
+        reason=f"{sub.item.name}：{sub.description[:60]}",
+    )
     sub.reviewed_by = reviewer
     sub.reviewed_at = timezone.now()
     sub.review_note = note[:300]
@@ -474,7 +504,9 @@ def submission_reject(*, submission: Submission, reviewer: Any, reason: str) -> 
     if sub.account.user_id == getattr(reviewer, "pk", None):
         raise ValidationError({"reviewer": [_("You cannot review your own submission.")]})
     if not reason.strip():
-        raise ValidationError({"review_note": [_("Give the reason for the rejection.")]})
+        raise ValidationError(
+            {"review_note": [pgettext("points review", "Give the reason for the rejection.")]}
+        )
     sub.status = SubmissionStatus.REJECTED
     sub.reviewed_by = reviewer
     sub.reviewed_at = timezone.now()
@@ -536,27 +568,12 @@ def appeal_decide(
     if getattr(decider, "pk", None) == sub.account.user_id:
         raise ValidationError({"decided_by": [_("You cannot review your own submission.")]})
     if uphold:
-        if points is None and sub.item.is_fixed:
-            points = sub.item.points_min
-        if points is None:
-            raise ValidationError({"points": [_("Give the points to award.")]})
-        account = _lock_account(sub.account_id)
-        _check_points_and_cap(
-            account=account, item=sub.item, points=points, occurred_at=sub.occurred_at
-        )
-        _post(
-            account=account,
-            kind=EntryKind.AWARD,
+        _award_submission(
+            sub=sub,
             points=points,
-            reason=f"{sub.item.name}（申诉改判）：{sub.description[:50]}",
-            key=_key("submission", sub.pk, account.pk),
             actor=decider,
-            item=sub.item,
-            ref=sub,
-            occurred_at=sub.occurred_at,
+            reason=f"{sub.item.name}（申诉改判）：{sub.description[:50]}",
         )
-        sub.status = SubmissionStatus.APPROVED
-        sub.points = points
         sub.save()
         appeal.status = AppealStatus.UPHELD
     else:

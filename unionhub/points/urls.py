@@ -38,6 +38,11 @@ urlpatterns = [
     path("review/", views.ReviewQueueView.as_view(), name="review_queue"),
     path("submissions/", views.SubmissionListView.as_view(), name="submission_list"),
     path("submissions/<int:pk>/", views.SubmissionView.as_view(), name="submission"),
+    path(
+        "submissions/<int:pk>/evidence/",
+        views.SubmissionEvidenceView.as_view(),
+        name="submission_evidence",
+    ),
     path("redemptions/", views.RedemptionListView.as_view(), name="redemption_list"),
     path("redemptions/<int:pk>/", views.RedemptionView.as_view(), name="redemption"),
     path("suggestions/", views.SuggestionListView.as_view(), name="suggestion_list"),

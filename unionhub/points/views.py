@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from unionhub.core.views.generic import (
     ObjectEditView,
     ObjectListView,
     ScopedMixin,
+    _add_errors,
 )
 from unionhub.points import charts, selectors, services
 from unionhub.points.choices import LeaderboardPeriod, SubmissionStatus, SuggestionStatus
@@ -47,6 +48,7 @@ from unionhub.points.forms import (
     SuggestionForm,
 )
 from unionhub.points.models import (
+    EVIDENCE_CONTENT_TYPES,
     Department,
     LedgerEntry,
     PointItem,
@@ -56,6 +58,7 @@ from unionhub.points.models import (
     Reward,
     Submission,
     Suggestion,
+    evidence_extension,
 )
 
 
@@ -538,10 +541,13 @@ class SubmissionView(ObjectDetailView):
                 if not request.user.has_perm("points.review_submission"):
                     raise PermissionDenied
             if action == "approve":
-                services.submission_approve(
+                approved = services.submission_approve(
                     submission=sub, points=points, reviewer=request.user, note=note
                 )
-                messages.success(request, _("Approved: %(n)s points awarded.") % {"n": points})
+                # A fixed item's points come from the item, not the form.
+                messages.success(
+                    request, _("Approved: %(n)s points awarded.") % {"n": approved.points}
+                )
             elif action == "reject":
                 services.submission_reject(submission=sub, reviewer=request.user, reason=note)
                 messages.success(request, _("Rejected."))
@@ -567,6 +573,29 @@ class SubmissionView(ObjectDetailView):
         if nxt.startswith("/") and not nxt.startswith("//"):
             return HttpResponseRedirect(nxt)
         return HttpResponseRedirect(reverse("points:submission", args=[sub.pk]))
+
+
+class SubmissionEvidenceView(ScopedMixin, generic.View):
+    """The evidence file of a submission, for whoever may see the submission (the employee,
+    the union's reviewers): uploads are never served from a public media URL."""
+
+    model = Submission
+
+    def get(self, request, pk: int):
+        sub = get_object_or_404(self.get_queryset(), pk=pk)
+        if not sub.photo or not sub.photo.storage.exists(sub.photo.name):
+            raise Http404
+        ext = evidence_extension(sub.photo.name)
+        content_type = EVIDENCE_CONTENT_TYPES.get(ext)
+        response = FileResponse(
+            sub.photo.open("rb"),
+            content_type=content_type or "application/octet-stream",
+            as_attachment=content_type is None,  # old uploads of other types: download only
+            filename=f"evidence-{sub.pk}.{ext}" if ext else f"evidence-{sub.pk}",
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
 
 
 # --- redemptions ------------------------------------------------------------------------
@@ -769,13 +798,18 @@ class MobileView(LoginRequiredMixin, generic.TemplateView):
                 )
                 if not form.is_valid():
                     return self.render_to_response(self.get_context_data(form=form))
-                services.submission_create(
-                    account=account,
-                    item=form.cleaned_data["item"],
-                    description=form.cleaned_data["description"],
-                    photo=form.cleaned_data.get("photo"),
-                    actor=request.user,
-                )
+                try:
+                    services.submission_create(
+                        account=account,
+                        item=form.cleaned_data["item"],
+                        description=form.cleaned_data["description"],
+                        photo=form.cleaned_data.get("photo"),
+                        actor=request.user,
+                    )
+                except ValidationError as exc:
+                    # Keep what the employee typed; the reason shows under its field.
+                    _add_errors(form, exc)
+                    return self.render_to_response(self.get_context_data(form=form))
                 messages.success(request, _("Submitted. The union will review it."))
             elif action == "redeem":
                 if not request.user.has_perm("points.add_redemption"):

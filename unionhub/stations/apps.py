@@ -10,7 +10,10 @@ class StationsConfig(AppConfig):
     def ready(self) -> None:
         from unionhub.accounts.roles import grant
         from unionhub.core import dashboard, menu
+        from unionhub.stations import signals
         from unionhub.stations.dashboard import station_cards
+
+        signals.connect()
 
         group = _("Outdoor-worker stations")
         items = [

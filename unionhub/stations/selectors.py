@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q
@@ -20,6 +21,7 @@ from unionhub.stations.models import (
     HygieneCheck,
     PatrolLog,
     ScheduleException,
+    ScheduleWindow,
     SpotCheck,
     Station,
     Ticket,
@@ -57,6 +59,99 @@ def next_opening(station: Station, when: dt.datetime, horizon_days: int = 60) ->
             date__lte=day + dt.timedelta(days=horizon_days),
         )
     }
+    return schedule.next_opening_at(windows, exceptions, when, horizon_days=horizon_days)
+
+
+# --- compiled schedule cache (the check-in hot path) -----------------------------------------
+#
+# Evaluating a station's opening hours from the database costs two queries and a dozen model
+# instances per check-in. The hot path instead uses the schedule compiled once per process and
+# keyed by the station's ``updated_at``: every change of a window or an exception bumps it
+# (signals in unionhub/stations/signals.py, ``schedule_set`` for its bulk write), in the same
+# transaction. Callers pass a station row read in the same request, so a change made through any
+# process is seen by every gunicorn worker on its next request, without a shared cache.
+
+SCHEDULE_CACHE_DAYS_BACK = 7  # exceptions older than this (at compile time) are not held
+SCHEDULE_CACHE_MAX = 20_000  # stations per process; the city has a few hundred
+
+
+@dataclass(frozen=True)
+class CompiledSchedule:
+    windows: list[schedule.Window]
+    exceptions: dict[dt.date, schedule.Exception_]
+    since: dt.date  # exceptions dated before this day are not in ``exceptions``
+
+
+_compiled: dict[int, tuple[dt.datetime, CompiledSchedule]] = {}
+
+
+def compiled_schedule(station: Station) -> CompiledSchedule:
+    """The weekly windows and the exceptions from a week ago onwards of ``station``, cached per
+    process while ``station.updated_at`` (the version stamp) is unchanged."""
+    stamp = station.updated_at
+    hit = _compiled.get(station.pk)
+    if hit is not None and stamp is not None and hit[0] == stamp:
+        return hit[1]
+    since = schedule.local(timezone.now()).date() - dt.timedelta(days=SCHEDULE_CACHE_DAYS_BACK)
+    compiled = CompiledSchedule(
+        windows=[
+            schedule.Window(*row)
+            for row in ScheduleWindow.objects.filter(station_id=station.pk)
+            .order_by("weekday", "start")
+            .values_list("weekday", "start", "end", "mode")
+        ],
+        exceptions={
+            row[0]: schedule.Exception_(*row)
+            for row in ScheduleException.objects.filter(
+                station_id=station.pk, date__gte=since
+            ).values_list("date", "closed", "start", "end", "mode")
+        },
+        since=since,
+    )
+    if stamp is not None:
+        if len(_compiled) >= SCHEDULE_CACHE_MAX:
+            _compiled.clear()
+        _compiled[station.pk] = (stamp, compiled)
+    return compiled
+
+
+def forget_compiled_schedule(station_id: int | None = None) -> None:
+    """Drop this process's compiled schedule of one station (all with ``None``). Other
+    processes notice the change through the bumped ``updated_at``."""
+    if station_id is None:
+        _compiled.clear()
+    else:
+        _compiled.pop(station_id, None)
+
+
+def _schedule_for(
+    station: Station, first_day: dt.date
+) -> tuple[list[schedule.Window], dict[dt.date, schedule.Exception_]]:
+    """Windows and exceptions from ``first_day`` on: from the cache unless ``first_day`` is
+    older than what it holds (a device delivering old events), then from the database."""
+    compiled = compiled_schedule(station)
+    if first_day >= compiled.since:
+        return compiled.windows, compiled.exceptions
+    exceptions = {
+        e.date: e.as_exception()
+        for e in ScheduleException.objects.filter(station_id=station.pk, date__gte=first_day)
+    }
+    return compiled.windows, exceptions
+
+
+def station_open_at(station: Station, when: dt.datetime) -> bool:
+    """Whether ``station`` is open at ``when`` (no query when its schedule is cached)."""
+    day = schedule.local(when).date() - dt.timedelta(days=1)
+    windows, exceptions = _schedule_for(station, day)
+    return schedule.state_at(windows, exceptions, when).is_open
+
+
+def station_next_opening(
+    station: Station, when: dt.datetime, horizon_days: int = 60
+) -> dt.datetime | None:
+    """Like ``next_opening``, from the cached schedule."""
+    day = schedule.local(when).date() - dt.timedelta(days=1)
+    windows, exceptions = _schedule_for(station, day)
     return schedule.next_opening_at(windows, exceptions, when, horizon_days=horizon_days)
 
 

@@ -1,16 +1,37 @@
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import permissions
+from django.conf import settings
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import permissions, status
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
 
 from unionhub.core.api import ScopedModelViewSet
+from unionhub.core.middleware import client_ip
 from unionhub.core.pii import mask_id_number, mask_name
 from unionhub.members import services
-from unionhub.members.api.serializers import MemberSerializer, VerifyCodeInput, VerifyCodeOutput
-from unionhub.members.filtersets import MemberFilterSet
-from unionhub.members.models import Member
+from unionhub.members.api.serializers import (
+    JoinApplicationApproveInput,
+    JoinApplicationCreateSerializer,
+    JoinApplicationPublicSerializer,
+    JoinApplicationRejectInput,
+    JoinApplicationSerializer,
+    JoinApplicationStatusInput,
+    MemberSerializer,
+    VerifyCodeInput,
+    VerifyCodeOutput,
+)
+from unionhub.members.filtersets import JoinApplicationFilterSet, MemberFilterSet
+from unionhub.members.models import JoinApplication, Member
+
+#: Anonymous join applications per client address; a mini-program user behind a carrier's
+#: shared address still gets several tries. Override with ``MEMBERS_JOIN_THROTTLE_RATE``.
+DEFAULT_JOIN_THROTTLE_RATE = "10/hour"
+#: Anonymous status look-ups (phone + code) per client address, against code guessing.
+DEFAULT_JOIN_STATUS_THROTTLE_RATE = "30/hour"
 
 
 class CanVerifyCodes(permissions.BasePermission):
@@ -56,3 +77,154 @@ class MemberViewSet(ScopedModelViewSet):
                 "union_name": member.union.name,
             }
         return Response(body)
+
+
+# --- online joining (mini-programs) -----------------------------------------------------
+
+
+class JoinApplyThrottle(AnonRateThrottle):
+    """Only anonymous callers are limited (staff filing on someone's behalf are not)."""
+
+    scope = "members_join"
+    setting, default = "MEMBERS_JOIN_THROTTLE_RATE", DEFAULT_JOIN_THROTTLE_RATE
+
+    def get_rate(self):
+        # Read on every request, so a deployment (or a test) can change it without code.
+        return getattr(settings, self.setting, self.default)
+
+    def get_ident(self, request):
+        # The address the audit trail and the login lockout use: behind nginx the
+        # X-Forwarded-For it sets (docs/deploy.md), which clients cannot forge.
+        return client_ip(request) or super().get_ident(request)
+
+
+class JoinStatusThrottle(JoinApplyThrottle):
+    scope = "members_join_status"
+    setting, default = "MEMBERS_JOIN_STATUS_THROTTLE_RATE", DEFAULT_JOIN_STATUS_THROTTLE_RATE
+
+
+class CanReviewApplications(permissions.BasePermission):
+    """The web review queue's permission for approving and rejecting."""
+
+    def has_permission(self, request, view):
+        return bool(
+            request.user
+            and request.user.is_authenticated
+            and request.user.has_perm("members.review_joinapplication")
+        )
+
+
+class JoinApplicationViewSet(ScopedModelViewSet):
+    """Online joining (网上入会) for mini-programs: the same service, rules and Chinese
+    reasons as the public join page. Anyone may apply (throttled) and look up their own
+    application by phone + code; reviewers list the applications in their data scope and
+    approve or reject them with the web review queue's permission. ID numbers and phones
+    are masked for callers who may not view personal data."""
+
+    queryset = JoinApplication.objects.all()
+    serializer_class = JoinApplicationSerializer
+    filterset_class = JoinApplicationFilterSet
+    select_related = ("union", "region")
+    http_method_names = ["get", "post", "head", "options"]
+
+    def get_permissions(self):
+        if self.action in {"create", "lookup_status"}:
+            return [permissions.AllowAny()]
+        if self.action in {"approve", "reject"}:
+            return [CanReviewApplications()]
+        return super().get_permissions()
+
+    def get_throttles(self):
+        if self.action == "create":
+            return [JoinApplyThrottle()]
+        if self.action == "lookup_status":
+            return [JoinStatusThrottle()]
+        return super().get_throttles()
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        # An application outside the caller's scope is 404 whatever the method (contract).
+        if self.kwargs.get("pk") is not None:
+            self.get_object()
+        return super().http_method_not_allowed(request, *args, **kwargs)
+
+    @extend_schema(
+        request=JoinApplicationCreateSerializer,
+        responses={
+            201: JoinApplicationPublicSerializer,
+            400: OpenApiResponse(description="{字段: [中文原因]}"),
+            429: OpenApiResponse(description="请求过于频繁"),
+        },
+        auth=[],
+    )
+    def create(self, request, *args, **kwargs):
+        """Apply to join the union (public, no login; limited per client address). Keep the
+        returned ``code``: with the phone number it reads the application's progress."""
+        data = JoinApplicationCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        # A refusal is a Django ValidationError: the platform's handler answers 400
+        # with {field: [中文原因]}.
+        app = services.joinapplication_apply(
+            name=v["name"],
+            id_number=v["id_number"],
+            phone=v["phone"],
+            region_code=v["region"],
+            employer_name=v["employer_name"],
+            no_fixed_employer=v["no_fixed_employer"],
+            occupation=v["occupation"],
+            is_new_employment=v["is_new_employment"],
+            key_group=v["key_group"],
+            platform_name=v["platform_name"],
+            consent=v["consent"],
+        )
+        app = JoinApplication.objects.select_related("union").get(pk=app.pk)
+        return Response(JoinApplicationPublicSerializer(app).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=JoinApplicationStatusInput,
+        responses={200: JoinApplicationPublicSerializer, 404: OpenApiResponse()},
+        auth=[],
+    )
+    @action(detail=False, methods=["post"], url_path="status")
+    def lookup_status(self, request):
+        """The applicant's own application by phone + application code (both needed, sent
+        in the body so the phone stays out of addresses and logs)."""
+        data = JoinApplicationStatusInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        app = services.joinapplication_status(
+            phone=data.validated_data["phone"], code=data.validated_data["code"]
+        )
+        if app is None:
+            raise NotFound(_("No application matches this phone number and code."))
+        return Response(JoinApplicationPublicSerializer(app).data)
+
+    @extend_schema(request=JoinApplicationApproveInput, responses=JoinApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        """Approve: the applicant becomes a member of the reviewing union."""
+        app = self.get_object()
+        data = JoinApplicationApproveInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.joinapplication_approve(
+            application=app,
+            actor=request.user,
+            card_number=data.validated_data.get("card_number", ""),
+        )
+        return Response(self.get_serializer(self.get_object()).data)
+
+    @extend_schema(request=JoinApplicationRejectInput, responses=JoinApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        """Reject with a reason (shown to the applicant on the status page)."""
+        app = self.get_object()
+        data = JoinApplicationRejectInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.joinapplication_reject(
+            application=app,
+            actor=request.user,
+            reason=data.validated_data["reason"],
+        )
+        return Response(self.get_serializer(self.get_object()).data)
+
+
+__all__ = ["JoinApplicationViewSet", "MemberViewSet"]

@@ -39,7 +39,8 @@ def member(demo):
     )
 
 
-def test_export_masked_unless_permitted_and_asked(member, client_as):
+def test_export_is_masked_for_everyone(member, client_as):
+    """Clear values only through an approved request (core/tests/test_pii_exports.py)."""
     town = _read(
         client_as("sheyang_town").get(
             reverse("members:member_export", args=["xlsx"]) + "?unmasked=1"
@@ -49,8 +50,8 @@ def test_export_masked_unless_permitted_and_asked(member, client_as):
     admin_client = client_as("sheyang_admin")
     masked = _read(admin_client.get(reverse("members:member_export", args=["xlsx"])))
     assert ID1 not in masked and "320***********" + ID1[-4:] in masked
-    clear = _read(admin_client.get(reverse("members:member_export", args=["xlsx"]) + "?unmasked=1"))
-    assert ID1 in clear and PHONE1 in clear
+    asked = _read(admin_client.get(reverse("members:member_export", args=["xlsx"]) + "?unmasked=1"))
+    assert ID1 not in asked and PHONE1 not in asked
     assert ChangeRecord.objects.filter(action="export", app_label="members").count() == 3
     outsider = _read(
         client_as("xiangshui_admin").get(reverse("members:member_export", args=["xlsx"]))
@@ -136,6 +137,37 @@ def test_import_writes_encrypted(demo, user_named):
     assert ChangeRecord.objects.filter(action="import", model_name="member").exists()
     again = MemberImporter(actor=user_named("sheyang_admin")).run(io.BytesIO(data))
     assert not again.ok  # already registered, no update mode
+
+
+def test_import_in_batches_then_update_without_duplicates(demo, user_named):
+    """Several write batches (COPY on PostgreSQL) with encrypted columns, then the same
+    people again in update mode: updated in place, and a member registered outside the
+    importer's scope is refused."""
+    union = first_town_union("sheyang")
+    numbers = [synthetic_id_number("320924", dt.date(1980, 1, 1 + i), 10 + i) for i in range(5)]
+    rows = [
+        [f"批{i}", n, f"1390000010{i}", union.code, "", "否", "", "2024-02-01"]
+        for i, n in enumerate(numbers)
+    ]
+    importer = MemberImporter(actor=user_named("sheyang_admin"))
+    importer.batch_size = importer.copy_batch_size = 2
+    result = importer.run(io.BytesIO(_sheet(rows)))
+    assert result.committed and result.created == 5, result.messages()
+    assert sorted(m.id_number for m in Member.objects.all()) == sorted(numbers)
+
+    for row in rows:
+        row[2] = row[2][:-2] + "99"
+    result = MemberImporter(actor=user_named("sheyang_admin"), update=True).run(
+        io.BytesIO(_sheet(rows))
+    )
+    assert (result.created, result.updated) == (0, 5) and Member.objects.count() == 5
+    assert {m.phone for m in Member.objects.all()} == {r[2] for r in rows}
+
+    outsider = MemberImporter(actor=user_named("xiangshui_admin"), update=True)
+    rows[0][3] = first_town_union("xiangshui").code
+    result = outsider.run(io.BytesIO(_sheet(rows[:1])))
+    assert not result.committed
+    assert result.messages()[0].startswith("第2行 [身份证号码] 该会员已在其他工会登记")
 
 
 def test_import_template(tmp_path):

@@ -76,7 +76,7 @@ def test_employer_without_union_routes_to_town(demo):
         ({"region_code": "110105001"}, "region"),  # Beijing: outside Yancheng
         ({"region_code": "320924"}, "region"),  # a county, not a town
         ({"region_code": ""}, "region"),
-        ({"no_fixed_employer": False, "employer_name": ""}, "employer"),
+        ({"no_fixed_employer": False, "employer_name": ""}, "employer_name"),
         ({"consent": False}, "consent"),
         ({"is_new_employment": False}, "key_group"),
     ],

@@ -359,3 +359,14 @@ def test_verify_code_api_and_qr(member, api_as, client_as):
     svg = client_as("sheyang_town").get(reverse("members:member_code", args=[member.pk]))
     assert svg.status_code == 200 and svg["Content-Type"] == "image/svg+xml"
     assert ID1.encode() not in svg.content
+
+
+def test_audit_trail_keeps_the_name_masked(member):
+    """Retention erases names from the registry; the append-only trail never held them."""
+    services.member_update(member=member, name="欧阳娜娜")
+    records = ChangeRecord.objects.filter(model_name="member", object_id=str(member.pk))
+    assert records.count() >= 2
+    for record in records:
+        assert "欧阳" not in record.object_repr and "娜娜" not in str(record.changes)
+    update = records.filter(action="update").latest("pk")
+    assert update.object_repr == "欧***" and update.changes["name"][1] == "欧***"

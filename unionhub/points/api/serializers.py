@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from unionhub.points.choices import Evidence
 from unionhub.points.models import (
     LedgerEntry,
     PointItem,
@@ -92,8 +94,29 @@ class RedemptionSerializer(serializers.ModelSerializer):
 
 
 class SubmissionSerializer(serializers.ModelSerializer):
+    """A claim. Send it as ``multipart/form-data`` when the item requires evidence
+    (``photo``: jpg, png, webp or pdf, ≤ 10 MB); read the file back from ``evidence_url``,
+    which serves it only to those who may see the submission."""
+
     item = serializers.PrimaryKeyRelatedField(queryset=PointItem.objects.all())
     item_name = serializers.CharField(source="item.name", read_only=True)
+    evidence_required = serializers.ChoiceField(
+        source="item.evidence", choices=Evidence.choices, read_only=True
+    )
+    photo = serializers.FileField(
+        required=False,
+        allow_null=True,
+        write_only=True,
+        help_text=_("Evidence: a photo (jpg, png, webp) or a PDF, at most 10 MB."),
+    )
+    evidence_url = serializers.SerializerMethodField()
+
+    def get_evidence_url(self, obj) -> str | None:
+        if not obj.photo:
+            return None
+        url = reverse("points:submission_evidence", args=[obj.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request is not None else url
 
     class Meta:
         model = Submission
@@ -104,6 +127,8 @@ class SubmissionSerializer(serializers.ModelSerializer):
             "item_name",
             "description",
             "photo",
+            "evidence_required",
+            "evidence_url",
             "occurred_at",
             "status",
             "points",

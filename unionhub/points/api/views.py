@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from unionhub.core.api import ScopedModelViewSet, django_errors_to_drf
@@ -139,6 +140,8 @@ class SubmissionViewSet(PointsViewSet):
     select_related = ("item", "account")
     http_method_names = ["get", "post", "head", "options"]
     filterset_fields = ["status", "item"]
+    # Evidence files come as multipart; JSON stays accepted for items without evidence.
+    parser_classes = (MultiPartParser, FormParser, JSONParser)
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

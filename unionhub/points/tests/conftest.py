@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from unionhub.accounts.demo import ensure_user
@@ -10,6 +11,25 @@ from unionhub.accounts.models import User
 from unionhub.points import services
 from unionhub.points.models import Reward
 from unionhub.points.tests.samples import enterprise_union_in
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15"
+    b"\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def evidence(name: str = "snap.png", content: bytes | None = None) -> SimpleUploadedFile:
+    """An uploaded evidence file (a 1×1 PNG unless told otherwise)."""
+    if content is None:
+        content = PDF if name.endswith(".pdf") else PNG
+    return SimpleUploadedFile(name, content)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    # Evidence files of the tests go to a temporary folder, never into var/media.
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def at(y: int, m: int, d: int, h: int = 10) -> dt.datetime:

@@ -83,8 +83,14 @@ def reward_in(slug: str) -> Reward:
 
 
 def submission_in(slug: str) -> Submission:
+    # With an evidence file, so the scoped evidence download is exercised too.
+    from unionhub.points.demo import demo_evidence
+
     return services.submission_create(
-        account=account_in(slug), item=item_in(slug), description=f"{slug}样例申报"
+        account=account_in(slug),
+        item=item_in(slug),
+        description=f"{slug}样例申报",
+        photo=demo_evidence(),
     )
 
 

@@ -8,6 +8,7 @@ from rest_framework.test import APIClient
 
 from unionhub.points import services
 from unionhub.points.models import LedgerEntry, Submission
+from unionhub.points.tests.conftest import evidence
 
 pytestmark = pytest.mark.django_db
 
@@ -63,10 +64,14 @@ def test_worker_submits_and_sees_only_own_submissions(world):
     api = _api(world.worker)
     item = world.items["safety_snapshot"]
     created = api.post(
-        "/api/v1/points/submissions/", {"item": item.pk, "description": "消防通道堵塞"}
+        "/api/v1/points/submissions/",
+        {"item": item.pk, "description": "消防通道堵塞", "photo": evidence()},
+        format="multipart",
     )
     assert created.status_code == 201, created.content
-    services.submission_create(account=world.other_account, item=item, description="别人的")
+    services.submission_create(
+        photo=evidence(), account=world.other_account, item=item, description="别人的"
+    )
     rows = api.get("/api/v1/points/submissions/").json()["results"]
     assert [r["description"] for r in rows] == ["消防通道堵塞"]
     # workers cannot review
@@ -80,7 +85,10 @@ def test_worker_submits_and_sees_only_own_submissions(world):
 
 def test_chair_reviews_through_the_api(world):
     sub = services.submission_create(
-        account=world.account, item=world.items["safety_snapshot"], description="x"
+        photo=evidence(),
+        account=world.account,
+        item=world.items["safety_snapshot"],
+        description="x",
     )
     api = _api(world.chair)
     bad = api.post(f"/api/v1/points/submissions/{sub.pk}/approve/", {"points": 9}, format="json")
@@ -92,7 +100,10 @@ def test_chair_reviews_through_the_api(world):
 
 def test_own_submission_cannot_be_approved_via_api(world):
     sub = services.submission_create(
-        account=world.chair_account, item=world.items["safety_snapshot"], description="x"
+        photo=evidence(),
+        account=world.chair_account,
+        item=world.items["safety_snapshot"],
+        description="x",
     )
     response = _api(world.chair).post(
         f"/api/v1/points/submissions/{sub.pk}/approve/", {"points": 3}
@@ -102,7 +113,10 @@ def test_own_submission_cannot_be_approved_via_api(world):
 
 def test_second_appeal_via_api(world):
     sub = services.submission_create(
-        account=world.account, item=world.items["safety_snapshot"], description="x"
+        photo=evidence(),
+        account=world.account,
+        item=world.items["safety_snapshot"],
+        description="x",
     )
     services.submission_reject(submission=sub, reviewer=world.chair, reason="不清楚")
     api = _api(world.worker)
@@ -134,7 +148,10 @@ def test_worker_cannot_see_another_workers_ledger(world):
 def test_list_query_counts_are_constant(world, django_assert_max_num_queries):
     for n in range(15):
         services.submission_create(
-            account=world.account, item=world.items["6s_snapshot"], description=f"{n}"
+            photo=evidence(),
+            account=world.account,
+            item=world.items["6s_snapshot"],
+            description=f"{n}",
         )
         world.award(world.account, 1)
     api = _api(world.chair)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from unionhub.org.demo import county_union
 from unionhub.points import services
 from unionhub.points.models import Programme, Submission
+from unionhub.points.tests.conftest import evidence
 
 pytestmark = pytest.mark.django_db
 
@@ -82,10 +83,16 @@ def test_chair_creates_a_programme_on_the_page(world):
 
 def test_worker_pages_show_only_own_rows(world):
     services.submission_create(
-        account=world.other_account, item=world.items["6s_snapshot"], description="别人的申报"
+        photo=evidence(),
+        account=world.other_account,
+        item=world.items["6s_snapshot"],
+        description="别人的申报",
     )
     mine = services.submission_create(
-        account=world.account, item=world.items["6s_snapshot"], description="我的申报"
+        photo=evidence(),
+        account=world.account,
+        item=world.items["6s_snapshot"],
+        description="我的申报",
     )
     c = Client()
     c.force_login(world.worker)

@@ -8,13 +8,14 @@ from django.core.exceptions import ValidationError
 from unionhub.points import services
 from unionhub.points.choices import AppealStatus, CapPeriod, SubmissionStatus
 from unionhub.points.models import LedgerEntry, PointItem
-from unionhub.points.tests.conftest import at
+from unionhub.points.tests.conftest import at, evidence
 
 pytestmark = pytest.mark.django_db
 
 
 def _claim(world, code="safety_snapshot", when=None, account=None):
     return services.submission_create(
+        photo=evidence(),
         account=account or world.account,
         item=world.items[code],
         description="通道堆放物料",

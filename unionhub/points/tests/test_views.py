@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from unionhub.points import selectors, services
 from unionhub.points.models import Submission
+from unionhub.points.tests.conftest import evidence
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +78,10 @@ def test_phone_page_redeem_with_reason(world):
 
 def test_review_on_the_submission_page(world):
     sub = services.submission_create(
-        account=world.account, item=world.items["safety_snapshot"], description="x"
+        photo=evidence(),
+        account=world.account,
+        item=world.items["safety_snapshot"],
+        description="x",
     )
     c = _client(world.chair)
     page = c.get(reverse("points:submission", args=[sub.pk]))
@@ -93,7 +97,10 @@ def test_review_on_the_submission_page(world):
 
 def test_worker_cannot_review_on_the_page(world):
     sub = services.submission_create(
-        account=world.account, item=world.items["safety_snapshot"], description="x"
+        photo=evidence(),
+        account=world.account,
+        item=world.items["safety_snapshot"],
+        description="x",
     )
     r = _client(world.worker).post(
         reverse("points:submission", args=[sub.pk]), {"action": "approve", "points": 4}
@@ -195,7 +202,10 @@ def test_demo_reproduces_the_seed_and_is_consistent():
 def test_list_pages_query_count_is_constant(world, name, django_assert_max_num_queries):
     for n in range(12):
         services.submission_create(
-            account=world.account, item=world.items["6s_snapshot"], description=f"{n}"
+            photo=evidence(),
+            account=world.account,
+            item=world.items["6s_snapshot"],
+            description=f"{n}",
         )
         world.award(world.account, 40)
         services.redemption_create(
@@ -217,3 +227,15 @@ def test_adjustment_on_the_account_page(world):
     world.account.refresh_from_db()
     assert world.account.balance == 15
     assert _client(world.worker).post(url, {"points": 5, "reason": "x"}).status_code == 403
+
+
+def test_approving_a_fixed_item_reports_its_points(world):
+    sub = services.submission_create(
+        photo=evidence(),
+        account=world.account,
+        item=world.items["safety_activity"],
+        description="x",
+    )  # fixed 5
+    c = _client(world.chair)
+    r = c.post(reverse("points:submission", args=[sub.pk]), {"action": "approve"}, follow=True)
+    assert "已通过，奖励 5 积分" in r.content.decode()

@@ -8,6 +8,8 @@ from rest_framework import authentication, exceptions
 
 from unionhub.stations.services import device_authenticate
 
+INVALID_KEY = "设备密钥无效或设备已停用。"
+
 
 class DeviceKeyAuthentication(authentication.BaseAuthentication):
     header = "HTTP_X_DEVICE_KEY"
@@ -18,7 +20,7 @@ class DeviceKeyAuthentication(authentication.BaseAuthentication):
             return None
         device = device_authenticate(raw)
         if device is None:
-            raise exceptions.AuthenticationFailed("设备密钥无效或设备已停用。")
+            raise exceptions.AuthenticationFailed(INVALID_KEY)
         return AnonymousUser(), device
 
     def authenticate_header(self, request):

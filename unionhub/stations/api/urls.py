@@ -11,6 +11,11 @@ router.register("stations", views.StationViewSet, basename="stations-station")
 urlpatterns = [
     path("stations/nearby/", views.NearbyView.as_view(), name="stations-nearby"),
     path(
+        "stations/<int:pk>/checkins/",
+        views.StationCheckInView.as_view(),
+        name="stations-station-checkins",
+    ),
+    path(
         "stations/devices/events/", views.DeviceEventView.as_view(), name="stations-device-events"
     ),
     path(

@@ -39,6 +39,20 @@ def local_today_at(hhmm: str, days_ago: int = 1) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.fromisoformat(hhmm)).replace(tzinfo=SH)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_process_caches():
+    """Every test starts as a newly started server process: no compiled schedules, no cached
+    device keys (row ids and stamps can repeat across rolled-back tests)."""
+    from unionhub.stations.selectors import forget_compiled_schedule
+    from unionhub.stations.services import device_forget
+
+    forget_compiled_schedule()
+    device_forget()
+    yield
+    forget_compiled_schedule()
+    device_forget()
+
+
 @pytest.fixture
 def station(demo):
     return make_station("T-001")

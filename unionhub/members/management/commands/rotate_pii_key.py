@@ -27,9 +27,12 @@ class Command(BaseCommand):
         current = crypto.current_key().key_id
         total = 0
         for model in (Member, JoinApplication):
-            stale = model.objects.exclude(
+            # Anonymised rows hold no ciphertext (""): nothing to rotate there.
+            stale = model.objects.exclude(id_number_enc="").exclude(
                 id_number_enc__startswith=current + crypto.SEPARATOR
-            ) | model.objects.exclude(phone_enc__startswith=current + crypto.SEPARATOR)
+            ) | model.objects.exclude(phone_enc="").exclude(
+                phone_enc__startswith=current + crypto.SEPARATOR
+            )
             ids = list(stale.values_list("pk", flat=True).distinct())
             self.stdout.write(f"{model._meta.verbose_name}：{len(ids)} 条需要轮换")
             if options["dry_run"]:
@@ -41,12 +44,14 @@ class Command(BaseCommand):
                         model.objects.select_for_update().filter(pk__in=chunk).only("pk", *FIELDS)
                     )
                     for row in rows:
-                        number = crypto.decrypt(row.id_number_enc, context=ID_CONTEXT)
-                        phone = crypto.decrypt(row.phone_enc, context=PHONE_CONTEXT)
-                        row.id_number_enc = crypto.encrypt(number, context=ID_CONTEXT)
-                        row.id_number_hash = crypto.pii_hash(number, context=ID_CONTEXT)
-                        row.phone_enc = crypto.encrypt(phone, context=PHONE_CONTEXT)
-                        row.phone_hash = crypto.pii_hash(phone, context=PHONE_CONTEXT)
+                        if row.id_number_enc:
+                            number = crypto.decrypt(row.id_number_enc, context=ID_CONTEXT)
+                            row.id_number_enc = crypto.encrypt(number, context=ID_CONTEXT)
+                            row.id_number_hash = crypto.pii_hash(number, context=ID_CONTEXT)
+                        if row.phone_enc:
+                            phone = crypto.decrypt(row.phone_enc, context=PHONE_CONTEXT)
+                            row.phone_enc = crypto.encrypt(phone, context=PHONE_CONTEXT)
+                            row.phone_hash = crypto.pii_hash(phone, context=PHONE_CONTEXT)
                     model.objects.bulk_update(rows, FIELDS)
                 total += len(chunk)
                 self.stdout.write(f"  已轮换 {min(start + len(chunk), len(ids))}/{len(ids)}")
