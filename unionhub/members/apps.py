@@ -11,9 +11,21 @@ class MembersConfig(AppConfig):
         from unionhub.accounts.roles import grant
         from unionhub.core import dashboard
         from unionhub.core.menu import MenuItem, register
+        from unionhub.core import import_jobs
         from unionhub.core.pii_exports import UnmaskedExport, register_unmasked
         from unionhub.members.dashboard import member_cards
 
+        import_jobs.register_import(
+            import_jobs.ImportKind(
+                key="members",
+                title=_("Import members"),
+                importer="unionhub.members.importers.MemberImporter",
+                permission="members.import_member",
+                list_url_name="members:member_list",
+                template_filename="会员导入模板.xlsx",
+                update_help=_("matched by the ID number"),
+            )
+        )
         register_unmasked(
             UnmaskedExport(
                 key="members",

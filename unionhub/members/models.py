@@ -220,6 +220,7 @@ class Member(PersonIdentity):
         verbose_name = pgettext_lazy("member model", "member")
         verbose_name_plural = pgettext_lazy("member model", "members")
         ordering = ["-joined_on", "-id"]
+        permissions = [("import_member", _("Can import members"))]
         constraints = [
             # Anonymised members keep no hash: the rule applies to the ones that have one.
             models.UniqueConstraint(
