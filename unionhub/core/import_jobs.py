@@ -124,13 +124,6 @@ def job_progress(job: ImportJob) -> dict[str, Any]:
     }
 
 
-def _count_rows(path: str) -> int:
-    # TEMPORARY until unionhub.core.importing.count_rows lands.
-    from python_calamine import CalamineWorkbook
-
-    return max(CalamineWorkbook.from_path(path).get_sheet_by_index(0).height - 1, 0)
-
-
 # --- services ------------------------------------------------------------------------------
 
 
@@ -143,8 +136,10 @@ def job_start(*, actor: Any, kind: ImportKind, upload: Any, update: bool) -> Imp
     with (_dir() / stored).open("wb") as fh:
         for chunk in upload.chunks():
             fh.write(chunk)
+    from unionhub.core.importing import count_rows
+
     try:
-        total = _count_rows(str(_dir() / stored))
+        total = count_rows(str(_dir() / stored))
     except Exception:  # not a readable workbook: the run reports it as a header problem
         total = 0
     unit = getattr(actor, "org_unit", None)

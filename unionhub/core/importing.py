@@ -12,9 +12,13 @@ and how to look up, create and update records; the engine does the rest:
   the engine stops writing, keeps validating so the user sees every problem, and rolls the
   transaction back at the end, so such a file writes nothing. A dry run (preview) only
   validates;
-- creates go through PostgreSQL ``COPY … FROM STDIN`` with primary keys taken from the
-  table's sequence beforehand (``bulk_create`` on other databases), updates through one
-  ``executemany`` ``UPDATE``; one summary audit record per committed import.
+- creates go through PostgreSQL binary ``COPY … FROM STDIN`` with primary keys taken from
+  the table's sequence beforehand (``bulk_create`` on other databases), in a writer thread,
+  so the database updates the table's indexes while the next batch is read and checked;
+  updates go through one ``executemany`` ``UPDATE``; one summary audit record per
+  committed import;
+- ``progress(rows_done, phase)`` is called every 1,000 rows and at the end ("validate" for
+  a dry run, "write" for a committing run); ``count_rows`` gives the total beforehand.
 
 Only keys, row numbers and error messages are kept for the whole file; parsed rows live
 for one batch, so a 100,000-row file stays small.

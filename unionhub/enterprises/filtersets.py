@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from unionhub.core.filtersets import ScopedFilterSet
 from unionhub.core.validators.industry import section_choices
 from unionhub.enterprises.choices import (
+    ContactDepartment,
     EstablishmentMode,
+    Obstacle,
     OperatingStatus,
     Ownership,
     SizeClass,
@@ -14,7 +16,7 @@ from unionhub.enterprises.choices import (
     UnionForm,
     UnionStatus,
 )
-from unionhub.enterprises.models import Enterprise, EnterpriseUnion
+from unionhub.enterprises.models import Campaign, ContactLog, Enterprise, EnterpriseUnion
 from unionhub.org.models import Region
 
 
@@ -130,3 +132,27 @@ class EnterpriseUnionFilterSet(ScopedFilterSet):
         if value == TermState.SEVERELY_OVERDUE:
             return queryset.filter(term_end__lte=severe_before).exclude(delayed)
         return queryset.filter(term_end__lt=today, term_end__gt=severe_before).exclude(delayed)
+
+
+class ContactLogFilterSet(ScopedFilterSet):
+    search_fields = ("enterprise__name", "enterprise__uscc", "next_step")
+    campaign = django_filters.ModelChoiceFilter(
+        queryset=Campaign.objects.all(), label=_("campaign")
+    )
+    department = django_filters.ChoiceFilter(
+        choices=ContactDepartment.choices, label=_("visited with")
+    )
+    obstacle = django_filters.ChoiceFilter(choices=Obstacle.choices, label=_("obstacle"))
+    contacted_from = django_filters.DateFilter(
+        field_name="contacted_on", lookup_expr="gte", label=_("Contacted from")
+    )
+    contacted_to = django_filters.DateFilter(
+        field_name="contacted_on", lookup_expr="lte", label=_("Contacted until")
+    )
+    next_contact_by = django_filters.DateFilter(
+        field_name="next_contact_on", lookup_expr="lte", label=_("Next contact by")
+    )
+
+    class Meta:
+        model = ContactLog
+        fields = ["enterprise"]

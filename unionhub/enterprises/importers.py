@@ -3,7 +3,9 @@ engine: exactly the contract's headers, matched by header text."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from operator import getitem
 from typing import Any
 
 from django.utils import timezone
@@ -21,7 +23,7 @@ from unionhub.core.importing import (
     parse_text,
 )
 from unionhub.core.validators.industry import industry_errors, normalise_industry_code
-from unionhub.core.validators.uscc import normalise_uscc, uscc_errors
+from unionhub.core.validators.uscc import CHARSET, WEIGHTS, normalise_uscc, uscc_errors
 from unionhub.enterprises import services, sme
 from unionhub.enterprises.choices import OperatingStatus, Ownership
 from unionhub.enterprises.models import Enterprise
@@ -43,7 +45,26 @@ STATUS_LABELS = {
 YES_NO = ["是", "否"]
 
 
+# Per position, each allowed character's weighted value (GB 32100: positions 3–8 are
+# digits), so a clean code's check sum is 17 dict lookups.
+_USCC_WEIGHTED = [
+    {c: CHARSET.index(c) * w for c in (CHARSET[:10] if 2 <= i < 8 else CHARSET)}
+    for i, w in enumerate(WEIGHTS)
+]
+_INDUSTRY_OK: dict[str, str] = {}  # cell text → valid code (the table is static)
+
+
 def parse_uscc(value: Any) -> str:
+    # The common case, an already clean and valid code, is checked in one tight loop; any
+    # other value goes through the validator, which also words the error.
+    if type(value) is str and len(value) == 18:
+        try:
+            total = sum(map(getitem, _USCC_WEIGHTED, value))
+        except KeyError:
+            pass
+        else:
+            if CHARSET[-total % 31] == value[17]:
+                return value
     code = normalise_uscc(value)
     if not code:
         return ""
@@ -54,18 +75,24 @@ def parse_uscc(value: Any) -> str:
 
 
 def parse_industry(value: Any) -> str:
+    if type(value) is str:
+        known = _INDUSTRY_OK.get(value)
+        if known is not None:
+            return known
     code = normalise_industry_code(parse_text(value))
     if not code:
         return ""
     errors = industry_errors(code)
     if errors:
-        raise CellError(str(errors[0]))
+        raise CellError(str(errors[0]))  # errors are worded in the active language: not cached
+    if type(value) is str and len(_INDUSTRY_OK) < 10_000:
+        _INDUSTRY_OK[value] = code
     return code
 
 
-def parse_founded(value: Any) -> dt.date | None:
+def parse_founded(value: Any, today: dt.date | None = None) -> dt.date | None:
     day = parse_date(value)
-    if day is not None and day > timezone.localdate():
+    if day is not None and day > (today or timezone.localdate()):
         raise CellError("成立日期不能晚于今天")
     return day
 
@@ -129,6 +156,17 @@ class EnterpriseImporter(Importer):
         self.all_codes = set(Region.objects.values_list("code", flat=True))
         self.today = timezone.localdate()
         self.table = sme.table_for(self.today)
+        self.created_by = self.actor if getattr(self.actor, "pk", None) else None
+        self._ends: dict[int, list[dt.date]] = {}
+        self._visible: set[int] = set()
+        # "Today" once per import, the same day the derived columns are computed for.
+        self.columns = [
+            dataclasses.replace(c, parse=self._parse_founded) if c.field == "founded_on" else c
+            for c in COLUMNS
+        ]
+
+    def _parse_founded(self, value: Any) -> dt.date | None:
+        return parse_founded(value, self.today)
 
     def clean_row(self, values, add_error) -> None:
         code = values.get("region")
@@ -145,28 +183,30 @@ class EnterpriseImporter(Importer):
             add_error("企业名称", "不能超过200个字")
 
     def existing(self, keys):
-        return {
-            o.uscc: o for o in Enterprise.objects.filter(uscc__in=keys).select_related("region")
-        }
+        # Only keys the table has reach here (the engine checks the key column first).
+        found = {o.uscc: o for o in Enterprise.objects.filter(uscc__in=keys).order_by()}
+        if found and self.update:
+            # One query each for the whole batch instead of one per row: which existing
+            # records the actor may change, and their unions' term ends (status keeps them).
+            ids = [o.pk for o in found.values()]
+            if self.actor is not None:
+                self._visible = set(
+                    Enterprise.objects.visible_to(self.actor)
+                    .filter(pk__in=ids)
+                    .values_list("pk", flat=True)
+                )
+            self._ends = services._term_ends(ids)
+        return found
 
     def check_existing(self, obj) -> str:
-        if (
-            self.actor is not None
-            and not Enterprise.objects.visible_to(self.actor).filter(pk=obj.pk).exists()
-        ):
+        if self.actor is not None and obj.pk not in self._visible:
             return "该企业已存在，但不在您的数据范围内"
         return ""
 
     def build(self, values):
-        ent = Enterprise(
-            created_by=self.actor if getattr(self.actor, "pk", None) else None,
-            **{
-                k: v
-                for k, v in values.items()
-                if v is not None or k in ("revenue_wan", "assets_wan")
-            },
-        )
-        self._defaults(ent)
+        values["created_by"] = self.created_by
+        ent = self.new_instance(values)
+        self._defaults(ent)  # a blank flag cell is False; blank money cells stay empty
         services.derive(ent, table=self.table, term_ends=[], today=self.today)
         return ent
 
@@ -186,29 +226,7 @@ class EnterpriseImporter(Importer):
     def update_fields(self):
         return [c.field for c in self.columns if c.field != "uscc"] + list(services.DERIVED_FIELDS)
 
-    _ends: dict = {}
-
-    def existing_for_write(self, keys):
-        return self.existing(keys)
-
-    def after_write(self, created, updated) -> None:
-        pass
-
     def summary(self, result: ImportResult) -> None:
         services.import_summary_record(
             actor=self.actor, created=result.created, updated=result.updated
         )
-
-    def _write(self, source, result, to_update, progress) -> None:
-        # Union term ends of the enterprises being updated (their status keeps its union).
-        if to_update:
-            self._ends = {}
-            keys = list(to_update)
-            for i in range(0, len(keys), 1000):
-                ids = list(
-                    Enterprise.objects.filter(uscc__in=keys[i : i + 1000]).values_list(
-                        "pk", flat=True
-                    )
-                )
-                self._ends.update(services._term_ends(ids))
-        super()._write(source, result, to_update, progress)

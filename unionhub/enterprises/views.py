@@ -25,7 +25,11 @@ from unionhub.core.views.generic import (
 )
 from unionhub.enterprises import selectors, services
 from unionhub.enterprises.choices import TargetReason
-from unionhub.enterprises.filtersets import EnterpriseFilterSet, EnterpriseUnionFilterSet
+from unionhub.enterprises.filtersets import (
+    ContactLogFilterSet,
+    EnterpriseFilterSet,
+    EnterpriseUnionFilterSet,
+)
 from unionhub.enterprises.forms import (
     CampaignForm,
     CampaignTargetsForm,
@@ -571,6 +575,7 @@ class CampaignTargetsView(ScopedMixin, generic.FormView):
 
 class ContactLogListView(ObjectListView):
     model = ContactLog
+    filterset_class = ContactLogFilterSet
     select_related = ("enterprise", "enterprise__region", "campaign")
     default_ordering = ("-contacted_on", "-pk")
     sortable = ("contacted_on", "next_contact_on")

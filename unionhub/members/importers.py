@@ -156,6 +156,7 @@ class MemberImporter(Importer):
         self.used_cards = set(
             Member.objects.exclude(card_number="").values_list("card_number", flat=True)
         )
+        self._visible: set[int] = set()
 
     def clean_row(self, values, add_error) -> None:
         union = self.unions.get(values.get("union"))
@@ -206,16 +207,21 @@ class MemberImporter(Importer):
                 values[field] = ""
 
     def existing(self, keys):
-        return {
+        found = {
             o.id_number_hash: o
             for o in Member.objects.filter(id_number_hash__in=list(keys)).select_related("union")
         }
+        if found and self.update and self.actor is not None:
+            # One scope query for the whole batch instead of one per existing member.
+            self._visible = set(
+                Member.objects.visible_to(self.actor)
+                .filter(pk__in=[o.pk for o in found.values()])
+                .values_list("pk", flat=True)
+            )
+        return found
 
     def check_existing(self, obj) -> str:
-        if (
-            self.actor is not None
-            and not Member.objects.visible_to(self.actor).filter(pk=obj.pk).exists()
-        ):
+        if self.actor is not None and obj.pk not in self._visible:
             return "该会员已在其他工会登记，不在您的数据范围内"
         return ""
 

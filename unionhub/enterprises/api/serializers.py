@@ -7,7 +7,13 @@ from rest_framework import serializers
 from unionhub.core.validators.uscc import uscc_warnings
 from unionhub.enterprises import services
 from unionhub.enterprises.choices import SizeClass, TargetReason, TermState, UnionStatus
-from unionhub.enterprises.models import Enterprise, EnterpriseUnion
+from unionhub.enterprises.models import (
+    Campaign,
+    ContactLog,
+    Enterprise,
+    EnterpriseUnion,
+    TermDelay,
+)
 from unionhub.org.models import Region
 
 
@@ -138,3 +144,102 @@ class EnterpriseUnionSerializer(serializers.ModelSerializer):
     )
     def get_term_state(self, obj) -> str:
         return obj.term_state()
+
+
+class ContactLogSerializer(serializers.ModelSerializer):
+    """走访记录: written through ``services.contact_save`` (scope and rules of the web form)."""
+
+    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+
+    class Meta:
+        model = ContactLog
+        fields = [
+            "id",
+            "enterprise",
+            "enterprise_name",
+            "campaign",
+            "contacted_on",
+            "department",
+            "obstacle",
+            "next_step",
+            "next_contact_on",
+            "fallback",
+            "recruited_members",
+        ]
+
+    def create(self, validated_data):
+        validated_data.pop("created_by", None)
+        return services.contact_save(actor=self.context["request"].user, **validated_data)
+
+    def update(self, instance, validated_data):
+        return services.contact_save(
+            actor=self.context["request"].user, contact=instance, **validated_data
+        )
+
+
+class CampaignProgressSerializer(serializers.Serializer):
+    town = serializers.CharField(source="town.code", help_text="镇（街道）代码")
+    town_name = serializers.CharField(source="town.name")
+    target = serializers.IntegerField(help_text="目标建会数")
+    built = serializers.IntegerField(help_text="活动期间新建工会数")
+    progress = serializers.IntegerField(allow_null=True, help_text="完成率（%），无目标时为 null")
+    open_targets = serializers.IntegerField(help_text="当前待建会目标企业数")
+    contacts = serializers.IntegerField(help_text="走访次数")
+    obstacles = serializers.IntegerField(help_text="遇到阻力的走访次数")
+    recruited = serializers.IntegerField(help_text="兜底吸收会员数")
+
+
+class CampaignListSerializer(serializers.ModelSerializer):
+    region = serializers.CharField(source="region.code", read_only=True)
+
+    class Meta:
+        model = Campaign
+        fields = ["id", "name", "year", "region", "starts_on", "ends_on"]
+        read_only_fields = fields
+
+
+class CampaignSerializer(CampaignListSerializer):
+    """One campaign with its progress per town (several aggregate queries: detail only)."""
+
+    progress = serializers.SerializerMethodField()
+
+    class Meta(CampaignListSerializer.Meta):
+        fields = [*CampaignListSerializer.Meta.fields, "progress"]
+        read_only_fields = fields
+
+    @extend_schema_field(CampaignProgressSerializer(many=True))
+    def get_progress(self, obj):
+        from unionhub.enterprises import selectors
+
+        rows = selectors.campaign_progress(user=self.context["request"].user, campaign=obj)
+        return CampaignProgressSerializer(rows, many=True).data
+
+
+class TermDelaySerializer(serializers.ModelSerializer):
+    """延期换届批复: created through ``services.union_delay_approve`` (≤ 6 months, approved
+    by a union above, not dated in the future)."""
+
+    term_end = serializers.DateField(read_only=True, help_text="被延期的任期届满日")
+
+    class Meta:
+        model = TermDelay
+        fields = [
+            "id",
+            "union",
+            "term_end",
+            "delay_until",
+            "approved_by",
+            "approved_on",
+            "document_no",
+            "reason",
+        ]
+
+    def validate_union(self, union):
+        user = self.context["request"].user
+        if not EnterpriseUnion.objects.visible_to(user).filter(pk=union.pk).exists():
+            raise serializers.ValidationError(_("The union is outside your data scope."))
+        return union
+
+    def create(self, validated_data):
+        validated_data.pop("created_by", None)
+        return services.union_delay_approve(actor=self.context["request"].user, **validated_data)

@@ -6,7 +6,13 @@ import datetime as dt
 
 from unionhub.core.validators.uscc import check_char
 from unionhub.enterprises import services
-from unionhub.enterprises.models import Campaign, ContactLog, Enterprise, EnterpriseUnion
+from unionhub.enterprises.models import (
+    Campaign,
+    ContactLog,
+    Enterprise,
+    EnterpriseUnion,
+    TermDelay,
+)
 from unionhub.org.demo import COUNTY_SLUGS
 from unionhub.org.models import Region
 
@@ -87,9 +93,26 @@ def contact_in(slug: str) -> ContactLog:
     )
 
 
+def delay_in(slug: str) -> TermDelay:
+    union = union_in(slug)
+    existing = union.delays.first()
+    if existing:
+        return existing
+    # A sample delay needs no real approval flow: written directly, for the scope matrix.
+    return TermDelay.objects.create(
+        union=union,
+        term_end=union.term_end,
+        delay_until=union.term_end + dt.timedelta(days=30),
+        approved_by=union.org_unit.parent,
+        approved_on=union.term_end,
+        reason=f"scope sample {slug}",
+    )
+
+
 SAMPLES = {
     Enterprise: enterprise_in,
     EnterpriseUnion: union_in,
+    TermDelay: delay_in,
     Campaign: campaign_in,
     ContactLog: contact_in,
 }

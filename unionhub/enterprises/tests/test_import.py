@@ -14,6 +14,7 @@ import xlsxwriter
 from django.core.management import call_command
 from python_calamine import CalamineWorkbook
 
+from unionhub.core.importing import CellError, count_rows
 from unionhub.core.models import ChangeRecord
 from unionhub.enterprises.demo import demo_uscc
 from unionhub.enterprises.importers import COLUMNS, EnterpriseImporter
@@ -209,3 +210,163 @@ def test_valid_rows_only(tmp_path, demo, user_named):
     assert not result.committed and result.rejected == 1
     result = EnterpriseImporter(actor=user_named("jianhu_admin")).run(str(path), valid_only=True)
     assert result.committed and result.created == 4
+
+
+def small_batches(importer: EnterpriseImporter, size: int = 100) -> EnterpriseImporter:
+    """Batches of ``size`` rows on every database, so a few hundred rows span several."""
+    importer.batch_size = importer.copy_batch_size = size
+    return importer
+
+
+def test_rejected_row_in_the_last_batch_rolls_back_the_written_batches(tmp_path, demo):
+    existing = Enterprise.objects.count()
+    rows = good_rows(450, seed=31)
+    rows[440][5] = -1  # row 442, in the fifth and last batch of 100
+    path = write_xlsx(tmp_path / "late.xlsx", rows)
+    calls = []
+    importer = small_batches(EnterpriseImporter())
+    result = importer.run(str(path), progress=lambda n, phase: calls.append((n, phase)))
+    assert not result.committed and (result.created, result.updated) == (0, 0)
+    assert result.messages() == ["第442行 [从业人员数] 不能为负数"]
+    assert (result.total, result.to_create, result.rejected) == (450, 449, 1)
+    assert Enterprise.objects.count() == existing  # batches 1–4 were written, then undone
+    assert not ChangeRecord.objects.filter(app_label="enterprises", action="import").exists()
+    assert calls and {phase for _, phase in calls} == {"write"} and calls[-1][0] == 450
+
+
+def test_valid_only_writes_exactly_the_valid_rows(tmp_path, demo):
+    rows = good_rows(450, seed=32)
+    bad_rows = {0: (3, "ZZ"), 150: (2, "999999"), 449: (9, "歇业")}  # first, middle, last
+    for index, (col, value) in bad_rows.items():
+        rows[index][col] = value
+    rows[300][0] = rows[299][0]  # a duplicate inside the file: the second one is refused
+    path = write_xlsx(tmp_path / "valid.xlsx", rows)
+    result = small_batches(EnterpriseImporter()).run(str(path), valid_only=True)
+    assert result.committed and result.rejected == 4
+    assert [m.split(" ")[0] for m in result.messages()] == [
+        "第2行",
+        "第152行",
+        "第302行",
+        "第451行",
+    ]
+    refused = {0, 150, 300, 449}
+    expected = {row[0] for i, row in enumerate(rows) if i not in refused}
+    written = set(
+        Enterprise.objects.filter(name__startswith="导入测试企业32-").values_list("uscc", flat=True)
+    )
+    assert result.created == 446 == len(written) and written == expected
+    assert ChangeRecord.objects.filter(app_label="enterprises", action="import").count() == 1
+
+
+def test_dry_run_reports_progress_and_writes_nothing(tmp_path, demo):
+    existing = Enterprise.objects.count()
+    path = write_xlsx(tmp_path / "dry.xlsx", good_rows(2_500, seed=33))
+    calls = []
+    result = EnterpriseImporter().run(
+        str(path), dry_run=True, progress=lambda n, phase: calls.append((n, phase))
+    )
+    assert result.ok and result.to_create == 2_500 and not result.committed
+    assert Enterprise.objects.count() == existing
+    done = [n for n, _ in calls]
+    assert {phase for _, phase in calls} == {"validate"}
+    assert done[-1] == 2_500 and all(b - a <= 1_000 for a, b in zip([0, *done], done, strict=False))
+
+
+def test_update_refuses_existing_records_outside_the_scope(tmp_path, demo, user_named):
+    outside = good_rows(2, seed=34, region="320921100")  # not in 建湖县 (jianhu_admin's scope)
+    assert EnterpriseImporter().run(str(write_xlsx(tmp_path / "a.xlsx", outside))).committed
+    mine = good_rows(1, seed=35)
+    rows = [[*outside[0][:2], "320925001", *outside[0][3:]], mine[0]]
+    path = write_xlsx(tmp_path / "b.xlsx", rows)
+    result = EnterpriseImporter(actor=user_named("jianhu_admin"), update=True).run(str(path))
+    assert result.messages() == ["第2行 [统一社会信用代码] 该企业已存在，但不在您的数据范围内"]
+    assert not result.committed
+    assert Enterprise.objects.get(uscc=outside[0][0]).region.code == "320921100"
+
+
+def test_text_longer_than_the_column_is_a_row_error(tmp_path, demo):
+    rows = good_rows(2, seed=36)
+    rows[1][1] = "长" * 201
+    result = EnterpriseImporter().run(str(write_xlsx(tmp_path / "long.xlsx", rows)))
+    assert result.messages() == ["第3行 [企业名称] 不能超过200个字"]
+
+
+@pytest.mark.parametrize("rows", [0, 1, 999, 2_500])
+def test_count_rows(tmp_path, rows):
+    path = write_xlsx(tmp_path / "n.xlsx", good_rows(rows, seed=37))
+    data = path.read_bytes()
+    assert count_rows(str(path)) == rows
+    assert count_rows(data) == rows
+    assert count_rows(io.BytesIO(data)) == rows
+
+
+def test_count_rows_without_a_dimension_element(tmp_path):
+    """Some writers leave out ``<dimension>``: the rows are then counted by reading."""
+    import re
+    import zipfile
+
+    source = write_xlsx(tmp_path / "d.xlsx", good_rows(12, seed=38))
+    target = tmp_path / "no-dimension.xlsx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb"<dimension [^>]*/>", b"", data)
+                assert b"<dimension" not in data
+            zout.writestr(item, data)
+    assert count_rows(str(target)) == 12
+
+
+def test_fast_credit_code_check_agrees_with_the_validator():
+    """``parse_uscc`` checks clean codes in a tight loop of its own; it must accept exactly
+    what ``uscc_errors`` accepts."""
+    from unionhub.core.validators.uscc import CHARSET, uscc_errors
+    from unionhub.enterprises.importers import parse_uscc
+
+    rng = random.Random(5)
+    codes = [demo_uscc(rng, "320925") for _ in range(300)]
+    mutated = []
+    for code in codes[:200]:
+        i = rng.randrange(18)
+        mutated.append(code[:i] + rng.choice(CHARSET + "IOSVZ a１") + code[i + 1 :])
+    for code in codes + mutated + ["", "91320925MA1234567", codes[0] + "0", codes[0].lower()]:
+        try:
+            accepted = parse_uscc(code) != ""
+        except CellError:
+            accepted = False
+        assert accepted == (not uscc_errors(code)), code
+
+
+def test_copy_writer_converts_values_of_other_types(demo):
+    """The COPY path (PostgreSQL) sends values of the column's type as they are and gives
+    anything else Django's own conversion, like ``save()`` would."""
+    from django.db import connection
+
+    from unionhub.core.importing import _CopyWriter
+    from unionhub.org.models import Region
+
+    if connection.vendor != "postgresql":
+        pytest.skip("COPY is the PostgreSQL write path")
+    region = Region.objects.get(code="320925001")
+    ent = EnterpriseImporter()
+    ent.prepare()
+    plain = ent.build(
+        {"uscc": demo_uscc(random.Random(40), "320925"), "name": "类型一致", "region": region}
+        | {"industry_code": "C", "ownership": "private", "employees": 30}
+        | {"founded_on": dt.date(2015, 1, 1), "operating_status": "operating"}
+    )
+    odd = ent.build(
+        {"uscc": demo_uscc(random.Random(41), "320925"), "name": "类型不同", "region": region}
+        | {"industry_code": "C", "ownership": "private", "employees": 30}
+        | {"founded_on": dt.date(2015, 1, 1), "operating_status": "operating"}
+    )
+    odd.employees, odd.revenue_wan = "42", 12.345  # text for an integer, a float for money
+    odd.founded_on = dt.datetime(2016, 2, 3, 10, 0)  # a datetime for a date
+    writer = _CopyWriter(Enterprise, connection)
+    writer.insert([plain, odd], "default")
+    writer.wait()
+    assert plain.pk and odd.pk and odd.pk != plain.pk
+    stored = Enterprise.objects.get(pk=odd.pk)
+    assert stored.employees == 42 and str(stored.revenue_wan) == "12.35"
+    assert stored.founded_on == dt.date(2016, 2, 3) and stored.union_status == "not_built"
+    assert Enterprise.objects.get(pk=plain.pk).name == "类型一致"

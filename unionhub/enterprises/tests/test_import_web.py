@@ -86,8 +86,22 @@ def test_not_an_xlsx_is_refused_in_chinese(tmp_path, demo, client_as):
     assert not ImportJob.objects.exists()
 
 
+@pytest.fixture
+def run_worker(monkeypatch):
+    """The real task worker, draining the queue once. It closes "old" connections between
+    tasks, which inside a test transaction would drop the test's own (PostgreSQL)."""
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+
+    def run():
+        call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
+
+    return run
+
+
 def test_large_file_goes_to_the_worker_with_progress(
-    tmp_path, demo, client_as, settings, django_capture_on_commit_callbacks
+    tmp_path, demo, client_as, settings, django_capture_on_commit_callbacks, run_worker
 ):
     settings.IMPORT_INLINE_MAX_ROWS = 10
     client = client_as("jianhu_admin")
@@ -99,7 +113,7 @@ def test_large_file_goes_to_the_worker_with_progress(
     page = client.get(job_url).content.decode()
     assert 'hx-trigger="every 1s"' in page and "等待后台任务进程" in page
 
-    call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
+    run_worker()
     job.refresh_from_db()
     assert job.status == "done" and job.result["to_create"] == 30
     partial = client.get(job_url, headers={"HX-Request": "true"}).content.decode()
@@ -109,7 +123,7 @@ def test_large_file_goes_to_the_worker_with_progress(
         client.post(job_url)
     job.refresh_from_db()
     assert job.status == "queued" and imported(33) == 0
-    call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
+    run_worker()
     job.refresh_from_db()
     assert job.result["committed"] and imported(33) == 30
 
