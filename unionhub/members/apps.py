@@ -9,9 +9,8 @@ class MembersConfig(AppConfig):
 
     def ready(self) -> None:
         from unionhub.accounts.roles import grant
-        from unionhub.core import dashboard
+        from unionhub.core import dashboard, import_jobs
         from unionhub.core.menu import MenuItem, register
-        from unionhub.core import import_jobs
         from unionhub.core.pii_exports import UnmaskedExport, register_unmasked
         from unionhub.members.dashboard import member_cards
 
