@@ -8,6 +8,7 @@ from unionhub.core.bulk import TriState
 from unionhub.core.forms import ScopedModelForm
 from unionhub.enterprises.choices import OperatingStatus
 from unionhub.enterprises.models import (
+    CONTACT_FIELDS,
     Enterprise,
     EnterpriseUnion,
     TermDelay,
@@ -184,17 +185,7 @@ class ContactLogForm(ScopedModelForm):
         from unionhub.enterprises.models import ContactLog
 
         model = ContactLog
-        fields = [
-            "enterprise",
-            "campaign",
-            "contacted_on",
-            "department",
-            "obstacle",
-            "next_step",
-            "next_contact_on",
-            "fallback",
-            "recruited_members",
-        ]
+        fields = list(CONTACT_FIELDS)
         widgets = {"contacted_on": DateInput(), "next_contact_on": DateInput()}
 
     def __init__(self, *args, user=None, **kwargs):

@@ -40,7 +40,13 @@ from unionhub.enterprises.forms import (
     ReelectionForm,
     TermDelayForm,
 )
-from unionhub.enterprises.models import Campaign, ContactLog, Enterprise, EnterpriseUnion
+from unionhub.enterprises.models import (
+    CONTACT_FIELDS,
+    Campaign,
+    ContactLog,
+    Enterprise,
+    EnterpriseUnion,
+)
 from unionhub.org.models import Region
 
 # --- enterprises ---------------------------------------------------------------------------
@@ -594,17 +600,7 @@ class ContactLogListView(ObjectListView):
 class ContactLogDetailView(ObjectDetailView):
     model = ContactLog
     select_related = ("enterprise", "campaign")
-    fields = [
-        "enterprise",
-        "campaign",
-        "contacted_on",
-        "department",
-        "obstacle",
-        "next_step",
-        "next_contact_on",
-        "fallback",
-        "recruited_members",
-    ]
+    fields = list(CONTACT_FIELDS)
 
 
 class ContactLogEditView(ObjectEditView):

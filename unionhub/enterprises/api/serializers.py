@@ -8,6 +8,7 @@ from unionhub.core.validators.uscc import uscc_warnings
 from unionhub.enterprises import services
 from unionhub.enterprises.choices import SizeClass, TargetReason, TermState, UnionStatus
 from unionhub.enterprises.models import (
+    CONTACT_FIELDS,
     Campaign,
     ContactLog,
     Enterprise,
@@ -153,19 +154,7 @@ class ContactLogSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ContactLog
-        fields = [
-            "id",
-            "enterprise",
-            "enterprise_name",
-            "campaign",
-            "contacted_on",
-            "department",
-            "obstacle",
-            "next_step",
-            "next_contact_on",
-            "fallback",
-            "recruited_members",
-        ]
+        fields = ["id", "enterprise_name", *CONTACT_FIELDS]
 
     def create(self, validated_data):
         validated_data.pop("created_by", None)
