@@ -252,17 +252,24 @@ def parse_choice(choices: dict[str, str]) -> Callable[[Any], str | None]:
 
 
 def _open_sheet(source: str | bytes | IO[bytes]):
+    import python_calamine
     from python_calamine import CalamineWorkbook
 
     if isinstance(source, bytes):
         source = io.BytesIO(source)
-    if isinstance(source, str):
-        workbook = CalamineWorkbook.from_path(source)
-    else:
-        if hasattr(source, "seek"):
-            source.seek(0)
-        workbook = CalamineWorkbook.from_filelike(source)
-    return workbook.get_sheet_by_index(0)
+    try:
+        if isinstance(source, str):
+            workbook = CalamineWorkbook.from_path(source)
+        else:
+            if hasattr(source, "seek"):
+                source.seek(0)
+            workbook = CalamineWorkbook.from_filelike(source)
+        return workbook.get_sheet_by_index(0)
+    except python_calamine.PasswordError:
+        raise CellError("文件设置了密码，请取消密码后重新上传") from None
+    except (python_calamine.CalamineError, python_calamine.ZipError, python_calamine.XmlError):
+        # A renamed .xls / .csv or a damaged file: say so instead of failing the job.
+        raise CellError("文件无法读取：不是有效的 .xlsx 文件（请用模板另存为 .xlsx）") from None
 
 
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="\$?[A-Z]+\$?(\d+)(?::\$?[A-Z]+\$?(\d+))?"')

@@ -171,3 +171,13 @@ def test_template_download(demo, client_as):
     assert quote("企业导入模板.xlsx") in response["Content-Disposition"]
     sheet = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content)))
     assert sheet.get_sheet_by_index(0).to_python()[0][:2] == ["统一社会信用代码", "企业名称"]
+
+
+def test_a_damaged_file_is_a_clear_problem_not_a_failure(tmp_path, demo, client_as):
+    path = tmp_path / "企业.xlsx"
+    path.write_bytes(b"PK\x03\x04 this is not really a workbook")
+    client = client_as("jianhu_admin")
+    job_url = upload(client, path).url
+    job = ImportJob.objects.get()
+    assert job.status == "done" and job.result["rejected"] == 1
+    assert "不是有效的 .xlsx 文件" in client.get(job_url).content.decode()
