@@ -230,6 +230,8 @@ def job_execute(job_id: int) -> None:
             "rejected": result.rejected,
             "error_count": len(messages),
             "messages": messages[:MAX_MESSAGES],
+            "warnings": result.warning_messages()[:MAX_MESSAGES],
+            "warning_count": result.warning_count,
             "created": result.created,
             "updated": result.updated,
             "committed": result.committed,

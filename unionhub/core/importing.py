@@ -97,6 +97,9 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     committed: bool = False
+    #: findings that do not reject the row (e.g. a credit code to double-check)
+    warnings: list[RowError] = field(default_factory=list)
+    warning_count: int = 0
 
     @property
     def rejected(self) -> int:
@@ -108,6 +111,9 @@ class ImportResult:
 
     def messages(self) -> list[str]:
         return [str(e) for e in sorted(self.errors, key=lambda e: (e.row, e.column))]
+
+    def warning_messages(self) -> list[str]:
+        return [str(w) for w in self.warnings]
 
 
 # --- cell parsers ------------------------------------------------------------------------
@@ -593,9 +599,23 @@ class Importer:
     copy_batch_size = 5000
     sheet_title = "导入模板"
 
+    #: warnings kept with their row and column; beyond this only counted
+    max_warnings = 1000
+
     def __init__(self, *, actor: Any = None, update: bool = False) -> None:
         self.actor = actor
         self.update = update
+        self._result: ImportResult | None = None
+        self._read = 1
+
+    def warn(self, header: str, reason: str) -> None:
+        """From ``clean_row``: a finding on the current row that does not reject it."""
+        result = self._result
+        if result is None:
+            return
+        result.warning_count += 1
+        if len(result.warnings) < self.max_warnings:
+            result.warnings.append(RowError(self._read, header, reason))
 
     # hooks ---------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -744,6 +764,7 @@ class Importer:
     ) -> ImportResult:
         self.prepare()
         result = ImportResult()
+        self._result = result
         try:
             iterator, cells = self._open(source)
         except CellError as exc:

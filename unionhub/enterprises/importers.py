@@ -23,7 +23,13 @@ from unionhub.core.importing import (
     parse_text,
 )
 from unionhub.core.validators.industry import industry_errors, normalise_industry_code
-from unionhub.core.validators.uscc import CHARSET, WEIGHTS, normalise_uscc, uscc_errors
+from unionhub.core.validators.uscc import (
+    CHARSET,
+    WEIGHTS,
+    normalise_uscc,
+    uscc_errors,
+    uscc_warnings,
+)
 from unionhub.enterprises import services, sme
 from unionhub.enterprises.choices import OperatingStatus, Ownership
 from unionhub.enterprises.models import Enterprise
@@ -178,6 +184,8 @@ class EnterpriseImporter(Importer):
                 add_error("所在地区代码", f"未知的地区代码“{code}”")
             return
         values["region"] = region
+        for warning in uscc_warnings(values["uscc"], checked=True):
+            self.warn("统一社会信用代码", f"提示：{warning}（已接受，建议复核）")
         name = values.get("name", "")
         if len(name) > 200:
             add_error("企业名称", "不能超过200个字")

@@ -58,6 +58,8 @@ class ImportCommand(BaseCommand):
             result = importer.run(options["file"], dry_run=options["dry_run"], progress=progress)
         for message in result.messages():
             self.stdout.write(message)
+        for message in result.warning_messages():
+            self.stdout.write(message)  # accepted rows, worth a second look
         summary = (
             f"共 {result.total} 行：新增 {result.to_create}，更新 {result.to_update}，"
             f"拒绝 {result.rejected}（{time.monotonic() - started:.1f} 秒）"

@@ -115,10 +115,11 @@ def _org_code_check(body: str) -> str | None:
     return {10: "X", 11: "0"}.get(rest, str(rest))
 
 
-def uscc_warnings(value: object) -> list[str]:
-    """Soft findings on a code that passed ``uscc_errors`` (shown, never blocking)."""
-    code = normalise_uscc(value)
-    if uscc_errors(code):
+def uscc_warnings(value: object, *, checked: bool = False) -> list[str]:
+    """Soft findings on a code that passed ``uscc_errors`` (shown, never blocking).
+    ``checked``: the caller already normalised the code and found no hard error."""
+    code = value if checked else normalise_uscc(value)
+    if not checked and uscc_errors(code):
         return []
     warnings = []
     if code[1] not in KNOWN_CATEGORIES.get(code[0], ""):

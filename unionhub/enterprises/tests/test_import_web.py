@@ -181,3 +181,22 @@ def test_a_damaged_file_is_a_clear_problem_not_a_failure(tmp_path, demo, client_
     job = ImportJob.objects.get()
     assert job.status == "done" and job.result["rejected"] == 1
     assert "不是有效的 .xlsx 文件" in client.get(job_url).content.decode()
+
+
+def test_credit_code_warnings_are_shown_and_do_not_reject(tmp_path, demo, client_as):
+    from unionhub.core.validators.uscc import check_char
+
+    rows = good_rows(3, seed=35)
+    odd = "91990000MA1XY2345"  # a valid code whose division "99" is no province
+    rows[1][0] = odd + check_char(odd)
+    path = write_xlsx(tmp_path / "warn.xlsx", rows)
+    client = client_as("jianhu_admin")
+    job_url = upload(client, path).url
+    job = ImportJob.objects.get()
+    assert job.result["rejected"] == 0 and job.result["warning_count"] >= 1
+    assert all(w.startswith("第3行 [统一社会信用代码]") for w in job.result["warnings"])
+    page = client.get(job_url).content.decode()
+    assert 'data-testid="import-warnings"' in page
+    assert "第3行 [统一社会信用代码] 提示：" in page and "行政区划代码" in page
+    client.post(job_url)
+    assert imported(35) == 3
