@@ -42,6 +42,7 @@ class ImportKindMixin(LoginRequiredMixin):
             "list_url": reverse(kind.list_url_name),
             "template_url": reverse("core:import_template", args=[kind.key]),
             "headers": [c.header for c in kind.importer_class().columns],
+            "list_title": kind.importer_class().model._meta.verbose_name_plural,
             **extra,
         }
 
