@@ -78,9 +78,10 @@ def station_poster_pdf(station, url: str, font: tuple[str, int | None] | None = 
             f"地址：{station.address}\n服务设施：{'、'.join(station.facility_labels())}",
             align="C",
         )
-    pdf.set_font("helvetica", size=11)
+    pdf.set_font("cjk" if cjk else "helvetica", size=11)
     pdf.set_xy(0, 262)
-    pdf.cell(210, 7, f"Station {station.code}", align="C")
+    pdf.cell(210, 7, f"站点编号 {station.code}" if cjk else f"Station {station.code}", align="C")
+    pdf.set_font("helvetica", size=11)
     pdf.set_xy(0, 270)
     pdf.cell(210, 7, url, align="C")
     return bytes(pdf.output())
