@@ -143,3 +143,8 @@ def test_bulk_edit_ticked_enterprises(page, enterprises_demo):
         Enterprise.objects.filter(pk__in=ids).values_list("operating_status", flat=True)
     ) == {"suspended"}
     assert page.console_errors == []
+    # a town cadre on a phone: the list with its bulk bar still fits the screen width
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(page.base + "/enterprises/")
+    page.wait_for_selector("[data-testid=bulk-bar]")
+    shot(page, "50-enterprise-list-phone")

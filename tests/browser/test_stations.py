@@ -88,6 +88,10 @@ def test_worker_scans_checks_in_and_asks_for_help(page, phone):
     phone.fill("textarea[name=description]", "同事中暑，需要帮助")
     phone.click("[data-testid=help-submit]")
     phone.wait_for_selector("[data-testid=sla-clock] .sla-clock")
+    # The page renders "—" and its script starts the clock; under load that is not instant.
+    phone.wait_for_function(
+        "document.querySelector('[data-testid=sla-clock] .sla-clock').textContent.trim() !== '—'"
+    )
     first = phone.inner_text("[data-testid=sla-clock] .sla-clock")
     phone.wait_for_timeout(1500)
     second = phone.inner_text("[data-testid=sla-clock] .sla-clock")

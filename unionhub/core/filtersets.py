@@ -15,6 +15,11 @@ class ScopedFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     search_fields: tuple[str, ...] = ()
 
+    def __init__(self, data=None, queryset=None, *, request=None, user=None, **kwargs):
+        # Code without a request (exports built later, tasks) passes the user directly.
+        super().__init__(data, queryset, request=request, **kwargs)
+        self.user = user if user is not None else getattr(request, "user", None)
+
     def search(self, queryset, name, value):
         value = value.strip()
         if not value or not self.search_fields:
@@ -28,9 +33,8 @@ class ScopedFilterSet(django_filters.FilterSet):
     def form(self):
         form = super().form
         if not getattr(form, "_uh_styled", False):
-            user = getattr(self.request, "user", None)
-            if user is not None:
-                restrict_form_fields(form, user)
+            if self.user is not None:
+                restrict_form_fields(form, self.user)
             for field in form.fields.values():
                 w = field.widget
                 css = "form-select" if isinstance(w, forms.Select) else "form-control"

@@ -53,6 +53,10 @@ def unmasked_kind(key: str) -> UnmaskedExport | None:
     return _KINDS.get(key)
 
 
+def unmasked_kinds() -> list[UnmaskedExport]:
+    return list(_KINDS.values())
+
+
 def request_create(*, actor: Any, kind: UnmaskedExport, query: str, reason: str) -> ExportRequest:
     if not actor.has_perm(PII_PERMISSION):
         raise PermissionDenied

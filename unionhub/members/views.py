@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import io
-from types import SimpleNamespace
 
 import segno
 from django.contrib import messages
@@ -625,9 +624,7 @@ def member_export(user, params, watermark: str = ""):
     from unionhub.core.pii import mask_id_number, mask_phone
 
     qs = Member.objects.visible_to(user).select_related("union", "employer")
-    # The filter form limits its choices to the user's scope: it needs a request-like object.
-    qs = MemberFilterSet(params or None, queryset=qs, request=SimpleNamespace(user=user))
-    qs = qs.qs.order_by("pk")
+    qs = MemberFilterSet(params or None, queryset=qs, user=user).qs.order_by("pk")
     clear = bool(watermark) and may_view_personal_data(user)
 
     def id_value(m):

@@ -106,8 +106,17 @@ class AppendOnlyError(PermissionError):
     """Raised on any attempt to change or remove a posted ledger entry."""
 
 
-def _scope(org: str, region: str, owner: str | None = None) -> ScopeSpec:
-    return ScopeSpec(org_path=org, region_path=region, owner=owner)
+def _through(prefix: str, owner: str | None = None) -> ScopeSpec:
+    """Records reach the trees through their programme's union (``prefix`` = the path from
+    the record to the programme); ``owner`` lets a worker see their own."""
+    return ScopeSpec(
+        org_path=prefix + PROGRAMME, region_path=prefix + PROGRAMME_REGION, owner=owner
+    )
+
+
+#: rows of a programme (items, rules, rewards…); rows of one member's account
+PROGRAMME_SCOPE = _through("")
+ACCOUNT_SCOPE = _through("account__", owner="account__user")
 
 
 class Programme(BaseModel):
@@ -175,7 +184,7 @@ class RulesVersion(BaseModel):
     effective_from = models.DateField(_("effective from"))
     summary = models.TextField(_("summary of changes"), blank=True)
 
-    scope_spec = _scope(PROGRAMME, PROGRAMME_REGION)
+    scope_spec = PROGRAMME_SCOPE
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -204,7 +213,7 @@ class Department(BaseModel):
     )
     name = models.CharField(_("name"), max_length=100)
 
-    scope_spec = _scope(PROGRAMME, PROGRAMME_REGION)
+    scope_spec = PROGRAMME_SCOPE
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -231,7 +240,7 @@ class ItemCategory(BaseModel):
     name = models.CharField(_("name"), max_length=50)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    scope_spec = _scope(PROGRAMME, PROGRAMME_REGION)
+    scope_spec = PROGRAMME_SCOPE
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -276,7 +285,7 @@ class PointItem(BaseModel):
     is_active = models.BooleanField(_("active"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    scope_spec = _scope(PROGRAMME, PROGRAMME_REGION)
+    scope_spec = PROGRAMME_SCOPE
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -316,7 +325,7 @@ class BenefitTier(BaseModel):
     min_benefit = models.DecimalField(_("minimum benefit (yuan)"), max_digits=14, decimal_places=2)
     points = models.PositiveIntegerField(_("bonus points"))
 
-    scope_spec = _scope(PROGRAMME, PROGRAMME_REGION)
+    scope_spec = PROGRAMME_SCOPE
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -355,7 +364,7 @@ class PointsAccount(BaseModel):
     employee_no = models.CharField(_("employee number"), max_length=30, blank=True)
     balance = models.IntegerField(_("balance"), default=0, editable=False)
 
-    scope_spec = _scope(PROGRAMME, PROGRAMME_REGION, owner="user")
+    scope_spec = _through("", owner="user")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -434,9 +443,7 @@ class LedgerEntry(BaseModel):
     occurred_at = models.DateTimeField(_("occurred at"), default=timezone.now, db_index=True)
 
     audit_exclude = "the ledger is itself an append-only trail with actor, reason and reference"
-    scope_spec = _scope(
-        "account__" + PROGRAMME, "account__" + PROGRAMME_REGION, owner="account__user"
-    )
+    scope_spec = ACCOUNT_SCOPE
     objects = LedgerQuerySet.as_manager()
 
     class Meta:
@@ -500,9 +507,7 @@ class Submission(BaseModel):
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_note = models.CharField(_("review note"), max_length=300, blank=True)
 
-    scope_spec = _scope(
-        "account__" + PROGRAMME, "account__" + PROGRAMME_REGION, owner="account__user"
-    )
+    scope_spec = ACCOUNT_SCOPE
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -553,11 +558,7 @@ class Appeal(BaseModel):
         pgettext_lazy("points appeal", "decision note"), max_length=300, blank=True
     )
 
-    scope_spec = _scope(
-        "submission__account__" + PROGRAMME,
-        "submission__account__" + PROGRAMME_REGION,
-        owner="submission__account__user",
-    )
+    scope_spec = _through("submission__account__", owner="submission__account__user")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -587,7 +588,7 @@ class Reward(BaseModel):
     )
     is_active = models.BooleanField(_("active"), default=True)
 
-    scope_spec = _scope(PROGRAMME, PROGRAMME_REGION)
+    scope_spec = PROGRAMME_SCOPE
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -636,9 +637,7 @@ class Redemption(BaseModel):
     handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
 
-    scope_spec = _scope(
-        "account__" + PROGRAMME, "account__" + PROGRAMME_REGION, owner="account__user"
-    )
+    scope_spec = ACCOUNT_SCOPE
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -703,7 +702,7 @@ class Suggestion(BaseModel):
     implemented_on = models.DateField(_("implemented on"), null=True, blank=True)
     bonus_points = models.PositiveIntegerField(_("bonus points"), null=True, blank=True)
 
-    scope_spec = _scope(PROGRAMME, PROGRAMME_REGION, owner="account__user")
+    scope_spec = ACCOUNT_SCOPE
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

@@ -37,7 +37,7 @@ class ExportRequestListView(ObjectListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["can_approve"] = self.request.user.has_perm(pii_exports.APPROVE_PERMISSION)
-        ctx["titles"] = {k: str(v.title) for k, v in pii_exports._KINDS.items()}
+        ctx["titles"] = {k.key: str(k.title) for k in pii_exports.unmasked_kinds()}
         return ctx
 
 

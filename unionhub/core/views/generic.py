@@ -19,7 +19,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMix
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import models, transaction
-from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.http import HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -152,6 +152,8 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
         (``all=1``); the filter comes from the query string the form posts to."""
         from unionhub.core import bulk
 
+        if not self.bulk_actions:
+            return HttpResponseNotAllowed(["GET"])
         key = request.POST.get("action", "")
         action = next((a for a in self.bulk_actions if a.key == key), None)
         if action is None:

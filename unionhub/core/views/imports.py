@@ -19,6 +19,20 @@ from unionhub.core.models import ImportJob
 from unionhub.core.views.generic import get_visible_or_404
 
 
+def kind_context(kind: import_jobs.ImportKind, **extra) -> dict:
+    """What every import page shows about its kind: title, list, template, columns."""
+    importer = kind.importer_class()
+    return {
+        "kind": kind,
+        "title": kind.title,
+        "list_url": reverse(kind.list_url_name),
+        "list_title": importer.model._meta.verbose_name_plural,
+        "template_url": reverse("core:import_template", args=[kind.key]),
+        "headers": [c.header for c in importer.columns],
+        **extra,
+    }
+
+
 class ImportKindMixin(LoginRequiredMixin):
     """Resolves the import kind (from the URL or fixed by a module's route) and checks its
     permission."""
@@ -35,16 +49,7 @@ class ImportKindMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def context(self, **extra):
-        kind = self.kind
-        return {
-            "kind": kind,
-            "title": kind.title,
-            "list_url": reverse(kind.list_url_name),
-            "template_url": reverse("core:import_template", args=[kind.key]),
-            "headers": [c.header for c in kind.importer_class().columns],
-            "list_title": kind.importer_class().model._meta.verbose_name_plural,
-            **extra,
-        }
+        return kind_context(self.kind, **extra)
 
 
 class ImportUploadView(ImportKindMixin, generic.View):
@@ -102,8 +107,8 @@ class ImportJobView(LoginRequiredMixin, generic.View):
         return job
 
     def render_job(self, request, job, status=200, error=""):
-        ctx = ImportKindMixin.context(
-            self,
+        ctx = kind_context(
+            self.kind,
             job=job,
             result=job.result,
             progress=import_jobs.job_progress(job),
