@@ -80,5 +80,11 @@ BUILTIN_ROLES: dict[str, BuiltinRole] = {
 
 
 def grant(code: str, patterns: list[str]) -> None:
-    """Give the built-in role ``code`` more permissions (called by module apps)."""
+    """Give the built-in role ``code`` more permissions."""
     BUILTIN_ROLES[code].patterns.extend(patterns)
+
+
+def grant_declared(_config, grants: dict[str, list[str]]) -> None:
+    """``consume("role_grants", ...)``: a module's ``role_grants = {role: [patterns]}``."""
+    for code, patterns in grants.items():
+        grant(code, list(patterns))

@@ -1,47 +1,25 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from unionhub.core.modules import ModuleConfig, consume
 
-class CoreConfig(AppConfig):
+
+class CoreConfig(ModuleConfig):
     name = "unionhub.core"
     label = "core"
     verbose_name = _("Platform")
+    menu_group = _("System")
 
     def ready(self) -> None:
-        from unionhub.core import audit, compat, menu
+        from unionhub.core import audit, compat, dashboard, import_jobs, menu, pii_exports
 
         compat.allow_router_include_root_view()
         audit.connect_signals()
-        menu.register(
-            menu.MenuItem(key="home", label=_("Home"), url_name="core:home", icon="home", order=0)
+        # Core consumes the declarations every module makes for the platform's pages.
+        consume("menu", menu.register_declared)
+        consume("dashboard_cards", dashboard.register_declared)
+        consume("imports", lambda _config, kinds: [import_jobs.register_import(k) for k in kinds])
+        consume(
+            "unmasked_exports",
+            lambda _config, kinds: [pii_exports.register_unmasked(k) for k in kinds],
         )
-        menu.register(
-            menu.MenuItem(
-                key="audit",
-                label=_("Audit log"),
-                url_name="core:changerecord_list",
-                icon="history",
-                group=_("System"),
-                permission="core.view_changerecord",
-                order=900,
-            )
-        )
-        menu.register(
-            menu.MenuItem(
-                key="export_requests",
-                label=_("Unmasked exports"),
-                url_name="core:exportrequest_list",
-                icon="file-certificate",
-                group=_("System"),
-                permission="core.view_exportrequest",
-                order=905,
-            )
-        )
-        from unionhub.accounts import roles
-
-        # County administrators request clear-value exports and approve those of their
-        # towns; the city administrator (core.*) approves the counties'.
-        roles.grant(
-            "county_admin",
-            ["core.view_exportrequest", "core.add_exportrequest", "core.approve_exportrequest"],
-        )
+        super().ready()

@@ -5,6 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from unionhub.core import menu
+from unionhub.core.scope import scope_label
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:
@@ -12,9 +13,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from unionhub.accounts.selectors import user_scope_label
-
     return {
         "nav_menu": menu.menu_for(user, request.path),
-        "scope_label": user_scope_label(user=user),
+        "scope_label": scope_label(user),
     }

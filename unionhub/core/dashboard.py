@@ -19,6 +19,17 @@ class Card:
     icon: str = ""
 
 
+def register_declared(config: Any, providers: list) -> None:
+    """``consume("dashboard_cards", ...)``: each entry is a provider or ``(order, provider)``;
+    a bare provider is ordered by its module's place in INSTALLED_APPS."""
+    from unionhub.core.modules import module_configs
+
+    place = next((i for i, c in enumerate(module_configs()) if c is config), 50)
+    for index, entry in enumerate(providers):
+        order, provider = entry if isinstance(entry, tuple) else (place * 100 + index, entry)
+        register(provider, order=order)
+
+
 def register(provider: Callable[[Any], list[Card]], order: int = 100) -> None:
     _providers.append((order, provider))
 

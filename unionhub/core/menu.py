@@ -1,5 +1,6 @@
-"""The side menu. Each app registers its entries in ``AppConfig.ready``; the menu shows a
-user only the entries whose permission they hold (菜单权限)."""
+"""The side menu. Each module declares its entries in ``module.py`` (``menu = [...]``) with
+``model_item`` (URL and permission derived from the model, as NetBox's ``get_model_item``) or
+``page_item``; the menu shows a user only the entries whose permission they hold (菜单权限)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,60 @@ class MenuItem:
 
 def register(item: MenuItem) -> None:
     _items[item.key] = item
+
+
+def model_item(
+    model: str | type,
+    label: Any = None,
+    *,
+    icon: str = "circle",
+    order: int = 100,
+    action: str = "list",
+    permission: str | None = None,
+) -> MenuItem:
+    """The menu entry of a model's list: ``model_item("stations.ticket", icon="alert")``
+    links ``stations:ticket_list`` and needs ``stations.view_ticket``."""
+    from django.apps import apps
+
+    if isinstance(model, str):
+        model = apps.get_model(model)
+    meta = model._meta
+    return MenuItem(
+        key=f"{meta.app_label}.{meta.model_name}",
+        label=label if label is not None else meta.verbose_name_plural,
+        url_name=f"{meta.app_label}:{meta.model_name}_{action}",
+        icon=icon,
+        permission=permission or f"{meta.app_label}.view_{meta.model_name}",
+        order=order,
+    )
+
+
+def page_item(
+    url_name: str,
+    label: Any,
+    *,
+    icon: str = "circle",
+    order: int = 100,
+    permission: str | None = None,
+    key: str | None = None,
+) -> MenuItem:
+    """The menu entry of a page that belongs to no one model (statistics, big screen)."""
+    return MenuItem(
+        key=key or url_name.replace(":", "."),
+        label=label,
+        url_name=url_name,
+        icon=icon,
+        permission=permission,
+        order=order,
+    )
+
+
+def register_declared(config: Any, items: list[MenuItem]) -> None:
+    """``consume("menu", ...)`` handler: entries without a group join their module's."""
+    from dataclasses import replace
+
+    for item in items:
+        register(item if item.group is not None else replace(item, group=config.group))
 
 
 def registered() -> list[MenuItem]:

@@ -117,6 +117,22 @@ def _outermost(paths: set[str]) -> list[str]:
 
 _CACHE_ATTR = "_unionhub_scope"
 
+# Who resolves a user's roles into a Scope, and who describes it in words: the accounts app
+# registers both when it is ready (core knows nothing about roles or organisations).
+_resolver: Any = None
+_labeller: Any = None
+
+
+def register_scope_resolver(resolve: Any, label: Any = None) -> None:
+    """``resolve(user=...) -> Scope`` and ``label(user=...) -> str`` (the top-bar sentence)."""
+    global _resolver, _labeller
+    _resolver = resolve
+    _labeller = label
+
+
+def scope_label(user: Any) -> str:
+    return _labeller(user=user) if _labeller is not None else ""
+
 
 def scope_for(user: AbstractBaseUser | AnonymousUser | None) -> Scope:
     """Resolve (and cache on the user object for this request) the user's data scope."""
@@ -127,10 +143,10 @@ def scope_for(user: AbstractBaseUser | AnonymousUser | None) -> Scope:
         return cached
     if user.is_superuser:
         scope = Scope(everything=True)
+    elif _resolver is None:
+        raise RuntimeError("no scope resolver registered (the accounts app registers one)")
     else:
-        from unionhub.accounts.selectors import user_scope_resolve
-
-        scope = user_scope_resolve(user=user)
+        scope = _resolver(user=user)
     setattr(user, _CACHE_ATTR, scope)
     return scope
 

@@ -79,9 +79,9 @@ class ImportCommand(BaseCommand):
     def _actor(username: str | None):
         if not username:
             return None
-        from unionhub.accounts.models import User
+        from django.contrib.auth import get_user_model
 
-        actor = User.objects.filter(username=username).first()
+        actor = get_user_model().objects.filter(username=username).first()
         if actor is None:
             raise CommandError(f"账号“{username}”不存在")
         return actor

@@ -18,9 +18,10 @@ from importlib import import_module
 from importlib.util import find_spec
 from typing import Any
 
-from django.apps import apps
 from django.db import models
 from django.urls import URLPattern, URLResolver, get_resolver
+
+from unionhub.core.modules import module_configs
 
 # name → why it shows no scoped records
 UNSCOPED: dict[str, str] = {
@@ -113,9 +114,7 @@ def endpoints() -> list[Endpoint]:
 
 
 def _sample_modules() -> Iterator[Any]:
-    for config in apps.get_app_configs():
-        if not config.name.startswith("unionhub."):
-            continue
+    for config in module_configs():
         module_name = f"{config.name}.tests.samples"
         if find_spec(f"{config.name}.tests") and find_spec(module_name):
             yield import_module(module_name)

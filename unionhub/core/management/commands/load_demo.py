@@ -1,16 +1,13 @@
 """Build the demo: organisation tree, demo accounts, and each module's demo records.
 
-Each ``unionhub.*`` app may have a ``demo.py`` with ``load(stdout)``; they run in
-INSTALLED_APPS order, each idempotent."""
+Each module may declare a ``demo`` resource (by default ``demo.py``'s ``load(stdout)``);
+they run in INSTALLED_APPS order, each idempotent."""
 
-from importlib import import_module
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from unionhub.core.middleware import acting_as
+from unionhub.core.modules import declarations
 
 
 class Command(BaseCommand):
@@ -24,14 +21,9 @@ class Command(BaseCommand):
         if not settings.DEBUG and not force:
             raise CommandError("演示数据只用于开发环境：DEBUG 关闭时请加 --force 明确确认。")
         with acting_as(None):
-            for config in apps.get_app_configs():
-                if not config.name.startswith("unionhub."):
+            for declared in declarations("demo"):
+                if only and declared.config.label not in only:
                     continue
-                if only and config.label not in only:
-                    continue
-                module_name = f"{config.name}.demo"
-                if find_spec(module_name) is None:
-                    continue
-                self.stdout.write(f"{config.verbose_name}…")
-                import_module(module_name).load(stdout=self.stdout)
+                self.stdout.write(f"{declared.config.verbose_name}…")
+                declared.value(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("演示数据已就绪。"))

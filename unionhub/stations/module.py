@@ -1,0 +1,88 @@
+"""Outdoor-worker stations (响水's brand): what the module adds to the platform."""
+
+from django.utils.translation import gettext_lazy as _
+
+from unionhub.core.menu import model_item, page_item
+from unionhub.stations.dashboard import station_cards
+
+menu = [
+    model_item("stations.station", _("Stations"), icon="home", order=500),
+    model_item("stations.ticket", _("Service tickets"), icon="alert", order=501),
+    model_item("stations.checkin", _("Check-ins"), icon="list", order=502),
+    page_item(
+        "stations:management",
+        _("Three-level management"),
+        icon="check",
+        permission="stations.view_hygienecheck",
+        order=503,
+    ),
+    page_item(
+        "stations:statistics",
+        _("Visit statistics"),
+        icon="chart",
+        permission="stations.view_checkin",
+        order=504,
+    ),
+    page_item(
+        "stations:screen",
+        _("Big screen"),
+        icon="screen",
+        permission="stations.view_checkin",
+        order=505,
+    ),
+    page_item(
+        "stations:coverage",
+        _("15-minute service circle"),
+        icon="map",
+        permission="stations.view_demandpoint",
+        order=506,
+    ),
+    model_item("stations.device", _("Devices"), icon="cpu", order=507),
+    page_item("stations:finder", _("Nearby stations (public)"), icon="map-pin", order=508),
+]
+
+dashboard_cards = [(400, station_cards)]
+
+role_grants = {
+    "city_admin": ["stations.*"],
+    "county_admin": ["stations.*"],
+    "town_cadre": [
+        "stations.view_*",
+        "stations.add_station",
+        "stations.change_station",
+        "stations.add_schedulewindow",
+        "stations.change_schedulewindow",
+        "stations.delete_schedulewindow",
+        "stations.add_scheduleexception",
+        "stations.change_scheduleexception",
+        "stations.add_ticket",
+        "stations.change_ticket",
+        "stations.add_checkin",
+        "stations.add_spotcheck",
+        "stations.change_spotcheck",
+    ],
+    "station_staff": [
+        "org.view_region",
+        "stations.view_station",
+        "stations.view_schedulewindow",
+        "stations.view_scheduleexception",
+        "stations.add_scheduleexception",
+        "stations.view_stationstaff",
+        "stations.view_device",
+        "stations.view_deviceevent",
+        "stations.view_checkin",
+        "stations.add_checkin",
+        "stations.view_ticket",
+        "stations.add_ticket",
+        "stations.change_ticket",
+        "stations.view_ticketevent",
+        "stations.view_hygienecheck",
+        "stations.add_hygienecheck",
+        "stations.change_hygienecheck",
+        "stations.view_patrollog",
+        "stations.add_patrollog",
+        "stations.change_patrollog",
+        "stations.view_spotcheck",
+        "stations.view_demandpoint",
+    ],
+}
