@@ -366,7 +366,13 @@ def deadline_for(kind: str, date: dt.date, *, calendar: HolidayCalendar | None =
     cal = _calendar(calendar)
     result, plain, notices, steps = _compute(declared, date, cal, ())
     unique: list[Notice] = []
+    missing_years: set[Any] = set()
     for n in notices:
+        if n.code == periods.NO_ARRANGEMENT:
+            # One sentence per year (a base kind's and this kind's period may both need it).
+            if n.params["year"] in missing_years:
+                continue
+            missing_years.add(n.params["year"])
         if n not in unique:
             unique.append(n)
     return Deadline(
