@@ -66,11 +66,12 @@ format: install
 	.venv/bin/ruff check --fix .
 
 # Each app keeps its own catalogue in unionhub/<app>/locale/zh_Hans (no shared file to fight over).
-APPS := $(notdir $(patsubst %/apps.py,%,$(wildcard unionhub/*/apps.py)))
+# Core's platform apps (unionhub/core/<app>, e.g. core/calendar) keep theirs too.
+APPS := $(patsubst unionhub/%/apps.py,%,$(wildcard unionhub/*/apps.py unionhub/core/*/apps.py))
 messages: install
 	@for app in $(APPS); do \
-	  (cd unionhub/$$app && ../../$(PY) ../../manage.py makemessages -l zh_Hans --no-obsolete --no-location >/dev/null && \
-	   ../../$(PY) ../../manage.py compilemessages -l zh_Hans >/dev/null) || exit 1; \
+	  (cd unionhub/$$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l zh_Hans --no-obsolete --no-location >/dev/null && \
+	   $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages -l zh_Hans >/dev/null) || exit 1; \
 	done
 	@echo "catalogues updated: $(APPS)"
 
