@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from unionhub.core import dashboard
+from unionhub.core.exporting import ExportColumn
 from unionhub.core.filtersets import ScopedFilterSet
 from unionhub.core.models import ChangeRecord
-from unionhub.core.exporting import ExportColumn
 from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import ObjectListView
 
