@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -75,12 +76,17 @@ class JobRun(models.Model):
         indexes = [models.Index(fields=["job", "status", "-scheduled_for"])]
         permissions = [("run_jobrun", "Can run a scheduled job now")]
 
+    def __str__(self) -> str:
+        return f"{self.job} @ {timezone.localtime(self.scheduled_for):%Y-%m-%d %H:%M}"
+
+    @property
+    def ran_at(self):
+        """When it ran (or, not started yet, when it was due)."""
+        return self.started_at or self.scheduled_for
+
     def duration_display(self) -> str:
         if self.duration_ms is None:
             return ""
         if self.duration_ms < 1000:
             return _("%(ms)d ms") % {"ms": self.duration_ms}
         return _("%(s).1f s") % {"s": self.duration_ms / 1000}
-
-    def __str__(self) -> str:
-        return f"{self.job} @ {self.scheduled_for:%Y-%m-%d %H:%M}"
