@@ -66,7 +66,10 @@ class Command(BaseCommand):
         if job:
             raise CommandError("--job 只能与 --once 同用。")
         scheduler = Scheduler(max_workers=workers)
+        # Both, explicitly: a process started in the background (``make run``'s ``&``)
+        # inherits SIGINT as ignored.
         signal.signal(signal.SIGTERM, _stop)
+        signal.signal(signal.SIGINT, _stop)
         self.stdout.write(f"定时任务调度器启动：{len(jobs)} 个任务（时区 Asia/Shanghai）。")
         try:
             scheduler.start()
