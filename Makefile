@@ -44,10 +44,12 @@ migrate: install vendor
 demo: migrate
 	DEBUG=1 $(PY) manage.py load_demo
 
-# The task worker (large imports) runs beside the web server and stops with it.
+# The task worker (large imports, "run now") and the scheduler (periodic jobs: ticket
+# escalation, device checks, ...) run beside the web server; all three stop together.
 run: demo
 	@DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
-	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	DEBUG=1 $(PY) manage.py run_scheduler & scheduler=$$!; \
+	trap "kill $$worker $$scheduler 2>/dev/null" EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install vendor

@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     # UnionHub: framework first, then the domain apps
     "unionhub.core",
     "unionhub.core.calendar",
+    "unionhub.core.scheduler",
     "unionhub.org",
     "unionhub.accounts",
     "unionhub.enterprises",
