@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # UnionHub: framework first, then the domain apps
     "unionhub.core",
+    "unionhub.core.kpis",
     "unionhub.org",
     "unionhub.accounts",
     "unionhub.enterprises",
