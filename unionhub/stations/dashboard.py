@@ -13,7 +13,7 @@ from unionhub.stations import choices, schedule
 from unionhub.stations.models import CheckIn, Station, Ticket
 from unionhub.stations.selectors import with_schedule
 
-CARD_KPIS = ["stations.total", "stations.smart"]
+CARD_KPIS = ["stations.total"]
 
 
 def station_cards(user) -> list[Card]:
@@ -27,16 +27,10 @@ def station_cards(user) -> list[Card]:
     start = timezone.make_aware(
         schedule.local(now).replace(hour=0, minute=0, second=0, microsecond=0), schedule.SHANGHAI
     )
+    # The stations KPI (linking to its records), with how many of them are open right now.
     cards = kpi_cards(user, CARD_KPIS, icons={"stations.total": "home"})
-    cards.append(
-        Card(
-            _("Stations open now"),
-            f"{open_now} / {len(stations)}",
-            reverse("stations:station_list"),
-            _("outdoor-worker stations"),
-            "clock",
-        )
-    )
+    for card in cards:
+        card.hint = _("%(open)s of %(total)s open now") % {"open": open_now, "total": len(stations)}
     if user.has_perm("stations.view_checkin"):
         visits = CheckIn.objects.visible_to(user).filter(at__gte=start).count()
         cards.append(

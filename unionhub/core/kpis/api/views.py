@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import permissions
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import permissions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -22,6 +22,52 @@ REGION = OpenApiParameter(
 YEAR = OpenApiParameter("year", int, description="年份 YYYY，缺省为 as_of 所在年。")
 AS_OF = OpenApiParameter(
     "as_of", str, description="截至日期 YYYY-MM-DD，缺省为今天（往年为年末）。"
+)
+
+
+KPI_VALUE = inline_serializer(
+    "KpiValue",
+    fields={
+        "code": serializers.CharField(),
+        "name": serializers.CharField(),
+        "value": serializers.JSONField(
+            help_text="计数为整数；金额为两位小数字符串；比率为一位小数"
+        ),
+        "unit": serializers.CharField(),
+        "aggregation": serializers.ChoiceField(choices=["count", "sum", "rate"]),
+        "target": serializers.JSONField(allow_null=True),
+        "records_url": serializers.CharField(),
+        "html_url": serializers.CharField(allow_null=True),
+        "numerator": serializers.JSONField(allow_null=True),
+        "denominator": serializers.JSONField(allow_null=True),
+        "source": serializers.ChoiceField(choices=["live", "snapshot"]),
+    },
+)
+KPI_LIST = inline_serializer(
+    "KpiList",
+    fields={
+        "region": serializers.CharField(),
+        "year": serializers.IntegerField(),
+        "as_of": serializers.DateField(),
+        "results": serializers.ListField(child=KPI_VALUE),
+    },
+)
+KPI_TREND = inline_serializer(
+    "KpiTrend",
+    fields={
+        "code": serializers.CharField(),
+        "region": serializers.CharField(),
+        "points": serializers.ListField(
+            child=inline_serializer(
+                "KpiTrendPoint",
+                fields={
+                    "month": serializers.CharField(),
+                    "as_of": serializers.DateField(),
+                    "value": serializers.JSONField(allow_null=True),
+                },
+            )
+        ),
+    },
 )
 
 
@@ -57,6 +103,7 @@ class KpiListView(APIView):
     @extend_schema(
         summary="指标",
         parameters=[REGION, YEAR, AS_OF],
+        responses=KPI_LIST,
         description="每项指标带 records_url：计数指标其 count 等于 value；求和指标列出被求和的记录；"
         "比率指标列出分子的记录。source 为 live（实时计算）或 snapshot（过去日期的月度快照）。",
     )
@@ -108,6 +155,7 @@ class KpiTrendView(APIView):
             REGION,
             OpenApiParameter("months", int, description="最多多少个月，缺省 12"),
         ],
+        responses=KPI_TREND,
     )
     def get(self, request):
         from rest_framework.exceptions import ValidationError
