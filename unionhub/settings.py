@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "unionhub.core",
     "unionhub.core.calendar",
     "unionhub.core.scheduler",
+    "unionhub.core.kpis",
     "unionhub.org",
     "unionhub.accounts",
     "unionhub.enterprises",

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.filtersets import ScopedFilterSet
@@ -81,3 +84,60 @@ class SuggestionFilterSet(ScopedFilterSet):
     class Meta:
         model = Suggestion
         fields = ["status", "department"]
+
+
+def _in_region(queryset, prefix: str, code: str):
+    """Records whose programme's union lies in the region ``code`` or below (by path)."""
+    from unionhub.org.models import Region
+
+    region = Region.objects.filter(code=(code or "").strip()).first()
+    if region is None:
+        return queryset.none()
+    return queryset.filter(**{f"{prefix}programme__union__region__path__startswith": region.path})
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+class LedgerEntryApiFilterSet(LedgerEntryFilterSet):
+    """``/api/v1/points/ledger/``: also the region (code, with everything below), whether an
+    entry was reversed, and the day range of ``occurred_at`` (Asia/Shanghai, both included) —
+    what the points KPIs' ``records_url`` uses."""
+
+    region = django_filters.CharFilter(method="in_region", label=_("Region"))
+    reversed = django_filters.BooleanFilter(
+        field_name="reversed_by", lookup_expr="isnull", exclude=True, label=_("Reversed")
+    )
+    occurred_from = django_filters.DateFilter(method="occurred_on_or_after", label=_("From"))
+    occurred_to = django_filters.DateFilter(method="occurred_on_or_before", label=_("Until"))
+
+    class Meta(LedgerEntryFilterSet.Meta):
+        pass
+
+    def in_region(self, queryset, name, value):
+        return _in_region(queryset, "account__", value)
+
+    def occurred_on_or_after(self, queryset, name, value):
+        return queryset.filter(occurred_at__gte=_day_start(value))
+
+    def occurred_on_or_before(self, queryset, name, value):
+        return queryset.filter(occurred_at__lt=_day_start(value + dt.timedelta(days=1)))
+
+
+class SuggestionApiFilterSet(SuggestionFilterSet):
+    """``/api/v1/points/suggestions/``: also the region and the implementation date range."""
+
+    region = django_filters.CharFilter(method="in_region", label=_("Region"))
+    implemented_from = django_filters.DateFilter(
+        field_name="implemented_on", lookup_expr="gte", label=_("Implemented from")
+    )
+    implemented_to = django_filters.DateFilter(
+        field_name="implemented_on", lookup_expr="lte", label=_("Implemented until")
+    )
+
+    class Meta(SuggestionFilterSet.Meta):
+        pass
+
+    def in_region(self, queryset, name, value):
+        return _in_region(queryset, "", value)

@@ -1,4 +1,5 @@
-"""Home-page cards of the station module (scoped)."""
+"""Home-page cards of the station module: its KPIs (``stations/kpis.py``) and the live
+figures (open now, visits today, open tickets), all scoped."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionhub.core.dashboard import Card
+from unionhub.core.kpis.cards import kpi_cards
 from unionhub.stations import choices, schedule
 from unionhub.stations.models import CheckIn, Station, Ticket
 from unionhub.stations.selectors import with_schedule
+
+CARD_KPIS = ["stations.total"]
 
 
 def station_cards(user) -> list[Card]:
@@ -23,15 +27,10 @@ def station_cards(user) -> list[Card]:
     start = timezone.make_aware(
         schedule.local(now).replace(hour=0, minute=0, second=0, microsecond=0), schedule.SHANGHAI
     )
-    cards = [
-        Card(
-            _("Stations open now"),
-            f"{open_now} / {len(stations)}",
-            reverse("stations:station_list"),
-            _("outdoor-worker stations"),
-            "home",
-        ),
-    ]
+    # The stations KPI (linking to its records), with how many of them are open right now.
+    cards = kpi_cards(user, CARD_KPIS, icons={"stations.total": "home"})
+    for card in cards:
+        card.hint = _("%(open)s of %(total)s open now") % {"open": open_now, "total": len(stations)}
     if user.has_perm("stations.view_checkin"):
         visits = CheckIn.objects.visible_to(user).filter(at__gte=start).count()
         cards.append(

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.filtersets import ScopedFilterSet
@@ -94,3 +97,36 @@ class DemandPointFilterSet(ScopedFilterSet):
 
 
 __all__ = ["choices"]
+
+
+def _local_day_start(day):
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+class StationApiFilterSet(ScopedFilterSet):
+    """``/api/v1/stations/`` filters: the region by its code (with everything below), the
+    state flags, and the registration date range (days in Asia/Shanghai, both included) —
+    what the station KPIs' ``records_url`` uses."""
+
+    search_fields = ("name", "code", "address")
+    region = django_filters.CharFilter(
+        method="in_region", label=_("Region (code, with everything below)")
+    )
+    created_from = django_filters.DateFilter(method="created_on_or_after", label=_("Created from"))
+    created_to = django_filters.DateFilter(method="created_on_or_before", label=_("Created until"))
+
+    class Meta:
+        model = Station
+        fields = ["kind", "is_smart", "is_active"]
+
+    def in_region(self, queryset, name, value):
+        region = Region.objects.filter(code=value.strip()).first()
+        if region is None:
+            return queryset.none()
+        return queryset.filter(region__path__startswith=region.path)
+
+    def created_on_or_after(self, queryset, name, value):
+        return queryset.filter(created_at__gte=_local_day_start(value))
+
+    def created_on_or_before(self, queryset, name, value):
+        return queryset.filter(created_at__lt=_local_day_start(value + dt.timedelta(days=1)))

@@ -25,6 +25,7 @@ from unionhub.points.api.serializers import (
     SubmissionSerializer,
     SuggestionSerializer,
 )
+from unionhub.points.filtersets import LedgerEntryApiFilterSet, SuggestionApiFilterSet
 from unionhub.points.models import (
     LedgerEntry,
     PointsAccount,
@@ -214,14 +215,14 @@ class LedgerEntryViewSet(PointsViewSet):
     queryset = LedgerEntry.objects.all()
     serializer_class = LedgerEntrySerializer
     http_method_names = ["get", "head", "options"]
-    filterset_fields = ["kind", "account"]
+    filterset_class = LedgerEntryApiFilterSet  # kind, account, region, reversed, dates
 
 
 class SuggestionViewSet(PointsViewSet):
     queryset = Suggestion.objects.all()
     serializer_class = SuggestionSerializer
     http_method_names = ["get", "post", "head", "options"]
-    filterset_fields = ["status"]
+    filterset_class = SuggestionApiFilterSet  # status, region, implementation dates
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

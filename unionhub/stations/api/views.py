@@ -32,6 +32,7 @@ from unionhub.stations.api.serializers import (
     checkin_input,
     checkin_input_fast,
 )
+from unionhub.stations.filtersets import StationApiFilterSet
 from unionhub.stations.models import CheckIn, Device, Station, Ticket
 from unionhub.stations.selectors import stations_nearby, with_schedule
 
@@ -58,7 +59,7 @@ class StationViewSet(ScopedModelViewSet):
     queryset = Station.objects.all()
     serializer_class = StationSerializer
     select_related = ("region",)
-    filterset_fields = ["kind", "is_smart", "is_active"]
+    filterset_class = StationApiFilterSet
 
     def get_queryset(self):
         return with_schedule(super().get_queryset())

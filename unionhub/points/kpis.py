@@ -1,0 +1,59 @@
+"""Points KPIs (contract.md "KPIs"): participation person-times and the realised benefit of
+rationalization suggestions in the year."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from unionhub.core.kpis.registry import Kpi, Part, Records
+
+KPIS = [
+    Kpi(
+        code="points.participants_year",
+        name=_("Points participation this year"),
+        unit="人次",
+        aggregation="count",
+        period="yearly",
+        part=Part(
+            "points.LedgerEntry",
+            Q(kind="award", reversed_by__isnull=True),
+            date_field="occurred_at",
+        ),
+        records=Records(
+            "/api/v1/points/ledger/",
+            lambda ctx: {
+                "kind": "award",
+                "reversed": "false",
+                "occurred_from": ctx.start.isoformat(),
+                "occurred_to": ctx.end.isoformat(),
+            },
+        ),
+        description=_(
+            "Person-times awarded points in the year: every award that still stands (not "
+            "reversed) is one person-time."
+        ),
+        order=400,
+    ),
+    Kpi(
+        code="points.suggestion_benefit_year",
+        name=_("Realised benefit of suggestions this year"),
+        unit="元",
+        aggregation="sum",
+        period="yearly",
+        part=Part(
+            "points.Suggestion",
+            Q(status="implemented"),
+            sum_field="realized_benefit",
+            date_field="implemented_on",
+        ),
+        records=Records(
+            "/api/v1/points/suggestions/",
+            lambda ctx: {
+                "status": "implemented",
+                "implemented_from": ctx.start.isoformat(),
+                "implemented_to": ctx.end.isoformat(),
+            },
+        ),
+        description=_("Realised benefit (yuan) of the suggestions implemented in the year."),
+        order=401,
+    ),
+]
