@@ -31,9 +31,7 @@ def _points_world():
             photo=demo.demo_evidence(),
         )
     # Submitted ten days ago: past the 7-day review period.
-    Submission.objects.filter(pk=late.pk).update(
-        created_at=timezone.now() - dt.timedelta(days=10)
-    )
+    Submission.objects.filter(pk=late.pk).update(created_at=timezone.now() - dt.timedelta(days=10))
     return late
 
 

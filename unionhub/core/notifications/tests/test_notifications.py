@@ -21,23 +21,23 @@ pytestmark = pytest.mark.django_db
 
 def test_list_shows_only_the_callers_own_and_unread_by_default(client_as, user_named):
     mine = notification_send(
-        recipient=user_named("xiangshui_admin"), title="我的消息", url="/todo/"
+        recipient=user_named("xiangshui_admin"), title="甲乙提醒", url="/todo/"
     )
-    notification_send(recipient=user_named("sheyang_admin"), title="别人的消息")
+    notification_send(recipient=user_named("sheyang_admin"), title="丙丁提醒")
     client = client_as("xiangshui_admin")
     html = client.get(reverse("notifications:list")).content.decode()
-    assert "我的消息" in html and "别人的消息" not in html
+    assert "甲乙提醒" in html and "丙丁提醒" not in html
     # Following it marks it read and goes to its link.
     response = client.post(reverse("notifications:read", args=[mine.pk]))
     assert response.status_code == 302 and response.url == "/todo/"
     mine.refresh_from_db()
     assert mine.read_at is not None
-    assert "我的消息" not in client.get(reverse("notifications:list")).content.decode()
-    assert "我的消息" in client.get(reverse("notifications:list") + "?show=all").content.decode()
+    assert "甲乙提醒" not in client.get(reverse("notifications:list")).content.decode()
+    assert "甲乙提醒" in client.get(reverse("notifications:list") + "?show=all").content.decode()
 
 
 def test_someone_elses_notification_is_404(client_as, user_named):
-    other = notification_send(recipient=user_named("sheyang_admin"), title="别人的消息")
+    other = notification_send(recipient=user_named("sheyang_admin"), title="丙丁提醒")
     response = client_as("xiangshui_admin").post(reverse("notifications:read", args=[other.pk]))
     assert response.status_code == 404
     other.refresh_from_db()
