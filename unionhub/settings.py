@@ -114,6 +114,8 @@ INSTALLED_APPS = [
     "unionhub.core.calendar",
     "unionhub.core.scheduler",
     "unionhub.core.kpis",
+    "unionhub.core.notifications",
+    "unionhub.core.todo",
     "unionhub.org",
     "unionhub.accounts",
     "unionhub.enterprises",
@@ -328,6 +330,32 @@ DEADLINE_ROLL_WEEKENDS = _env_bool("DEADLINE_ROLL_WEEKENDS", False)
 HOLIDAY_CALENDAR_RECHECK_SECONDS = float(
     os.environ.get("UNIONHUB_HOLIDAY_CALENDAR_RECHECK_SECONDS", "10")
 )
+# To-do reminders: days before a due date on which a reminder goes out (0 = on the day);
+# overdue and escalated items are reminded once more. The top bar's count is cached per person.
+TODO_REMINDER_LEAD_DAYS = [
+    int(d) for d in os.environ.get("UNIONHUB_TODO_REMINDER_LEAD_DAYS", "3,1,0").split(",") if d
+]
+TODO_BADGE_CACHE_SECONDS = 60
+
+# Notifications (docs/notifications.md): e-mail through Django's e-mail backend (console in
+# development), SMS through the backend class named here (the development one records the
+# messages in the database and sends nothing).
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "UnionHub <noreply@localhost>")
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "unionhub.core.notifications.sms.RecordingSmsBackend")
+SMS_SIGNATURE = os.environ.get("SMS_SIGNATURE", "盐城工会")
+# Links in e-mails are made absolute with this address (e.g. https://unionhub.example.cn).
+SITE_URL = os.environ.get("SITE_URL", "")
 
 # Domain parameters that are data, not code, live in the database; these are the defaults.
 UNIONHUB = {

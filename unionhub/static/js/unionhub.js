@@ -49,8 +49,17 @@
     bulkCount(form);
   });
 
+  // Top-bar counts (to-do, unread messages): <span data-lazy-badge="url"> is replaced by the
+  // fragment at that URL once the page is there, so the page itself runs no count query.
+  function loadBadges() {
+    if (typeof window.htmx === "undefined") return;
+    document.querySelectorAll("[data-lazy-badge]").forEach(function (el) {
+      window.htmx.ajax("GET", el.dataset.lazyBadge, { target: el, swap: "outerHTML" });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
-    renderCharts(); scheduleReload(); bulkCounts();
+    renderCharts(); scheduleReload(); bulkCounts(); loadBadges();
   });
   document.addEventListener("htmx:afterSwap", function (e) {
     renderCharts(e.target); bulkCounts(e.target.parentNode || document);
