@@ -123,16 +123,10 @@ class ProgrammeEditView(ObjectEditView):
 
     def save(self, form):
         if form.instance.pk:
-            return super().save(form)
-        data = form.cleaned_data
-        return services.programme_create(
-            union=data["union"],
-            name=data["name"],
-            slogan=data["slogan"],
-            expiry_policy=data["expiry_policy"],
-            expiry_years=data["expiry_years"],
-            actor=self.request.user,
-        )
+            return services.programme_update(
+                actor=self.request.user, programme=form.instance, **form.cleaned_data
+            )
+        return services.programme_create(actor=self.request.user, **form.cleaned_data)
 
 
 class ProgrammeActionMixin(ScopedMixin):
@@ -284,6 +278,13 @@ class PointItemEditView(ObjectEditView):
     model = PointItem
     form_class = PointItemForm
 
+    def save(self, form):
+        if form.instance.pk:
+            return services.pointitem_update(
+                actor=self.request.user, item=form.instance, **form.cleaned_data
+            )
+        return services.pointitem_create(actor=self.request.user, **form.cleaned_data)
+
 
 class RewardListView(ObjectListView):
     model = Reward
@@ -308,6 +309,13 @@ class RewardView(ObjectDetailView):
 class RewardEditView(ObjectEditView):
     model = Reward
     form_class = RewardForm
+
+    def save(self, form):
+        if form.instance.pk:
+            return services.reward_update(
+                actor=self.request.user, reward=form.instance, **form.cleaned_data
+            )
+        return services.reward_create(actor=self.request.user, **form.cleaned_data)
 
 
 class PointsAccountListView(ObjectListView):
@@ -342,15 +350,12 @@ class PointsAccountView(ObjectDetailView):
         account = self.get_object()
         if not request.user.has_perm("points.award_points"):
             raise PermissionDenied
-        points = _int(request.POST.get("points"))
         try:
-            if not points:
-                raise ValidationError({"points": [_("The points must not be zero.")]})
             services.entry_adjust(
-                account=account,
-                points=points,
-                reason=request.POST.get("reason", ""),
                 actor=request.user,
+                account=account,
+                points=_int(request.POST.get("points"), 0),
+                reason=request.POST.get("reason", ""),
             )
             messages.success(request, _("Saved."))
         except ValidationError as exc:
@@ -374,6 +379,13 @@ class DepartmentEditView(ObjectEditView):
     model = Department
     form_class = DepartmentForm
 
+    def save(self, form):
+        if form.instance.pk:
+            return services.department_update(
+                actor=self.request.user, department=form.instance, **form.cleaned_data
+            )
+        return services.department_create(actor=self.request.user, **form.cleaned_data)
+
 
 class PointsAccountEditView(ObjectEditView):
     model = PointsAccount
@@ -381,15 +393,10 @@ class PointsAccountEditView(ObjectEditView):
 
     def save(self, form):
         if form.instance.pk:
-            return super().save(form)
-        data = form.cleaned_data
-        return services.account_open(
-            programme=data["programme"],
-            user=data["user"],
-            department=data.get("department"),
-            employee_no=data.get("employee_no", ""),
-            actor=self.request.user,
-        )
+            return services.account_update(
+                actor=self.request.user, account=form.instance, **form.cleaned_data
+            )
+        return services.account_open(actor=self.request.user, **form.cleaned_data)
 
 
 # --- ledger -------------------------------------------------------------------------------
@@ -542,14 +549,14 @@ class SubmissionView(ObjectDetailView):
                     raise PermissionDenied
             if action == "approve":
                 approved = services.submission_approve(
-                    submission=sub, points=points, reviewer=request.user, note=note
+                    actor=request.user, submission=sub, points=points, note=note
                 )
                 # A fixed item's points come from the item, not the form.
                 messages.success(
                     request, _("Approved: %(n)s points awarded.") % {"n": approved.points}
                 )
             elif action == "reject":
-                services.submission_reject(submission=sub, reviewer=request.user, reason=note)
+                services.submission_reject(actor=request.user, submission=sub, reason=note)
                 messages.success(request, _("Rejected."))
             elif action == "appeal":
                 if sub.account.user_id != request.user.pk:
@@ -562,7 +569,7 @@ class SubmissionView(ObjectDetailView):
                 services.appeal_decide(
                     appeal=sub.appeal,
                     uphold=action == "uphold",
-                    decider=request.user,
+                    actor=request.user,
                     points=points,
                     note=note,
                 )
@@ -723,7 +730,9 @@ class SuggestionView(ObjectDetailView):
                     Decimal("0.01")
                 )
             except (InvalidOperation, ValueError) as exc:
-                raise ValidationError({name: [_("Enter an amount in yuan.")]}) from exc
+                raise ValidationError(
+                    {name: ValidationError(_("Enter an amount in yuan."), code="invalid_amount")}
+                ) from exc
 
         try:
             if action == "evaluate":

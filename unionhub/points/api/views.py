@@ -176,7 +176,7 @@ class SubmissionViewSet(PointsViewSet):
             services.submission_approve,
             submission=sub,
             points=data.get("points"),
-            reviewer=request.user,
+            actor=request.user,
             note=data.get("note", ""),
         )
         return Response(self.get_serializer(sub).data)
@@ -188,7 +188,7 @@ class SubmissionViewSet(PointsViewSet):
         sub = _call(
             services.submission_reject,
             submission=sub,
-            reviewer=request.user,
+            actor=request.user,
             reason=data.get("note", ""),
         )
         return Response(self.get_serializer(sub).data)

@@ -41,14 +41,17 @@ def enterprise_union_in(slug: str) -> OrgUnit:
 def programme_in(slug: str) -> Programme:
     unit = enterprise_union_in(slug)
     programme = Programme.objects.filter(union=unit).first()
-    return programme or services.programme_create(union=unit, name=f"{slug}样例积分计划")
+    return programme or services.programme_create(
+        actor=None, union=unit, name=f"{slug}样例积分计划"
+    )
 
 
 def item_in(slug: str) -> PointItem:
     programme = programme_in(slug)
     item = programme.items.filter(code="sample").first()
     if item is None:
-        item = PointItem.objects.create(
+        item = services.pointitem_create(
+            actor=None,
             programme=programme,
             category=programme.categories.first(),
             code="sample",
@@ -66,7 +69,9 @@ def account_in(slug: str) -> PointsAccount:
         username=f"pts_sample_{slug}",
         defaults={"full_name": f"{slug}样例职工", "org_unit": programme.union},
     )
-    return services.account_open(programme=programme, user=user, employee_no=f"S-{slug}")
+    return services.account_open(
+        actor=None, programme=programme, user=user, employee_no=f"S-{slug}"
+    )
 
 
 def entry_in(slug: str) -> LedgerEntry:
@@ -77,8 +82,8 @@ def entry_in(slug: str) -> LedgerEntry:
 def reward_in(slug: str) -> Reward:
     programme = programme_in(slug)
     reward = programme.rewards.filter(name=f"{slug}样例奖品").first()
-    return reward or Reward.objects.create(
-        programme=programme, name=f"{slug}样例奖品", cost=5, stock=10
+    return reward or services.reward_create(
+        actor=None, programme=programme, name=f"{slug}样例奖品", cost=5, stock=10
     )
 
 
@@ -87,6 +92,7 @@ def submission_in(slug: str) -> Submission:
     from unionhub.points.demo import demo_evidence
 
     return services.submission_create(
+        actor=None,
         account=account_in(slug),
         item=item_in(slug),
         description=f"{slug}样例申报",
@@ -99,22 +105,25 @@ def redemption_in(slug: str) -> Redemption:
     if account.balance < 5:
         entry_in(slug)
         account.refresh_from_db()
-    return services.redemption_create(account=account, reward=reward_in(slug), quantity=1)
+    return services.redemption_create(
+        actor=None, account=account, reward=reward_in(slug), quantity=1
+    )
 
 
 def suggestion_in(slug: str) -> Suggestion:
     s = services.suggestion_submit(
-        account=account_in(slug), title=f"{slug}样例建议", content="内容"
+        actor=None, account=account_in(slug), title=f"{slug}样例建议", content="内容"
     )
     s.estimated_benefit = Decimal("100.00")
     return s
 
 
 def department_in(slug: str) -> Department:
-    department, _ = Department.objects.get_or_create(
-        programme=programme_in(slug), name=f"{slug}样例部门"
+    programme = programme_in(slug)
+    name = f"{slug}样例部门"
+    return programme.departments.filter(name=name).first() or services.department_create(
+        actor=None, programme=programme, name=name
     )
-    return department
 
 
 SAMPLES = {

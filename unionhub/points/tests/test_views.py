@@ -78,6 +78,7 @@ def test_phone_page_redeem_with_reason(world):
 
 def test_review_on_the_submission_page(world):
     sub = services.submission_create(
+        actor=world.worker,
         photo=evidence(),
         account=world.account,
         item=world.items["safety_snapshot"],
@@ -97,6 +98,7 @@ def test_review_on_the_submission_page(world):
 
 def test_worker_cannot_review_on_the_page(world):
     sub = services.submission_create(
+        actor=world.worker,
         photo=evidence(),
         account=world.account,
         item=world.items["safety_snapshot"],
@@ -202,6 +204,7 @@ def test_demo_reproduces_the_seed_and_is_consistent():
 def test_list_pages_query_count_is_constant(world, name, django_assert_max_num_queries):
     for n in range(12):
         services.submission_create(
+            actor=world.worker,
             photo=evidence(),
             account=world.account,
             item=world.items["6s_snapshot"],
@@ -209,9 +212,11 @@ def test_list_pages_query_count_is_constant(world, name, django_assert_max_num_q
         )
         world.award(world.account, 40)
         services.redemption_create(
-            account=world.account, reward=world.reward, quantity=1
+            actor=world.worker, account=world.account, reward=world.reward, quantity=1
         ) if n < 2 else None
-        services.suggestion_submit(account=world.account, title=f"建议{n}", content="c")
+        services.suggestion_submit(
+            actor=world.worker, account=world.account, title=f"建议{n}", content="c"
+        )
     c = _client(world.chair)
     with django_assert_max_num_queries(30):
         assert c.get(reverse(name), {"page_size": 100}).status_code == 200
@@ -231,6 +236,7 @@ def test_adjustment_on_the_account_page(world):
 
 def test_approving_a_fixed_item_reports_its_points(world):
     sub = services.submission_create(
+        actor=world.worker,
         photo=evidence(),
         account=world.account,
         item=world.items["safety_activity"],
