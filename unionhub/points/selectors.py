@@ -72,6 +72,13 @@ def reward_list(*, user: Any) -> QuerySet[Reward]:
     )
 
 
+def item_choices(*, user: Any) -> QuerySet[PointItem]:
+    """Items a user may claim or manage: those of their own programmes and those in scope."""
+    own_programmes = PointsAccount.objects.filter(user=user).values("programme_id")
+    visible = PointItem.objects.visible_to(user).values("pk")
+    return PointItem.objects.filter(Q(pk__in=visible) | Q(programme_id__in=own_programmes))
+
+
 def submission_queue(*, user: Any) -> QuerySet[Submission]:
     return (
         Submission.objects.visible_to(user)

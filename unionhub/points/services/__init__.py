@@ -51,6 +51,7 @@ from unionhub.points.services.submissions import (
     parse_participants,
     submission_approve,
     submission_create,
+    submission_decide_appeal,
     submission_reject,
 )
 from unionhub.points.services.suggestions import (
@@ -90,6 +91,7 @@ __all__ = [
     "rules_version_add",
     "submission_approve",
     "submission_create",
+    "submission_decide_appeal",
     "submission_reject",
     "suggestion_decide",
     "suggestion_evaluate",

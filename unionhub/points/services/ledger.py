@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unionhub.core.audit import record_change
 from unionhub.points.choices import CapPeriod, EntryKind
 from unionhub.points.models import LedgerEntry, PointItem, PointsAccount
 from unionhub.points.periods import period_bounds
@@ -148,6 +149,9 @@ def entry_adjust(
         occurred_at=occurred_at,
     )
     require_visible(entry, actor)
+    if actor is not None:
+        # The ledger keeps its own trail; a manual adjustment also enters the audit log.
+        record_change(obj=locked, action="update", note=f"{entry}", actor=actor)
     return entry
 
 
@@ -177,4 +181,5 @@ def entry_reverse(*, actor: User | None, entry: LedgerEntry, reason: str) -> Led
         reference=f"#{entry.pk}",
     )
     require_visible(reversal, actor)
+    record_change(obj=locked, action="update", note=f"{reversal}", actor=actor)
     return reversal

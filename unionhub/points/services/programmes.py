@@ -215,13 +215,14 @@ def rules_version_add(
 # --- catalogue items, departments, rewards -------------------------------------------
 
 
-def _check_item(values: dict[str, Any], item: PointItem) -> None:
+def check_pointitem(values: dict[str, Any], item: PointItem) -> None:
+    """A range in order, and a category of the item's own programme."""
     low = values.get("points_min", item.points_min)
     high = values.get("points_max", item.points_max)
     if low and high and high < low:
         raise invalid("points_max", _("The maximum cannot be below the minimum."), "range_inverted")
-    programme = values.get("programme") or getattr(item, "programme", None)
-    category = values.get("category") or getattr(item, "category", None)
+    programme = values.get("programme") or (item.programme if item.programme_id else None)
+    category = values.get("category") or (item.category if item.category_id else None)
     if programme is not None:
         _same_programme(
             category, programme, "category", _("The category belongs to another programme.")
@@ -234,7 +235,7 @@ def pointitem_create(*, actor: User | None, programme: Programme, **values: Any)
     require_perm(actor, "points.add_pointitem")
     require_visible(programme, actor)
     item = PointItem(programme=programme)
-    _check_item(values, item)
+    check_pointitem(values, item)
     _save(item, values, actor=actor)
     return item
 
@@ -243,7 +244,7 @@ def pointitem_create(*, actor: User | None, programme: Programme, **values: Any)
 def pointitem_update(*, actor: User | None, item: PointItem, **values: Any) -> PointItem:
     require_perm(actor, "points.change_pointitem")
     require_visible(item, actor)
-    _check_item(values, item)
+    check_pointitem(values, item)
     _save(item, values, actor=actor)
     return item
 

@@ -254,6 +254,22 @@ def appeal_decide(
     return appeal
 
 
+@transaction.atomic
+def submission_decide_appeal(
+    *,
+    actor: User | None,
+    submission: Submission,
+    uphold: bool,
+    points: int | None = None,
+    note: str = "",
+) -> Appeal:
+    """Decide the pending appeal of ``submission`` (the submission page's action)."""
+    appeal = Appeal.objects.filter(submission=submission).first()
+    if appeal is None:
+        raise invalid("submission", _("This submission has not been appealed."), "not_appealed")
+    return appeal_decide(actor=actor, appeal=appeal, uphold=uphold, points=points, note=note)
+
+
 # --- batch awards ------------------------------------------------------------------------
 
 

@@ -31,3 +31,16 @@ def assert_api_invalid(response: Any, *, field: str) -> None:
     assert response.status_code == 400, (response.status_code, response.content[:500])
     body = response.json()
     assert field in body and body[field], body
+
+
+def assert_form_invalid(response: Any, *, field: str | None, code: str) -> None:
+    """A page that refused a form: 400, the form again, ``field`` carrying ``code``."""
+    assert response.status_code == 400, response.status_code
+    errors = response.context["form"].errors.as_data()
+    codes = [e.code for e in errors.get(field or NON_FIELD_ERRORS, [])]
+    assert code in codes, f"expected {field!r}: {code!r}, got {errors!r}"
+
+
+def message_levels(response: Any) -> list[str]:
+    """The level tags of the messages a (followed) page showed."""
+    return [m.level_tag for m in response.context["messages"]]
