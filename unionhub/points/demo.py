@@ -21,7 +21,7 @@ from unionhub.org.choices import OrgKind
 from unionhub.org.demo import county_union
 from unionhub.org.models import OrgUnit
 from unionhub.points import services
-from unionhub.points.models import Department, PointsAccount, Programme, Reward
+from unionhub.points.models import PointsAccount, Programme
 
 # Every default item requires evidence, so demo claims carry a tiny placeholder file.
 DEMO_PNG = (
@@ -186,14 +186,22 @@ def _programme(*, union: OrgUnit, name: str, slogan: str, chair: User | None) ->
             summary="增加改善周、质量月项目；积分有效期改为次年年底。",
             actor=chair,
         )
+    have = set(programme.departments.values_list("name", flat=True))
     for dep in DEPARTMENTS:
-        Department.objects.get_or_create(programme=programme, name=dep)
+        if dep not in have:
+            services.department_create(actor=None, programme=programme, name=dep)
+    have = set(programme.rewards.values_list("name", flat=True))
     for rname, desc, cost, stock, limit in REWARDS:
-        Reward.objects.get_or_create(
-            programme=programme,
-            name=rname,
-            defaults={"description": desc, "cost": cost, "stock": stock, "per_person_limit": limit},
-        )
+        if rname not in have:
+            services.reward_create(
+                actor=None,
+                programme=programme,
+                name=rname,
+                description=desc,
+                cost=cost,
+                stock=stock,
+                per_person_limit=limit,
+            )
     return programme
 
 
@@ -248,11 +256,11 @@ def _activity(
                 services.submission_approve(
                     submission=sub,
                     points=rng.randint(item.points_min, item.points_max),
-                    reviewer=chair,
+                    actor=chair,
                 )
             elif roll < 0.95:
                 services.submission_reject(
-                    submission=sub, reviewer=chair, reason="描述不清或与已有隐患重复"
+                    submission=sub, actor=chair, reason="描述不清或与已有隐患重复"
                 )
         except Exception:  # noqa: BLE001,S110 — a cap reached in the random demo just stays pending
             pass
@@ -351,6 +359,7 @@ def load_core() -> tuple[Programme, User, User]:
         union=union, name="小积分激发大能量", slogan="小积分激发大能量", chair=chair
     )
     worker_account = services.account_open(
+        actor=None,
         programme=programme,
         user=worker,
         employee_no="GC0001-W",
@@ -371,7 +380,7 @@ def load_core() -> tuple[Programme, User, User]:
                 occurred_at=timezone.now() - dt.timedelta(days=day),
                 photo=demo_evidence(),
             )
-            services.submission_approve(submission=sub, points=5, reviewer=chair)
+            services.submission_approve(submission=sub, points=5, actor=chair)
         oit = services.submission_create(
             account=worker_account,
             item=items["oit"],
@@ -380,7 +389,7 @@ def load_core() -> tuple[Programme, User, User]:
             occurred_at=timezone.now() - dt.timedelta(days=15),
             photo=demo_evidence("pdf"),
         )
-        services.submission_approve(submission=oit, points=30, reviewer=chair)
+        services.submission_approve(submission=oit, points=30, actor=chair)
         services.award_batch(
             programme=programme,
             item=items["culture_sports"],

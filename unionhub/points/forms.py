@@ -6,11 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.forms import ScopedModelForm
 from unionhub.org.choices import AREA_KINDS
+from unionhub.points.fields import (
+    DEPARTMENT_FIELDS,
+    POINTITEM_FIELDS,
+    POINTSACCOUNT_FIELDS,
+    PROGRAMME_FIELDS,
+    REWARD_FIELDS,
+)
 from unionhub.points.models import (
     Department,
     PointItem,
@@ -32,7 +38,7 @@ def _style(form: forms.BaseForm) -> None:
 class ProgrammeForm(ScopedModelForm):
     class Meta:
         model = Programme
-        fields = ["union", "name", "slogan", "is_active", "expiry_policy", "expiry_years"]
+        fields = list(PROGRAMME_FIELDS)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -42,56 +48,34 @@ class ProgrammeForm(ScopedModelForm):
 class PointItemForm(ScopedModelForm):
     class Meta:
         model = PointItem
-        fields = [
-            "programme",
-            "category",
-            "code",
-            "name",
-            "points_min",
-            "points_max",
-            "cap_count",
-            "cap_period",
-            "evidence",
-            "description",
-            "is_active",
-            "order",
-        ]
+        fields = list(POINTITEM_FIELDS)
 
     def clean(self):
+        # The service's rule, run here too so the constraint check of the model never
+        # meets an inverted range (the service runs it again on every path).
+        from unionhub.points.services.programmes import check_pointitem
+
         data = super().clean()
-        low, high = data.get("points_min"), data.get("points_max")
-        if low and high and high < low:
-            raise ValidationError({"points_max": _("The maximum cannot be below the minimum.")})
-        category, programme = data.get("category"), data.get("programme")
-        if category and programme and category.programme_id != programme.pk:
-            raise ValidationError({"category": _("The category belongs to another programme.")})
+        check_pointitem(data, self.instance)
         return data
 
 
 class RewardForm(ScopedModelForm):
     class Meta:
         model = Reward
-        fields = [
-            "programme",
-            "name",
-            "description",
-            "cost",
-            "stock",
-            "per_person_limit",
-            "is_active",
-        ]
+        fields = list(REWARD_FIELDS)
 
 
 class DepartmentForm(ScopedModelForm):
     class Meta:
         model = Department
-        fields = ["programme", "name"]
+        fields = list(DEPARTMENT_FIELDS)
 
 
 class PointsAccountForm(ScopedModelForm):
     class Meta:
         model = PointsAccount
-        fields = ["programme", "user", "department", "employee_no"]
+        fields = list(POINTSACCOUNT_FIELDS)
 
 
 class RulesVersionForm(forms.ModelForm):
@@ -171,3 +155,70 @@ class SuggestionForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _style(self)
+
+
+# --- action forms (one per ObjectActionView) ------------------------------------------------
+
+
+class AdjustForm(forms.Form):
+    points = forms.IntegerField(label=_("Points (±)"))
+    reason = forms.CharField(label=_("Reason for the adjustment"), max_length=200, required=False)
+
+
+class ReverseForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for the reversal"), max_length=200, required=False)
+
+
+class ApproveForm(forms.Form):
+    points = forms.IntegerField(label=_("Points"), required=False, min_value=0)
+    note = forms.CharField(label=_("Note or reason"), max_length=300, required=False)
+
+
+class RejectForm(forms.Form):
+    note = forms.CharField(label=_("Note or reason"), max_length=300, required=False)
+
+
+class AppealForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Appeal against the rejection (once only)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class AppealDecisionForm(ApproveForm):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("uphold", _("Uphold and award")), ("dismiss", _("Dismiss"))],
+    )
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+
+class SuggestionEvaluateForm(forms.Form):
+    estimated_benefit = forms.DecimalField(
+        label=_("Estimated benefit (yuan)"), max_digits=14, decimal_places=2
+    )
+    evaluation = forms.CharField(label=_("Evaluation"), max_length=500, required=False)
+
+
+class SuggestionDecideForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("adopt", _("Adopt")), ("reject", _("Reject"))]
+    )
+
+
+class SuggestionImplementForm(forms.Form):
+    realized_benefit = forms.DecimalField(
+        label=_("Realized benefit (yuan)"), max_digits=14, decimal_places=2
+    )
+    department = forms.ModelChoiceField(
+        label=_("Realizing department"), queryset=Department.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = programme.departments.all()

@@ -16,8 +16,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from unionhub.core.models import BaseModel
 from unionhub.core.scope import ScopedQuerySet, ScopeSpec
@@ -104,6 +104,18 @@ def evidence_upload_to(instance: Any, filename: str) -> str:
 
 class AppendOnlyError(PermissionError):
     """Raised on any attempt to change or remove a posted ledger entry."""
+
+
+def _no_change() -> AppendOnlyError:
+    return AppendOnlyError(
+        gettext("Ledger entries are append-only and cannot be changed; post a reversal.")
+    )
+
+
+def _no_delete() -> AppendOnlyError:
+    return AppendOnlyError(
+        gettext("Ledger entries are append-only and cannot be deleted; post a reversal.")
+    )
 
 
 def _through(prefix: str, owner: str | None = None) -> ScopeSpec:
@@ -385,10 +397,10 @@ class PointsAccount(BaseModel):
 
 class LedgerQuerySet(ScopedQuerySet):
     def update(self, **kwargs):  # noqa: ARG002
-        raise AppendOnlyError("积分流水只能追加，不能修改；更正请做冲正。")
+        raise _no_change()
 
     def delete(self):
-        raise AppendOnlyError("积分流水只能追加，不能删除；更正请做冲正。")
+        raise _no_delete()
 
 
 class LedgerEntry(BaseModel):
@@ -457,11 +469,11 @@ class LedgerEntry(BaseModel):
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
-            raise AppendOnlyError("积分流水只能追加，不能修改；更正请做冲正。")
+            raise _no_change()
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise AppendOnlyError("积分流水只能追加，不能删除；更正请做冲正。")
+        raise _no_delete()
 
 
 class Submission(BaseModel):

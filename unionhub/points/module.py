@@ -3,6 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.menu import model_item, page_item
+from unionhub.core.urlgen import page
+from unionhub.points import views
+from unionhub.points.api import views as api
 from unionhub.points.dashboard import cards
 
 WORKER_PERMISSIONS = [
@@ -91,3 +94,28 @@ menu = [
 ]
 
 dashboard_cards = [(400, cards)]
+
+url_bases = {
+    "programme": "programmes/",
+    "pointitem": "items/",
+    "pointsaccount": "accounts/",
+    "ledgerentry": "ledger/",
+}
+
+pages = [
+    page("", views.ProgrammeListView, "programme_list"),
+    page("m/", views.MobileView, "mobile"),
+    page("statistics/", views.RollupView, "rollup"),
+    page("review/", views.ReviewQueueView, "review_queue"),
+    page("programmes/<int:pk>/rules/", views.RulesVersionAddView, "rulesversion_add"),
+    page("programmes/<int:pk>/award/", views.BatchAwardView, "award_batch"),
+]
+
+api_routes = [
+    ("points/accounts", api.PointsAccountViewSet, "points-account"),
+    ("points/rewards", api.RewardViewSet, "points-reward"),
+    ("points/redemptions", api.RedemptionViewSet, "points-redemption"),
+    ("points/submissions", api.SubmissionViewSet, "points-submission"),
+    ("points/ledger", api.LedgerEntryViewSet, "points-ledgerentry"),
+    ("points/suggestions", api.SuggestionViewSet, "points-suggestion"),
+]

@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from unionhub.org.models import OrgUnit
 from unionhub.points.choices import (
@@ -22,6 +23,7 @@ from unionhub.points.choices import (
     SuggestionStatus,
 )
 from unionhub.points.models import (
+    BenefitTier,
     LedgerEntry,
     PointItem,
     PointsAccount,
@@ -30,7 +32,7 @@ from unionhub.points.models import (
     Submission,
     Suggestion,
 )
-from unionhub.points.services import period_bounds
+from unionhub.points.periods import period_bounds, year_bounds
 
 
 def account_for_user(*, user: Any, programme_id: int | None = None) -> PointsAccount | None:
@@ -68,6 +70,13 @@ def reward_list(*, user: Any) -> QuerySet[Reward]:
         .select_related("programme__union")
         .order_by("programme_id", "cost", "pk")
     )
+
+
+def item_choices(*, user: Any) -> QuerySet[PointItem]:
+    """Items a user may claim or manage: those of their own programmes and those in scope."""
+    own_programmes = PointsAccount.objects.filter(user=user).values("programme_id")
+    visible = PointItem.objects.visible_to(user).values("pk")
+    return PointItem.objects.filter(Q(pk__in=visible) | Q(programme_id__in=own_programmes))
 
 
 def submission_queue(*, user: Any) -> QuerySet[Submission]:
@@ -149,8 +158,7 @@ def leaderboard(
 
 
 def _year_bounds(year: int) -> tuple[dt.datetime, dt.datetime]:
-    tz = timezone.get_current_timezone()
-    return dt.datetime(year, 1, 1, tzinfo=tz), dt.datetime(year + 1, 1, 1, tzinfo=tz)
+    return year_bounds(year)
 
 
 def _money(value: Any) -> Decimal:
@@ -224,7 +232,7 @@ def programme_stats(*, programme: Programme, year: int | None = None) -> dict[st
         "monthly": monthly,
         "by_item": [
             {
-                "name": r["item__name"] or "合理化建议效益奖励",
+                "name": r["item__name"] or _("Suggestion benefit bonus"),
                 "times": r["n"],
                 "points": r["points"],
             }
@@ -296,3 +304,29 @@ def rollup(*, user: Any, year: int | None = None) -> list[dict[str, Any]]:
 
 def account_statement(*, account: PointsAccount) -> QuerySet[LedgerEntry]:
     return account.entries.select_related("item", "actor").order_by("-occurred_at", "-pk")
+
+
+def tier_points(*, programme: Programme, benefit: Decimal) -> int:
+    """Bonus points of the highest benefit tier ``benefit`` (yuan) reaches (0 below all)."""
+    tier = (
+        BenefitTier.objects.filter(programme=programme, min_benefit__lte=benefit)
+        .order_by("-min_benefit")
+        .first()
+    )
+    return tier.points if tier else 0
+
+
+def ledger_check() -> list[tuple[PointsAccount, int, int]]:
+    """Accounts whose cached balance differs from the sum of their entries:
+    ``[(account, cached, computed)]`` (``manage.py points_check``)."""
+    sums = dict(
+        LedgerEntry.objects.values("account_id")
+        .annotate(s=Sum("points"))
+        .values_list("account_id", "s")
+    )
+    problems = []
+    for account in PointsAccount.objects.select_related("user").order_by("pk").iterator():
+        computed = sums.get(account.pk, 0) or 0
+        if computed != account.balance:
+            problems.append((account, account.balance, computed))
+    return problems

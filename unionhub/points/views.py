@@ -1,9 +1,10 @@
-"""Pages of the points system: declarative record views for the union, the programme page
-with charts and leaderboards, the review queue, and the employee's phone page."""
+"""Pages of the points system: declarative record views for the union (registered per
+model, URLs generated), the programme page with charts and leaderboards, the review queue,
+one action view per workflow step, and the employee's phone page."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -12,11 +13,15 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views import generic
 
+from unionhub.core.services import ModelServices
+from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import (
+    ObjectActionView,
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
@@ -25,6 +30,19 @@ from unionhub.core.views.generic import (
 )
 from unionhub.points import charts, selectors, services
 from unionhub.points.choices import LeaderboardPeriod, SubmissionStatus, SuggestionStatus
+from unionhub.points.fields import (
+    DEPARTMENT_FIELDS,
+    LEDGERENTRY_FIELDS,
+    POINTITEM_FIELDS,
+    POINTSACCOUNT_FIELDS,
+    POINTSACCOUNT_READONLY,
+    PROGRAMME_FIELDS,
+    REDEMPTION_FIELDS,
+    REWARD_FIELDS,
+    SUBMISSION_FIELDS,
+    SUGGESTION_FIELDS,
+    export_columns,
+)
 from unionhub.points.filtersets import (
     LedgerEntryFilterSet,
     PointItemFilterSet,
@@ -36,19 +54,30 @@ from unionhub.points.filtersets import (
     SuggestionFilterSet,
 )
 from unionhub.points.forms import (
+    AdjustForm,
+    AppealDecisionForm,
+    AppealForm,
+    ApproveForm,
     BatchAwardForm,
     DepartmentForm,
     MobileSubmissionForm,
+    NoteForm,
     PointItemForm,
     PointsAccountForm,
     ProgrammeForm,
+    RejectForm,
+    ReverseForm,
     ReviewForm,
     RewardForm,
     RulesVersionForm,
+    SuggestionDecideForm,
+    SuggestionEvaluateForm,
     SuggestionForm,
+    SuggestionImplementForm,
 )
 from unionhub.points.models import (
     EVIDENCE_CONTENT_TYPES,
+    Appeal,
     Department,
     LedgerEntry,
     PointItem,
@@ -74,6 +103,17 @@ def _int(value, default=None):
         return default
 
 
+class PointsActionView(ObjectActionView):
+    """An action of the points workflow: after it, back to the page it came from when that
+    page is ours (the review queue), else to the record."""
+
+    def get_success_url(self):
+        nxt = self.request.POST.get("next", "")
+        if nxt and url_has_allowed_host_and_scheme(nxt, allowed_hosts={self.request.get_host()}):
+            return nxt
+        return super().get_success_url()
+
+
 # --- programmes ---------------------------------------------------------------------------
 
 
@@ -81,16 +121,26 @@ class ProgrammeListView(ObjectListView):
     model = Programme
     filterset_class = ProgrammeFilterSet
     select_related = ("union",)
-    columns = [("name", _l("Name")), ("union", _l("Union")), ("is_active", _l("Active"))]
+    columns = [
+        ("name", gettext_lazy("Name")),
+        ("union", gettext_lazy("Union")),
+        ("is_active", gettext_lazy("Active")),
+    ]
     sortable = ("name",)
     default_ordering = ("union__path", "name")
+    export_columns = export_columns(Programme, PROGRAMME_FIELDS)
 
 
+# The list lives at the module's root (/points/), so it is a page; its export is registered.
+register_model_view(Programme, "export", kwargs={"export": True})(ProgrammeListView)
+
+
+@register_model_view(Programme)
 class ProgrammeView(ObjectDetailView):
     model = Programme
     template_name = "points/programme.html"
     select_related = ("union",)
-    fields = ["union", "name", "slogan", "expiry_policy", "expiry_years", "is_active"]
+    fields = list(PROGRAMME_FIELDS)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -117,108 +167,62 @@ class ProgrammeView(ObjectDetailView):
         return ctx
 
 
+@register_model_view(Programme, "add")
+@register_model_view(Programme, "edit")
 class ProgrammeEditView(ObjectEditView):
     model = Programme
     form_class = ProgrammeForm
-
-    def save(self, form):
-        if form.instance.pk:
-            return super().save(form)
-        data = form.cleaned_data
-        return services.programme_create(
-            union=data["union"],
-            name=data["name"],
-            slogan=data["slogan"],
-            expiry_policy=data["expiry_policy"],
-            expiry_years=data["expiry_years"],
-            actor=self.request.user,
-        )
+    services = ModelServices(create=services.programme_create, update=services.programme_update)
 
 
-class ProgrammeActionMixin(ScopedMixin):
-    """A page about one programme (``<pk>``): 404 outside the scope."""
+class RulesVersionAddView(ObjectActionView):
+    """A new version of the programme's rules document (a page: its URL name predates the
+    per-model registration)."""
 
     model = Programme
-    action_permission = "points.change_programme"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.programme = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
-        if not request.user.has_perm(self.action_permission):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class RulesVersionAddView(ProgrammeActionMixin, generic.FormView):
-    template_name = "points/form.html"
     form_class = RulesVersionForm
-    action_permission = "points.add_rulesversion"
-
-    def form_valid(self, form):
-        data = form.cleaned_data
-        try:
-            services.rules_version_add(
-                programme=self.programme,
-                title=data["title"],
-                effective_from=data["effective_from"],
-                document=data.get("document"),
-                summary=data.get("summary", ""),
-                actor=self.request.user,
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The rules document was updated."))
-        return HttpResponseRedirect(reverse("points:programme", args=[self.programme.pk]))
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx.update(programme=self.programme, title=_("New version of the rules"))
-        return ctx
+    permission_required = "points.add_rulesversion"
+    service = staticmethod(services.rules_version_add)
+    success_message = gettext_lazy("The rules document was updated.")
+    title = gettext_lazy("New version of the rules")
+    submit_label = gettext_lazy("Save")
 
 
-class BatchAwardView(ProgrammeActionMixin, generic.FormView):
-    template_name = "points/form.html"
+class BatchAwardView(ObjectActionView):
+    """Attendance points for everyone on a pasted participant list (a page, like the rules)."""
+
+    model = Programme
     form_class = BatchAwardForm
-    action_permission = "points.award_points"
+    permission_required = "points.award_points"
+    service = staticmethod(services.award_batch)
+    title = gettext_lazy("Batch award for an activity")
+    submit_label = gettext_lazy("Award")
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "programme": self.programme}
+        return {**super().get_form_kwargs(), "programme": self.get_object()}
 
     def get_initial(self):
         return {"occurred_on": timezone.localdate()}
 
-    def form_valid(self, form):
+    def service_data(self, form):
         data = form.cleaned_data
         when = timezone.make_aware(
             timezone.datetime.combine(
                 data["occurred_on"], timezone.datetime.min.time().replace(hour=9)
             )
         )
-        try:
-            entries = services.award_batch(
-                programme=self.programme,
-                item=data["item"],
-                participants=services.parse_participants(data["participants"]),
-                points=data["points"],
-                actor=self.request.user,
-                activity=data["activity"],
-                occurred_at=min(when, timezone.now()),
-            )
-        except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
-            return self.form_invalid(form)
-        messages.success(
-            self.request, _("%(n)d participants were awarded points.") % {"n": len(entries)}
-        )
-        return HttpResponseRedirect(reverse("points:programme", args=[self.programme.pk]))
+        return {
+            "item": data["item"],
+            "participants": services.parse_participants(data["participants"]),
+            "points": data["points"],
+            "activity": data["activity"],
+            "occurred_at": min(when, timezone.now()),
+        }
 
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx.update(programme=self.programme, title=_("Batch award for an activity"))
-        return ctx
+    def run(self, form):
+        entries = super().run(form)
+        self.success_message = _("%(n)d participants were awarded points.") % {"n": len(entries)}
+        return entries
 
 
 class RollupView(ScopedMixin, generic.TemplateView):
@@ -247,89 +251,94 @@ class RollupView(ScopedMixin, generic.TemplateView):
 # --- catalogue, rewards, accounts -----------------------------------------------------
 
 
+@register_model_view(PointItem, "list")
 class PointItemListView(ObjectListView):
     model = PointItem
     filterset_class = PointItemFilterSet
     select_related = ("programme__union", "category")
     columns = [
-        ("name", _l("Name")),
-        ("category", _l("Category")),
-        ("points_label", _l("Points")),
-        ("cap_count", _l("Cap")),
-        ("get_cap_period_display", _l("Cap period")),
-        ("get_evidence_display", _l("Evidence")),
-        ("programme", _l("Programme")),
+        ("name", gettext_lazy("Name")),
+        ("category", gettext_lazy("Category")),
+        ("points_label", gettext_lazy("Points")),
+        ("cap_count", gettext_lazy("Cap")),
+        ("get_cap_period_display", gettext_lazy("Cap period")),
+        ("get_evidence_display", gettext_lazy("Evidence")),
+        ("programme", gettext_lazy("Programme")),
     ]
     default_ordering = ("programme", "order")
+    export_columns = export_columns(PointItem, POINTITEM_FIELDS)
 
 
+@register_model_view(PointItem)
 class PointItemView(ObjectDetailView):
     model = PointItem
-    fields = [
-        "programme",
-        "category",
-        "code",
-        "name",
-        "points_min",
-        "points_max",
-        "cap_count",
-        "cap_period",
-        "evidence",
-        "description",
-        "is_active",
-    ]
+    fields = [f for f in POINTITEM_FIELDS if f != "order"]
 
 
+@register_model_view(PointItem, "add")
+@register_model_view(PointItem, "edit")
 class PointItemEditView(ObjectEditView):
     model = PointItem
     form_class = PointItemForm
+    services = ModelServices(
+        create=services.pointitem_create, update=services.pointitem_update, instance_arg="item"
+    )
 
 
+@register_model_view(Reward, "list")
 class RewardListView(ObjectListView):
     model = Reward
     filterset_class = RewardFilterSet
     select_related = ("programme__union",)
     columns = [
-        ("name", _l("Name")),
-        ("cost", _l("Cost (points)")),
-        ("stock", _l("Stock")),
-        ("per_person_limit", _l("Limit per person")),
-        ("programme", _l("Programme")),
+        ("name", gettext_lazy("Name")),
+        ("cost", gettext_lazy("Cost (points)")),
+        ("stock", gettext_lazy("Stock")),
+        ("per_person_limit", gettext_lazy("Limit per person")),
+        ("programme", gettext_lazy("Programme")),
     ]
     sortable = ("cost", "stock")
     default_ordering = ("programme", "cost")
+    export_columns = export_columns(Reward, REWARD_FIELDS)
 
 
+@register_model_view(Reward)
 class RewardView(ObjectDetailView):
     model = Reward
-    fields = ["programme", "name", "description", "cost", "stock", "per_person_limit", "is_active"]
+    fields = list(REWARD_FIELDS)
 
 
+@register_model_view(Reward, "add")
+@register_model_view(Reward, "edit")
 class RewardEditView(ObjectEditView):
     model = Reward
     form_class = RewardForm
+    services = ModelServices(create=services.reward_create, update=services.reward_update)
 
 
+@register_model_view(PointsAccount, "list")
 class PointsAccountListView(ObjectListView):
     model = PointsAccount
     filterset_class = PointsAccountFilterSet
     select_related = ("user", "department", "programme__union")
     columns = [
-        ("user", _l("Employee")),
-        ("employee_no", _l("Employee number")),
-        ("department", _l("Department")),
-        ("balance", _l("Balance")),
-        ("programme", _l("Programme")),
+        ("user", gettext_lazy("Employee")),
+        ("employee_no", gettext_lazy("Employee number")),
+        ("department", gettext_lazy("Department")),
+        ("balance", gettext_lazy("Balance")),
+        ("programme", gettext_lazy("Programme")),
     ]
     sortable = ("balance", "employee_no")
     default_ordering = ("programme", "employee_no", "pk")
+    export_columns = export_columns(PointsAccount, POINTSACCOUNT_FIELDS + POINTSACCOUNT_READONLY)
 
 
+@register_model_view(PointsAccount)
 class PointsAccountView(ObjectDetailView):
     model = PointsAccount
     template_name = "points/pointsaccount.html"
     select_related = ("user", "department", "programme__union")
-    fields = ["programme", "user", "employee_no", "department", "balance"]
+    fields = list(POINTSACCOUNT_FIELDS + POINTSACCOUNT_READONLY)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -337,97 +346,81 @@ class PointsAccountView(ObjectDetailView):
         ctx["can_adjust"] = self.request.user.has_perm("points.award_points")
         return ctx
 
-    def post(self, request, *args, **kwargs):
-        """A manual adjustment with a reason (积分调整), by someone allowed to award points."""
-        account = self.get_object()
-        if not request.user.has_perm("points.award_points"):
-            raise PermissionDenied
-        points = _int(request.POST.get("points"))
-        try:
-            if not points:
-                raise ValidationError({"points": [_("The points must not be zero.")]})
-            services.entry_adjust(
-                account=account,
-                points=points,
-                reason=request.POST.get("reason", ""),
-                actor=request.user,
-            )
-            messages.success(request, _("Saved."))
-        except ValidationError as exc:
-            _errors(request, exc)
-        return HttpResponseRedirect(reverse("points:pointsaccount", args=[account.pk]))
 
-
-class DepartmentListView(ObjectListView):
-    model = Department
-    select_related = ("programme__union",)
-    columns = [("name", _l("Name")), ("programme", _l("Programme"))]
-    default_ordering = ("programme", "name")
-
-
-class DepartmentView(ObjectDetailView):
-    model = Department
-    fields = ["programme", "name"]
-
-
-class DepartmentEditView(ObjectEditView):
-    model = Department
-    form_class = DepartmentForm
-
-
+@register_model_view(PointsAccount, "add")
+@register_model_view(PointsAccount, "edit")
 class PointsAccountEditView(ObjectEditView):
     model = PointsAccount
     form_class = PointsAccountForm
+    services = ModelServices(
+        create=services.account_open, update=services.account_update, instance_arg="account"
+    )
 
-    def save(self, form):
-        if form.instance.pk:
-            return super().save(form)
-        data = form.cleaned_data
-        return services.account_open(
-            programme=data["programme"],
-            user=data["user"],
-            department=data.get("department"),
-            employee_no=data.get("employee_no", ""),
-            actor=self.request.user,
-        )
+
+@register_model_view(PointsAccount, "adjust")
+class PointsAccountAdjustView(PointsActionView):
+    """A manual adjustment with a reason (积分调整), by someone allowed to award points."""
+
+    model = PointsAccount
+    form_class = AdjustForm
+    permission_required = "points.award_points"
+    service = staticmethod(services.entry_adjust)
+    instance_arg = "account"
+    success_message = gettext_lazy("Saved.")
+    title = gettext_lazy("Post an adjustment")
+
+
+@register_model_view(Department, "list")
+class DepartmentListView(ObjectListView):
+    model = Department
+    select_related = ("programme__union",)
+    columns = [("name", gettext_lazy("Name")), ("programme", gettext_lazy("Programme"))]
+    default_ordering = ("programme", "name")
+    export_columns = export_columns(Department, DEPARTMENT_FIELDS)
+
+
+@register_model_view(Department)
+class DepartmentView(ObjectDetailView):
+    model = Department
+    fields = list(DEPARTMENT_FIELDS)
+
+
+@register_model_view(Department, "add")
+@register_model_view(Department, "edit")
+class DepartmentEditView(ObjectEditView):
+    model = Department
+    form_class = DepartmentForm
+    services = ModelServices(create=services.department_create, update=services.department_update)
 
 
 # --- ledger -------------------------------------------------------------------------------
 
 
+@register_model_view(LedgerEntry, "list")
 class LedgerEntryListView(ObjectListView):
     model = LedgerEntry
     filterset_class = LedgerEntryFilterSet
     select_related = ("account__user", "item")
     columns = [
-        ("occurred_at", _l("Occurred at")),
-        ("account", _l("Points account")),
-        ("get_kind_display", _l("Kind")),
-        ("points", _l("Points")),
-        ("balance_after", _l("Balance after")),
-        ("reason", _l("Reason")),
+        ("occurred_at", gettext_lazy("Occurred at")),
+        ("account", gettext_lazy("Points account")),
+        ("get_kind_display", gettext_lazy("Kind")),
+        ("points", gettext_lazy("Points")),
+        ("balance_after", gettext_lazy("Balance after")),
+        ("reason", gettext_lazy("Reason")),
     ]
     default_ordering = ("-occurred_at", "-pk")
+    export_columns = export_columns(
+        LedgerEntry, tuple(f for f in LEDGERENTRY_FIELDS if f != "idempotency_key")
+    )
 
 
+@register_model_view(LedgerEntry)
 class LedgerEntryView(ObjectDetailView):
     model = LedgerEntry
     template_name = "points/ledgerentry.html"
     select_related = ("account__user", "item", "actor")
-    fields = [
-        "account",
-        "kind",
-        "points",
-        "balance_after",
-        "reason",
-        "actor",
-        "item",
-        "reference",
-        "occurred_at",
-        "created_at",
-        "idempotency_key",
-        "reverses",
-    ]
+    fields = list(LEDGERENTRY_FIELDS)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -435,37 +428,43 @@ class LedgerEntryView(ObjectDetailView):
         ctx["can_reverse"] = self.request.user.has_perm("points.award_points")
         return ctx
 
-    def post(self, request, *args, **kwargs):
-        entry = self.get_object()
-        if not request.user.has_perm("points.award_points"):
-            raise PermissionDenied
-        try:
-            services.entry_reverse(
-                entry=entry, reason=request.POST.get("reason", ""), actor=request.user
-            )
-            messages.success(request, _("The entry was reversed by a new entry."))
-        except ValidationError as exc:
-            _errors(request, exc)
-        return HttpResponseRedirect(reverse("points:ledgerentry", args=[entry.pk]))
+
+@register_model_view(LedgerEntry, "reverse")
+class LedgerEntryReverseView(PointsActionView):
+    """Correct an entry by a reversal entry (the original stays)."""
+
+    model = LedgerEntry
+    form_class = ReverseForm
+    permission_required = "points.award_points"
+    service = staticmethod(services.entry_reverse)
+    instance_arg = "entry"
+    success_message = gettext_lazy("The entry was reversed by a new entry.")
+    title = gettext_lazy("Reverse this entry")
+    submit_class = "btn-danger"
+
+    def get_success_url(self):
+        return reverse("points:ledgerentry", args=[self.get_object().pk])
 
 
 # --- submissions and review -------------------------------------------------------------
 
 
+@register_model_view(Submission, "list")
 class SubmissionListView(ObjectListView):
     model = Submission
     filterset_class = SubmissionFilterSet
     select_related = ("account__user", "item", "reviewed_by")
     columns = [
-        ("item", _l("Point item")),
-        ("account", _l("Employee")),
-        ("occurred_at", _l("Occurred at")),
-        ("get_status_display", _l("Status")),
-        ("points", _l("Points awarded")),
-        ("reviewed_by", _l("Reviewed by")),
+        ("item", gettext_lazy("Point item")),
+        ("account", gettext_lazy("Employee")),
+        ("occurred_at", gettext_lazy("Occurred at")),
+        ("get_status_display", gettext_lazy("Status")),
+        ("points", gettext_lazy("Points awarded")),
+        ("reviewed_by", gettext_lazy("Reviewed by")),
     ]
     default_ordering = ("-occurred_at", "-pk")
     sortable = ("occurred_at",)
+    export_columns = export_columns(Submission, SUBMISSION_FIELDS)
 
 
 class ReviewQueueView(SubmissionListView):
@@ -477,8 +476,6 @@ class ReviewQueueView(SubmissionListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        from unionhub.points.models import Appeal
-
         ctx["verbose_name_plural"] = _("Review queue")
         ctx["appeals"] = (
             Appeal.objects.visible_to(self.request.user)
@@ -488,24 +485,15 @@ class ReviewQueueView(SubmissionListView):
         return ctx
 
 
+@register_model_view(Submission)
 class SubmissionView(ObjectDetailView):
     """A submission; reviewers approve or reject it here, the employee appeals a rejection,
-    and a second reviewer decides the appeal."""
+    and a second reviewer decides the appeal (each through its action view)."""
 
     model = Submission
     template_name = "points/submission.html"
     select_related = ("account__user", "item", "reviewed_by")
-    fields = [
-        "account",
-        "item",
-        "description",
-        "occurred_at",
-        "status",
-        "points",
-        "reviewed_by",
-        "reviewed_at",
-        "review_note",
-    ]
+    fields = list(SUBMISSION_FIELDS)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -529,52 +517,70 @@ class SubmissionView(ObjectDetailView):
         )
         return ctx
 
-    def post(self, request, *args, **kwargs):
-        sub = self.get_object()
-        action = request.POST.get("action")
-        form = ReviewForm(request.POST)
-        form.is_valid()
-        points = form.cleaned_data.get("points")
-        note = form.cleaned_data.get("note", "") or ""
-        try:
-            if action in {"approve", "reject", "uphold", "dismiss"}:
-                if not request.user.has_perm("points.review_submission"):
-                    raise PermissionDenied
-            if action == "approve":
-                approved = services.submission_approve(
-                    submission=sub, points=points, reviewer=request.user, note=note
-                )
-                # A fixed item's points come from the item, not the form.
-                messages.success(
-                    request, _("Approved: %(n)s points awarded.") % {"n": approved.points}
-                )
-            elif action == "reject":
-                services.submission_reject(submission=sub, reviewer=request.user, reason=note)
-                messages.success(request, _("Rejected."))
-            elif action == "appeal":
-                if sub.account.user_id != request.user.pk:
-                    raise PermissionDenied
-                services.appeal_create(
-                    submission=sub, reason=request.POST.get("reason", ""), actor=request.user
-                )
-                messages.success(request, _("Your appeal was filed."))
-            elif action in {"uphold", "dismiss"}:
-                services.appeal_decide(
-                    appeal=sub.appeal,
-                    uphold=action == "uphold",
-                    decider=request.user,
-                    points=points,
-                    note=note,
-                )
-                messages.success(request, _("The appeal was decided."))
-        except ValidationError as exc:
-            _errors(request, exc)
-        nxt = request.POST.get("next", "")
-        if nxt.startswith("/") and not nxt.startswith("//"):
-            return HttpResponseRedirect(nxt)
-        return HttpResponseRedirect(reverse("points:submission", args=[sub.pk]))
+
+class ReviewActionView(PointsActionView):
+    model = Submission
+    permission_required = "points.review_submission"
+    select_related = ("account__user", "item")
 
 
+@register_model_view(Submission, "approve")
+class SubmissionApproveView(ReviewActionView):
+    form_class = ApproveForm
+    service = staticmethod(services.submission_approve)
+    title = pgettext_lazy("points review", "Approve")
+    submit_label = pgettext_lazy("points review", "Approve")
+
+    def run(self, form):
+        approved = super().run(form)
+        # A fixed item's points come from the item, not the form.
+        self.success_message = _("Approved: %(n)s points awarded.") % {"n": approved.points}
+        return approved
+
+
+@register_model_view(Submission, "reject")
+class SubmissionRejectView(ReviewActionView):
+    form_class = RejectForm
+    service = staticmethod(services.submission_reject)
+    success_message = gettext_lazy("Rejected.")
+    title = gettext_lazy("Reject")
+    submit_class = "btn-danger"
+
+    def service_data(self, form):
+        return {"reason": form.cleaned_data["note"]}
+
+
+@register_model_view(Submission, "appeal")
+class SubmissionAppealView(PointsActionView):
+    """The employee's one appeal against a rejection (the service checks it is theirs)."""
+
+    model = Submission
+    form_class = AppealForm
+    permission_required = "points.add_appeal"
+    service = staticmethod(services.appeal_create)
+    success_message = gettext_lazy("Your appeal was filed.")
+    title = gettext_lazy("Appeal")
+
+
+@register_model_view(Submission, "decide")
+class SubmissionDecideAppealView(ReviewActionView):
+    """A second reviewer upholds (awarding the points) or dismisses the appeal."""
+
+    form_class = AppealDecisionForm
+    service = staticmethod(services.submission_decide_appeal)
+    success_message = gettext_lazy("The appeal was decided.")
+    title = gettext_lazy("Decide the appeal")
+
+    def service_data(self, form):
+        data = form.cleaned_data
+        return {
+            "uphold": data["decision"] == "uphold",
+            "points": data.get("points"),
+            "note": data.get("note") or "",
+        }
+
+
+@register_model_view(Submission, "evidence")
 class SubmissionEvidenceView(ScopedMixin, generic.View):
     """The evidence file of a submission, for whoever may see the submission (the employee,
     the union's reviewers): uploads are never served from a public media URL."""
@@ -601,35 +607,29 @@ class SubmissionEvidenceView(ScopedMixin, generic.View):
 # --- redemptions ------------------------------------------------------------------------
 
 
+@register_model_view(Redemption, "list")
 class RedemptionListView(ObjectListView):
     model = Redemption
     filterset_class = RedemptionFilterSet
     select_related = ("account__user", "reward")
     columns = [
-        ("reward", _l("Reward")),
-        ("account", _l("Employee")),
-        ("quantity", _l("Quantity")),
-        ("points", _l("Points")),
-        ("get_status_display", _l("Status")),
-        ("created_at", _l("Ordered at")),
+        ("reward", gettext_lazy("Reward")),
+        ("account", gettext_lazy("Employee")),
+        ("quantity", gettext_lazy("Quantity")),
+        ("points", gettext_lazy("Points")),
+        ("get_status_display", gettext_lazy("Status")),
+        ("created_at", gettext_lazy("Ordered at")),
     ]
     default_ordering = ("-pk",)
+    export_columns = export_columns(Redemption, REDEMPTION_FIELDS)
 
 
+@register_model_view(Redemption)
 class RedemptionView(ObjectDetailView):
     model = Redemption
     template_name = "points/redemption.html"
     select_related = ("account__user", "reward")
-    fields = [
-        "account",
-        "reward",
-        "quantity",
-        "points",
-        "status",
-        "handled_by",
-        "handled_at",
-        "note",
-    ]
+    fields = list(REDEMPTION_FIELDS)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -642,66 +642,60 @@ class RedemptionView(ObjectDetailView):
         )
         return ctx
 
-    def post(self, request, *args, **kwargs):
-        order = self.get_object()
-        action = request.POST.get("action")
-        staff = request.user.has_perm("points.change_redemption")
-        try:
-            if action == "fulfil" and staff:
-                services.redemption_fulfil(
-                    order=order, actor=request.user, note=request.POST.get("note", "")
-                )
-                messages.success(request, _("The order was fulfilled."))
-            elif action == "cancel" and (staff or order.account.user_id == request.user.pk):
-                services.redemption_cancel(
-                    order=order, actor=request.user, note=request.POST.get("note", "")
-                )
-                messages.success(request, _("The order was cancelled and the points refunded."))
-            else:
-                raise PermissionDenied
-        except ValidationError as exc:
-            _errors(request, exc)
-        return HttpResponseRedirect(reverse("points:redemption", args=[order.pk]))
+
+@register_model_view(Redemption, "fulfil")
+class RedemptionFulfilView(PointsActionView):
+    model = Redemption
+    form_class = NoteForm
+    service = staticmethod(services.redemption_fulfil)
+    instance_arg = "order"
+    success_message = gettext_lazy("The order was fulfilled.")
+    title = gettext_lazy("Mark fulfilled")
+
+
+@register_model_view(Redemption, "cancel")
+class RedemptionCancelView(PointsActionView):
+    """Staff, or the employee who ordered (the service checks which)."""
+
+    model = Redemption
+    form_class = NoteForm
+    permission_required = "points.view_redemption"
+    service = staticmethod(services.redemption_cancel)
+    instance_arg = "order"
+    success_message = gettext_lazy("The order was cancelled and the points refunded.")
+    title = gettext_lazy("Cancel and refund")
+    submit_class = "btn-danger"
 
 
 # --- suggestions --------------------------------------------------------------------------
 
 
+@register_model_view(Suggestion, "list")
 class SuggestionListView(ObjectListView):
     model = Suggestion
     filterset_class = SuggestionFilterSet
     select_related = ("account__user", "department")
     columns = [
-        ("title", _l("Title")),
-        ("account", _l("Proposer")),
-        ("get_status_display", _l("Status")),
-        ("estimated_benefit", _l("Estimated benefit (yuan)")),
-        ("realized_benefit", _l("Realized benefit (yuan)")),
-        ("department", _l("Realizing department")),
+        ("title", gettext_lazy("Title")),
+        ("account", gettext_lazy("Proposer")),
+        ("get_status_display", gettext_lazy("Status")),
+        ("estimated_benefit", gettext_lazy("Estimated benefit (yuan)")),
+        ("realized_benefit", gettext_lazy("Realized benefit (yuan)")),
+        ("department", gettext_lazy("Realizing department")),
     ]
     sortable = ("submitted_on", "realized_benefit")
     default_ordering = ("-submitted_on", "-pk")
+    export_columns = export_columns(
+        Suggestion, tuple(f for f in SUGGESTION_FIELDS if f != "content")
+    )
 
 
+@register_model_view(Suggestion)
 class SuggestionView(ObjectDetailView):
     model = Suggestion
     template_name = "points/suggestion.html"
     select_related = ("account__user", "department", "programme")
-    fields = [
-        "programme",
-        "account",
-        "title",
-        "content",
-        "submitted_on",
-        "status",
-        "estimated_benefit",
-        "evaluation",
-        "decided_on",
-        "realized_benefit",
-        "department",
-        "implemented_on",
-        "bonus_points",
-    ]
+    fields = list(SUGGESTION_FIELDS)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -711,46 +705,37 @@ class SuggestionView(ObjectDetailView):
         ctx["S"] = SuggestionStatus
         return ctx
 
-    def post(self, request, *args, **kwargs):
-        s = self.get_object()
-        if not request.user.has_perm("points.change_suggestion"):
-            raise PermissionDenied
-        action = request.POST.get("action")
 
-        def money(name):
-            try:
-                return Decimal(request.POST.get(name, "").replace(",", "")).quantize(
-                    Decimal("0.01")
-                )
-            except (InvalidOperation, ValueError) as exc:
-                raise ValidationError({name: [_("Enter an amount in yuan.")]}) from exc
+class SuggestionActionView(PointsActionView):
+    model = Suggestion
+    success_message = gettext_lazy("Saved.")
 
-        try:
-            if action == "evaluate":
-                services.suggestion_evaluate(
-                    suggestion=s,
-                    estimated_benefit=money("estimated_benefit"),
-                    evaluation=request.POST.get("evaluation", ""),
-                    actor=request.user,
-                )
-            elif action in {"adopt", "reject"}:
-                services.suggestion_decide(
-                    suggestion=s, adopt=action == "adopt", actor=request.user
-                )
-            elif action == "implement":
-                dept = s.programme.departments.filter(
-                    pk=_int(request.POST.get("department"))
-                ).first()
-                services.suggestion_implement(
-                    suggestion=s,
-                    realized_benefit=money("realized_benefit"),
-                    department=dept,
-                    actor=request.user,
-                )
-            messages.success(request, _("Saved."))
-        except ValidationError as exc:
-            _errors(request, exc)
-        return HttpResponseRedirect(reverse("points:suggestion", args=[s.pk]))
+
+@register_model_view(Suggestion, "evaluate")
+class SuggestionEvaluateView(SuggestionActionView):
+    form_class = SuggestionEvaluateForm
+    service = staticmethod(services.suggestion_evaluate)
+    title = gettext_lazy("Evaluate")
+
+
+@register_model_view(Suggestion, "decide")
+class SuggestionDecideView(SuggestionActionView):
+    form_class = SuggestionDecideForm
+    service = staticmethod(services.suggestion_decide)
+    title = gettext_lazy("Adopt or reject")
+
+    def service_data(self, form):
+        return {"adopt": form.cleaned_data["decision"] == "adopt"}
+
+
+@register_model_view(Suggestion, "implement")
+class SuggestionImplementView(SuggestionActionView):
+    form_class = SuggestionImplementForm
+    service = staticmethod(services.suggestion_implement)
+    title = gettext_lazy("Record implementation")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "programme": self.get_object().programme}
 
 
 # --- the employee's phone page ------------------------------------------------------------

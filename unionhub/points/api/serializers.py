@@ -111,6 +111,14 @@ class SubmissionSerializer(serializers.ModelSerializer):
     )
     evidence_url = serializers.SerializerMethodField()
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and request.user.is_authenticated:
+            from unionhub.points.selectors import item_choices
+
+            self.fields["item"].queryset = item_choices(user=request.user)
+
     def get_evidence_url(self, obj) -> str | None:
         if not obj.photo:
             return None

@@ -9,12 +9,14 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ErrorDetail, PermissionDenied, ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from unionhub.core.api import ScopedModelViewSet, django_errors_to_drf
-from unionhub.points import selectors, services
+from unionhub.core.services import ModelServices
+from unionhub.points import selectors
+from unionhub.points import services as points_services
 from unionhub.points.api.serializers import (
     AppealSerializer,
     LedgerEntrySerializer,
@@ -34,6 +36,22 @@ from unionhub.points.models import (
     Submission,
     Suggestion,
 )
+
+
+def _own_account(user, record, field: str):
+    """The caller's own account in ``record``'s programme (the API acts for the caller)."""
+    account = selectors.account_for_user(user=user, programme_id=record.programme_id)
+    if account is None:
+        raise ValidationError(
+            {
+                field: [
+                    ErrorDetail(
+                        _("You have no points account in this programme."), code="no_account"
+                    )
+                ]
+            }
+        )
+    return account
 
 
 def _call(fn, **kwargs):
@@ -97,21 +115,11 @@ class RedemptionViewSet(PointsViewSet):
     http_method_names = ["get", "post", "head", "options"]
     filterset_fields = ["status", "reward"]
 
-    def create(self, request, *args, **kwargs):
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        reward = serializer.validated_data["reward"]
-        account = selectors.account_for_user(user=request.user, programme_id=reward.programme_id)
-        if account is None:
-            raise ValidationError({"reward": [_("You have no points account in this programme.")]})
-        order = _call(
-            services.redemption_create,
-            account=account,
-            reward=reward,
-            quantity=serializer.validated_data["quantity"],
-            actor=request.user,
-        )
-        return Response(self.get_serializer(order).data, status=status.HTTP_201_CREATED)
+    services = ModelServices(create=points_services.redemption_create)
+
+    def service_data(self, serializer):
+        data = super().service_data(serializer)
+        return {**data, "account": _own_account(self.request.user, data["reward"], "reward")}
 
     @extend_schema(request=None, responses=RedemptionSerializer)
     @action(detail=True, methods=["post"])
@@ -122,7 +130,7 @@ class RedemptionViewSet(PointsViewSet):
             or order.account.user_id == request.user.pk
         ):
             raise PermissionDenied
-        order = _call(services.redemption_cancel, order=order, actor=request.user)
+        order = _call(points_services.redemption_cancel, order=order, actor=request.user)
         return Response(self.get_serializer(order).data)
 
     @extend_schema(request=None, responses=RedemptionSerializer)
@@ -131,7 +139,7 @@ class RedemptionViewSet(PointsViewSet):
         order = self.get_object()
         if not request.user.has_perm("points.change_redemption"):
             raise PermissionDenied
-        order = _call(services.redemption_fulfil, order=order, actor=request.user)
+        order = _call(points_services.redemption_fulfil, order=order, actor=request.user)
         return Response(self.get_serializer(order).data)
 
 
@@ -144,22 +152,11 @@ class SubmissionViewSet(PointsViewSet):
     # Evidence files come as multipart; JSON stays accepted for items without evidence.
     parser_classes = (MultiPartParser, FormParser, JSONParser)
 
-    def create(self, request, *args, **kwargs):
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        item = serializer.validated_data["item"]
-        account = selectors.account_for_user(user=request.user, programme_id=item.programme_id)
-        if account is None:
-            raise ValidationError({"item": [_("You have no points account in this programme.")]})
-        sub = _call(
-            services.submission_create,
-            account=account,
-            item=item,
-            description=serializer.validated_data["description"],
-            photo=serializer.validated_data.get("photo"),
-            actor=request.user,
-        )
-        return Response(self.get_serializer(sub).data, status=status.HTTP_201_CREATED)
+    services = ModelServices(create=points_services.submission_create)
+
+    def service_data(self, serializer):
+        data = super().service_data(serializer)
+        return {**data, "account": _own_account(self.request.user, data["item"], "item")}
 
     def _review(self, request):
         sub = self.get_object()
@@ -174,10 +171,10 @@ class SubmissionViewSet(PointsViewSet):
     def approve(self, request, pk=None):
         sub, data = self._review(request)
         sub = _call(
-            services.submission_approve,
+            points_services.submission_approve,
             submission=sub,
             points=data.get("points"),
-            reviewer=request.user,
+            actor=request.user,
             note=data.get("note", ""),
         )
         return Response(self.get_serializer(sub).data)
@@ -187,9 +184,9 @@ class SubmissionViewSet(PointsViewSet):
     def reject(self, request, pk=None):
         sub, data = self._review(request)
         sub = _call(
-            services.submission_reject,
+            points_services.submission_reject,
             submission=sub,
-            reviewer=request.user,
+            actor=request.user,
             reason=data.get("note", ""),
         )
         return Response(self.get_serializer(sub).data)
@@ -203,7 +200,7 @@ class SubmissionViewSet(PointsViewSet):
         data = AppealSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         _call(
-            services.appeal_create,
+            points_services.appeal_create,
             submission=sub,
             reason=data.validated_data["reason"],
             actor=request.user,
@@ -224,17 +221,12 @@ class SuggestionViewSet(PointsViewSet):
     http_method_names = ["get", "post", "head", "options"]
     filterset_class = SuggestionApiFilterSet  # status, region, implementation dates
 
-    def create(self, request, *args, **kwargs):
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        account = selectors.account_for_user(user=request.user)
+    services = ModelServices(create=points_services.suggestion_submit)
+
+    def service_data(self, serializer):
+        account = selectors.account_for_user(user=self.request.user)
         if account is None:
-            raise ValidationError({"title": [_("You have no points account.")]})
-        s = _call(
-            services.suggestion_submit,
-            account=account,
-            actor=request.user,
-            title=serializer.validated_data["title"],
-            content=serializer.validated_data["content"],
-        )
-        return Response(self.get_serializer(s).data, status=status.HTTP_201_CREATED)
+            raise ValidationError(
+                {"title": [ErrorDetail(_("You have no points account."), code="no_account")]}
+            )
+        return {**super().service_data(serializer), "account": account}

@@ -9,7 +9,6 @@ from django.utils import timezone
 from unionhub.accounts.demo import ensure_user
 from unionhub.accounts.models import User
 from unionhub.points import services
-from unionhub.points.models import Reward
 from unionhub.points.tests.samples import enterprise_union_in
 
 PNG = (
@@ -46,19 +45,32 @@ class World:
         self.programme = services.programme_create(
             union=self.union, name="测试积分计划", actor=self.chair
         )
-        self.dept = self.programme.departments.create(name="组件车间")
+        self.dept = services.department_create(
+            actor=self.chair, programme=self.programme, name="组件车间"
+        )
         self.worker = ensure_user("pts_worker", "测试职工", self.union, ["worker"])
         self.other = ensure_user("pts_other", "另一职工", self.union, ["worker"])
         self.account = services.account_open(
-            programme=self.programme, user=self.worker, department=self.dept, employee_no="T001"
+            actor=self.chair,
+            programme=self.programme,
+            user=self.worker,
+            department=self.dept,
+            employee_no="T001",
         )
         self.other_account = services.account_open(
-            programme=self.programme, user=self.other, employee_no="T002"
+            actor=self.chair, programme=self.programme, user=self.other, employee_no="T002"
         )
-        self.chair_account = services.account_open(programme=self.programme, user=self.chair)
+        self.chair_account = services.account_open(
+            actor=self.chair, programme=self.programme, user=self.chair
+        )
         self.items = {i.code: i for i in self.programme.items.all()}
-        self.reward = Reward.objects.create(
-            programme=self.programme, name="保温杯", cost=30, stock=5, per_person_limit=2
+        self.reward = services.reward_create(
+            actor=self.chair,
+            programme=self.programme,
+            name="保温杯",
+            cost=30,
+            stock=5,
+            per_person_limit=2,
         )
 
     def award(self, account, points: int, *, when=None, reason="测试奖励"):

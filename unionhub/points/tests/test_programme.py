@@ -14,6 +14,7 @@ from django.urls import reverse
 from unionhub.org.demo import county_union
 from unionhub.points import services
 from unionhub.points.models import Programme, Submission
+from unionhub.points.tests.asserts import assert_invalid
 from unionhub.points.tests.conftest import evidence
 
 pytestmark = pytest.mark.django_db
@@ -37,24 +38,32 @@ def test_default_catalogue_is_the_seeds_list(world):
     names = list(world.programme.items.order_by("order").values_list("name", flat=True))
     assert names == SEED_ITEMS
     assert world.programme.benefit_tiers.count() == 4
-    assert services.catalogue_apply_default(programme=world.programme) == 0  # idempotent
+    assert (
+        services.catalogue_apply_default(actor=world.chair, programme=world.programme) == 0
+    )  # idempotent
 
 
 def test_only_grassroots_unions_run_programmes(demo):
-    with pytest.raises(ValidationError):
-        services.programme_create(union=county_union("funing"), name="县总计划")
+    with pytest.raises(ValidationError) as exc:
+        services.programme_create(actor=None, union=county_union("funing"), name="县总计划")
+    assert_invalid(exc, field="union", code="not_grassroots")
+    assert not Programme.objects.filter(name="县总计划").exists()
 
 
 def test_rules_document_is_versioned(world, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     v1 = services.rules_version_add(
+        actor=world.chair,
         programme=world.programme,
         title="积分管理制度",
         effective_from=dt.date(2025, 1, 1),
         document=SimpleUploadedFile("rules.pdf", b"%PDF-1.4"),
     )
     v2 = services.rules_version_add(
-        programme=world.programme, title="积分管理制度（修订）", effective_from=dt.date(2026, 1, 1)
+        actor=world.chair,
+        programme=world.programme,
+        title="积分管理制度（修订）",
+        effective_from=dt.date(2026, 1, 1),
     )
     assert (v1.version, v2.version) == (1, 2)
     assert world.programme.current_rules == v2
@@ -83,12 +92,14 @@ def test_chair_creates_a_programme_on_the_page(world):
 
 def test_worker_pages_show_only_own_rows(world):
     services.submission_create(
+        actor=world.other,
         photo=evidence(),
         account=world.other_account,
         item=world.items["6s_snapshot"],
         description="别人的申报",
     )
     mine = services.submission_create(
+        actor=world.worker,
         photo=evidence(),
         account=world.account,
         item=world.items["6s_snapshot"],

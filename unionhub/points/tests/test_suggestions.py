@@ -10,13 +10,18 @@ from django.core.exceptions import ValidationError
 
 from unionhub.points import selectors, services
 from unionhub.points.choices import SuggestionStatus
+from unionhub.points.tests.asserts import assert_invalid
 
 pytestmark = pytest.mark.django_db
 
 
 def _through(world, *, benefit: str, on=dt.date(2026, 6, 1), adopt=True):
     s = services.suggestion_submit(
-        account=world.account, title="余热回收", content="空压机余热回收", submitted_on=on
+        actor=world.worker,
+        account=world.account,
+        title="余热回收",
+        content="空压机余热回收",
+        submitted_on=on,
     )
     s = services.suggestion_evaluate(
         suggestion=s, estimated_benefit=Decimal(benefit), evaluation="可行", actor=world.chair
@@ -61,21 +66,31 @@ def test_tiers_are_data(world):
 
 
 def test_workflow_order_is_enforced(world):
-    s = services.suggestion_submit(account=world.account, title="t", content="c")
-    with pytest.raises(ValidationError):
+    s = services.suggestion_submit(
+        actor=world.worker, account=world.account, title="t", content="c"
+    )
+    with pytest.raises(ValidationError) as exc:
         services.suggestion_implement(
             suggestion=s, realized_benefit=Decimal("1"), department=None, actor=world.chair
         )
-    with pytest.raises(ValidationError, match="不能为负数"):
+    assert_invalid(exc, field="status", code="not_adopted")
+    with pytest.raises(ValidationError) as exc:
+        services.suggestion_decide(suggestion=s, adopt=True, actor=world.chair)
+    assert_invalid(exc, field="status", code="not_evaluated")
+    with pytest.raises(ValidationError) as exc:
         services.suggestion_evaluate(
             suggestion=s, estimated_benefit=Decimal("-1"), evaluation="", actor=world.chair
         )
+    assert_invalid(exc, field="estimated_benefit", code="negative_benefit")
+    s.refresh_from_db()
+    assert s.status == SuggestionStatus.SUBMITTED and s.estimated_benefit is None
     rejected = _through(world, benefit="100", adopt=False)
     assert rejected.status == SuggestionStatus.REJECTED
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         services.suggestion_implement(
             suggestion=rejected, realized_benefit=Decimal("1"), department=None, actor=world.chair
         )
+    assert_invalid(exc, field="status", code="not_adopted")
 
 
 def test_yearly_totals_are_computed(world):

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from unionhub.points import selectors, services
 from unionhub.points.models import Submission
+from unionhub.points.tests.asserts import assert_form_invalid, message_levels
 from unionhub.points.tests.conftest import evidence
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +70,8 @@ def test_phone_page_redeem_with_reason(world):
         {"action": "redeem", "reward": world.reward.pk, "quantity": 1},
         follow=True,
     )
-    assert "积分不足" in response.content.decode()
+    assert message_levels(response) == ["error"]  # 积分不足
+    assert not world.account.redemptions.exists()
     world.award(world.account, 30)
     c.post(reverse("points:mobile"), {"action": "redeem", "reward": world.reward.pk, "quantity": 1})
     world.reward.refresh_from_db()
@@ -78,6 +80,7 @@ def test_phone_page_redeem_with_reason(world):
 
 def test_review_on_the_submission_page(world):
     sub = services.submission_create(
+        actor=world.worker,
         photo=evidence(),
         account=world.account,
         item=world.items["safety_snapshot"],
@@ -86,26 +89,29 @@ def test_review_on_the_submission_page(world):
     c = _client(world.chair)
     page = c.get(reverse("points:submission", args=[sub.pk]))
     assert 'data-testid="approve"' in page.content.decode()
-    r = c.post(
-        reverse("points:submission", args=[sub.pk]), {"action": "approve", "points": 7}, follow=True
-    )
-    assert "积分超出该项目范围" in r.content.decode()
-    c.post(reverse("points:submission", args=[sub.pk]), {"action": "approve", "points": 4})
+    approve = reverse("points:submission_approve", args=[sub.pk])
+    assert f'action="{approve}"' in page.content.decode()
+    assert_form_invalid(c.post(approve, {"points": 7}), field="points", code="out_of_range")
+    r = c.post(approve, {"points": 4})
+    assert r.status_code == 302 and r["Location"] == reverse("points:submission", args=[sub.pk])
     world.account.refresh_from_db()
     assert world.account.balance == 4
 
 
 def test_worker_cannot_review_on_the_page(world):
     sub = services.submission_create(
+        actor=world.worker,
         photo=evidence(),
         account=world.account,
         item=world.items["safety_snapshot"],
         description="x",
     )
     r = _client(world.worker).post(
-        reverse("points:submission", args=[sub.pk]), {"action": "approve", "points": 4}
+        reverse("points:submission_approve", args=[sub.pk]), {"points": 4}
     )
     assert r.status_code == 403
+    sub.refresh_from_db()
+    assert sub.status == "pending"
 
 
 def test_batch_award_page(world):
@@ -120,7 +126,8 @@ def test_batch_award_page(world):
         "participants": "pts_worker\nT002\nghost",
     }
     r = c.post(url, data)
-    assert r.status_code == 200 and "ghost" in r.content.decode()
+    assert_form_invalid(r, field="participants", code="unknown_participant")
+    assert "ghost" in r.content.decode()
     data["participants"] = "pts_worker\nT002"
     assert c.post(url, data).status_code == 302
     world.account.refresh_from_db()
@@ -202,6 +209,7 @@ def test_demo_reproduces_the_seed_and_is_consistent():
 def test_list_pages_query_count_is_constant(world, name, django_assert_max_num_queries):
     for n in range(12):
         services.submission_create(
+            actor=world.worker,
             photo=evidence(),
             account=world.account,
             item=world.items["6s_snapshot"],
@@ -209,9 +217,11 @@ def test_list_pages_query_count_is_constant(world, name, django_assert_max_num_q
         )
         world.award(world.account, 40)
         services.redemption_create(
-            account=world.account, reward=world.reward, quantity=1
+            actor=world.worker, account=world.account, reward=world.reward, quantity=1
         ) if n < 2 else None
-        services.suggestion_submit(account=world.account, title=f"建议{n}", content="c")
+        services.suggestion_submit(
+            actor=world.worker, account=world.account, title=f"建议{n}", content="c"
+        )
     c = _client(world.chair)
     with django_assert_max_num_queries(30):
         assert c.get(reverse(name), {"page_size": 100}).status_code == 200
@@ -219,11 +229,13 @@ def test_list_pages_query_count_is_constant(world, name, django_assert_max_num_q
 
 def test_adjustment_on_the_account_page(world):
     c = _client(world.chair)
-    url = reverse("points:pointsaccount", args=[world.account.pk])
-    assert 'data-testid="adjust-form"' in c.get(url).content.decode()
-    c.post(url, {"points": 15, "reason": "补记安全培训"})
-    r = c.post(url, {"points": -100, "reason": "扣减"}, follow=True)
-    assert "积分不足" in r.content.decode()
+    page = c.get(reverse("points:pointsaccount", args=[world.account.pk])).content.decode()
+    assert 'data-testid="adjust-form"' in page
+    url = reverse("points:pointsaccount_adjust", args=[world.account.pk])
+    assert c.post(url, {"points": 15, "reason": "补记安全培训"}).status_code == 302
+    r = c.post(url, {"points": -100, "reason": "扣减"})
+    assert_form_invalid(r, field="points", code="insufficient_points")
+    assert_form_invalid(c.post(url, {"points": 5}), field="reason", code="reason_required")
     world.account.refresh_from_db()
     assert world.account.balance == 15
     assert _client(world.worker).post(url, {"points": 5, "reason": "x"}).status_code == 403
@@ -231,11 +243,14 @@ def test_adjustment_on_the_account_page(world):
 
 def test_approving_a_fixed_item_reports_its_points(world):
     sub = services.submission_create(
+        actor=world.worker,
         photo=evidence(),
         account=world.account,
         item=world.items["safety_activity"],
         description="x",
     )  # fixed 5
     c = _client(world.chair)
-    r = c.post(reverse("points:submission", args=[sub.pk]), {"action": "approve"}, follow=True)
-    assert "已通过，奖励 5 积分" in r.content.decode()
+    r = c.post(reverse("points:submission_approve", args=[sub.pk]), {}, follow=True)
+    assert message_levels(r) == ["success"]
+    sub.refresh_from_db()
+    assert sub.points == 5 and sub.status == "approved"
