@@ -137,7 +137,7 @@ class MemberDetailView(ObjectDetailView):
             "-created_at"
         )
         ctx["can_transfer"] = user.has_perm("members.add_membertransfer")
-        ctx["code_max_age_minutes"] = services.member_code_max_age() // 60
+        ctx["code_max_age_minutes"] = selectors.member_code_max_age() // 60
         return ctx
 
 
@@ -158,7 +158,7 @@ class MemberRevealView(ScopedActionView):
 
     def post(self, request, *args, **kwargs):
         member = self.get_object()
-        values = services.member_reveal(member=member, user=request.user)
+        values = services.member_reveal(actor=request.user, member=member)
         if getattr(request, "htmx", False):
             return render(request, "members/_pii_values.html", {"values": values, "revealed": True})
         view = MemberDetailView()
@@ -188,14 +188,14 @@ class MemberEditView(ObjectEditView):
             data[key] = data.get(key) or ""
         if self.object is None:
             return services.member_create(
+                actor=self.request.user,
                 id_number=form.cleaned_data["id_number"],
                 phone=form.cleaned_data["phone"],
-                created_by=self.request.user,
                 **data,
             )
         return services.member_update(
-            member=self.object,
             actor=self.request.user,
+            member=self.object,
             id_number=form.cleaned_data.get("id_number") or None,
             phone=form.cleaned_data.get("phone") or None,
             **data,
@@ -204,6 +204,9 @@ class MemberEditView(ObjectEditView):
 
 class MemberDeleteView(ObjectDeleteView):
     model = Member
+
+    def delete_object(self, obj):
+        services.member_delete(actor=self.request.user, member=obj)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -214,7 +217,7 @@ class MemberCodeView(ScopedMixin, generic.DetailView):
 
     def get(self, request, *args, **kwargs):
         member = self.get_object()
-        token = services.member_code_token(member=member)
+        token = selectors.member_code_token(member=member)
         buffer = io.BytesIO()
         segno.make(token, error="m").save(buffer, kind="svg", scale=6, border=2)
         return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
@@ -418,7 +421,7 @@ class JoinApplicationApproveView(ScopedActionView):
     def post(self, request, *args, **kwargs):
         app = self.get_object()
         try:
-            member = services.joinapplication_approve(application=app, actor=request.user)
+            member = services.joinapplication_approve(actor=request.user, application=app)
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
             return HttpResponseRedirect(reverse("members:joinapplication", args=[app.pk]))
@@ -437,7 +440,7 @@ class JoinApplicationRejectView(ScopedActionView):
         form = RejectForm(request.POST)
         reason = form.data.get("reason", "")
         try:
-            services.joinapplication_reject(application=app, actor=request.user, reason=reason)
+            services.joinapplication_reject(actor=request.user, application=app, reason=reason)
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         else:
@@ -482,7 +485,7 @@ class MemberTransferDetailView(ObjectDetailView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         t = self.object
-        from_side, to_side = services._sides(self.request.user, t)
+        from_side, to_side = selectors.membertransfer_sides(user=self.request.user, transfer=t)
         pending = t.status == TransferStatus.PENDING
         ctx["can_confirm"] = (
             pending
@@ -513,9 +516,9 @@ class MemberTransferEditView(ObjectEditView):
     def save(self, form):
         data = form.cleaned_data
         return services.membertransfer_request(
+            actor=self.request.user,
             member=data["member"],
             to_union=data["to_union"],
-            actor=self.request.user,
             reason=data["reason"],
         )
 
@@ -527,7 +530,7 @@ class MemberTransferConfirmView(ScopedActionView):
     def post(self, request, *args, **kwargs):
         transfer = self.get_object()
         try:
-            transfer = services.membertransfer_confirm(transfer=transfer, actor=request.user)
+            transfer = services.membertransfer_confirm(actor=request.user, transfer=transfer)
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         else:
@@ -543,7 +546,7 @@ class MemberTransferRejectView(ScopedActionView):
         transfer = self.get_object()
         try:
             services.membertransfer_reject(
-                transfer=transfer, actor=request.user, reason=request.POST.get("reason", "")
+                actor=request.user, transfer=transfer, reason=request.POST.get("reason", "")
             )
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
@@ -567,7 +570,9 @@ class JoinView(generic.FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
+            user = self.request.user
             app = services.joinapplication_apply(
+                actor=user if user.is_authenticated else None,
                 name=data["name"],
                 id_number=data["id_number"],
                 phone=data["phone"],
@@ -595,7 +600,7 @@ class JoinStatusView(generic.FormView):
     scope_exempt = "public status page: shows only the application matching both phone and code"
 
     def form_valid(self, form):
-        app = services.joinapplication_status(
+        app = selectors.joinapplication_status(
             phone=form.cleaned_data["phone"], code=form.cleaned_data["code"]
         )
         return self.render_to_response(
@@ -651,7 +656,7 @@ def member_export(user, params, watermark: str = ""):
     return export_response(
         qs,
         columns=columns,
-        filename=str(name) + ("（含完整号码）" if clear else ""),
+        filename=str(name) + (gettext("(with full numbers)") if clear else ""),
         user=user,
         title=str(name),
         watermark=watermark if clear else "",
@@ -669,7 +674,7 @@ class JoinEmployerOptionsView(generic.View):
     def get(self, request):
         from django.utils.html import format_html_join
 
-        names = services.employer_name_suggestions(
+        names = selectors.employer_name_suggestions(
             region_code=request.GET.get("region", ""), text=request.GET.get("employer_name", "")
         )
         return HttpResponse(

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from unionhub.members import services
+from unionhub.members import selectors, services
 from unionhub.members.choices import (
     ApplicationStatus,
     KeyGroup,
@@ -83,7 +83,7 @@ class MemberSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         if request is not None and "union" in self.fields:
             self.fields["union"].queryset = OrgUnit.objects.visible_to(request.user)
-        if services.has_employer_field():
+        if selectors.has_employer_field():
             model = Member._meta.get_field("employer").related_model
             qs = model._default_manager.all()
             if hasattr(qs, "visible_to") and request is not None:
@@ -115,14 +115,19 @@ class MemberSerializer(serializers.ModelSerializer):
                 validated[key] = validated[key] or ""
         return validated
 
+    def _actor(self):
+        request = self.context.get("request")
+        return getattr(request, "user", None)
+
     def create(self, validated_data):
         data = self._clean(dict(validated_data))
-        return services.member_create(**data)
+        data.pop("created_by", None)  # the service records the actor
+        return services.member_create(actor=self._actor(), **data)
 
     def update(self, instance, validated_data):
         data = self._clean(dict(validated_data))
         data.pop("created_by", None)
-        return services.member_update(member=instance, **data)
+        return services.member_update(actor=self._actor(), member=instance, **data)
 
 
 class VerifyCodeInput(serializers.Serializer):

@@ -12,7 +12,7 @@ from rest_framework.throttling import AnonRateThrottle
 from unionhub.core.api import ScopedModelViewSet
 from unionhub.core.middleware import client_ip
 from unionhub.core.pii import mask_id_number, mask_name
-from unionhub.members import services
+from unionhub.members import selectors, services
 from unionhub.members.api.serializers import (
     JoinApplicationApproveInput,
     JoinApplicationCreateSerializer,
@@ -66,7 +66,7 @@ class MemberViewSet(ScopedModelViewSet):
         whether the code is valid or expired."""
         data = VerifyCodeInput(data=request.data)
         data.is_valid(raise_exception=True)
-        member, state = services.member_code_check(data.validated_data["token"])
+        member, state = selectors.member_code_check(data.validated_data["token"])
         body = {"valid": member is not None, "state": state, "member": None}
         if member is not None:
             body["member"] = {
@@ -164,7 +164,9 @@ class JoinApplicationViewSet(ScopedModelViewSet):
         v = data.validated_data
         # A refusal is a Django ValidationError: the platform's handler answers 400
         # with {field: [中文原因]}.
+        user = request.user
         app = services.joinapplication_apply(
+            actor=user if user.is_authenticated else None,
             name=v["name"],
             id_number=v["id_number"],
             phone=v["phone"],
@@ -191,7 +193,7 @@ class JoinApplicationViewSet(ScopedModelViewSet):
         in the body so the phone stays out of addresses and logs)."""
         data = JoinApplicationStatusInput(data=request.data)
         data.is_valid(raise_exception=True)
-        app = services.joinapplication_status(
+        app = selectors.joinapplication_status(
             phone=data.validated_data["phone"], code=data.validated_data["code"]
         )
         if app is None:
@@ -206,8 +208,8 @@ class JoinApplicationViewSet(ScopedModelViewSet):
         data = JoinApplicationApproveInput(data=request.data)
         data.is_valid(raise_exception=True)
         services.joinapplication_approve(
-            application=app,
             actor=request.user,
+            application=app,
             card_number=data.validated_data.get("card_number", ""),
         )
         return Response(self.get_serializer(self.get_object()).data)
@@ -220,8 +222,8 @@ class JoinApplicationViewSet(ScopedModelViewSet):
         data = JoinApplicationRejectInput(data=request.data)
         data.is_valid(raise_exception=True)
         services.joinapplication_reject(
-            application=app,
             actor=request.user,
+            application=app,
             reason=data.validated_data["reason"],
         )
         return Response(self.get_serializer(self.get_object()).data)

@@ -22,6 +22,7 @@ def member_in(slug: str, *, union: OrgUnit | None = None, name: str | None = Non
     n = _next()
     union = union or first_town_union(slug)
     return services.member_create(
+        actor=None,
         name=name or f"样本会员{slug}{n}",
         id_number=synthetic_id_number(
             COUNTY_SLUGS[slug] if slug != "yannan" else "320902",
@@ -38,6 +39,7 @@ def application_in(slug: str) -> JoinApplication:
     n = _next()
     town = first_town_union(slug).region
     return services.joinapplication_submit(
+        actor=None,
         name=f"样本申请{slug}{n}",
         id_number=synthetic_id_number("320982", dt.date(1990, 2, 1 + n % 28), 200 + n),
         phone=f"137{abs(hash((slug, n, 'a'))) % 10**8:08d}",
