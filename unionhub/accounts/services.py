@@ -191,7 +191,7 @@ def user_save(
         org_unit,
         is_active,
     )
-    if password is not None:
+    if password:  # None or "" keeps the stored password (a new user gets an unusable one)
         try:
             validate_password(password, user)
         except ValidationError as exc:

@@ -24,13 +24,19 @@ from unionhub.core.views.generic import (
 )
 from unionhub.members import selectors, services
 from unionhub.members.choices import ApplicationStatus, TransferStatus
+from unionhub.members.fields import (
+    JOINAPPLICATION_DETAIL_FIELDS,
+    MEMBER_DETAIL_FIELDS,
+    MEMBER_EXPORT_FIELDS,
+    MEMBER_FIELDS,
+    MEMBERTRANSFER_DETAIL_FIELDS,
+)
 from unionhub.members.filtersets import (
     JoinApplicationFilterSet,
     MemberFilterSet,
     MemberTransferFilterSet,
 )
 from unionhub.members.forms import (
-    MEMBER_FIELDS,
     JoinForm,
     JoinStatusForm,
     MemberForm,
@@ -92,24 +98,7 @@ class MemberDetailView(ObjectDetailView):
     model = Member
     template_name = "members/member_detail.html"
     select_related = ("union", "employer")
-    fields = [
-        "name",
-        "gender",
-        "birth_date",
-        "union",
-        "employer",
-        "occupation",
-        "is_new_employment",
-        "key_group",
-        "platform_name",
-        "joined_on",
-        "status",
-        "left_on",
-        "anonymised_at",
-        "card_number",
-        "political_status",
-        "skill_level",
-    ]
+    fields = list(MEMBER_DETAIL_FIELDS)
     revealed = False
 
     def get_context_data(self, **kwargs):
@@ -376,27 +365,7 @@ class JoinApplicationDetailView(ObjectDetailView):
     model = JoinApplication
     template_name = "members/joinapplication_detail.html"
     select_related = ("union", "region", "member", "decided_by", "employer")
-    fields = [
-        "code",
-        "name",
-        "gender",
-        "region",
-        "union",
-        "no_fixed_employer",
-        "employer",
-        "employer_name",
-        "occupation",
-        "is_new_employment",
-        "key_group",
-        "platform_name",
-        "status",
-        "decided_at",
-        "decided_by",
-        "reject_reason",
-        "member",
-        "consent_version",
-        "consented_at",
-    ]
+    fields = list(JOINAPPLICATION_DETAIL_FIELDS)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -469,18 +438,7 @@ class MemberTransferDetailView(ObjectDetailView):
     model = MemberTransfer
     template_name = "members/membertransfer_detail.html"
     select_related = ("member", "from_union", "to_union", "from_confirmed_by", "to_confirmed_by")
-    fields = [
-        "member",
-        "from_union",
-        "to_union",
-        "reason",
-        "status",
-        "from_confirmed_at",
-        "from_confirmed_by",
-        "to_confirmed_at",
-        "to_confirmed_by",
-        "decision_note",
-    ]
+    fields = list(MEMBERTRANSFER_DETAIL_FIELDS)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -622,10 +580,31 @@ class MemberExportView(ScopedMixin, generic.View):
         return member_export(request.user, request.GET)
 
 
+def member_export_columns(*, id_value, phone_value) -> list:
+    """The export's columns, in ``MEMBER_EXPORT_FIELDS`` order."""
+    from unionhub.core.exporting import ExportColumn
+
+    specs = {
+        "name": (pgettext("person", "Name"), "name", 10),
+        "id_number": (gettext("ID number"), id_value, 22),
+        "phone": (gettext("Mobile phone"), phone_value, 14),
+        "gender": (gettext("Sex"), "gender", 6),
+        "union": (gettext("Union"), "union__name", 28),
+        "employer": (gettext("Employer"), "employer__name", 28),
+        "occupation": (gettext("Occupation"), "occupation", 12),
+        "is_new_employment": (gettext("New employment form"), "is_new_employment", 8),
+        "key_group": (gettext("Key group"), "key_group", 12),
+        "joined_on": (gettext("Joined on"), "joined_on", 12),
+        "status": (gettext("Status"), "status", 8),
+        "card_number": (gettext("Member card number"), "card_number", 14),
+    }
+    return [ExportColumn(*specs[name]) for name in MEMBER_EXPORT_FIELDS]
+
+
 def member_export(user, params, watermark: str = ""):
     """The member registry export for ``user`` filtered by ``params``; with a ``watermark``
     (an approved unmasked export) ID numbers and phones are written in full."""
-    from unionhub.core.exporting import ExportColumn, export_response
+    from unionhub.core.exporting import export_response
     from unionhub.core.pii import mask_id_number, mask_phone
 
     qs = Member.objects.visible_to(user).select_related("union", "employer")
@@ -638,20 +617,7 @@ def member_export(user, params, watermark: str = ""):
     def phone_value(m):
         return m.phone if clear else mask_phone(m.phone)
 
-    columns = [
-        ExportColumn(pgettext("person", "Name"), "name", 10),
-        ExportColumn(gettext("ID number"), id_value, 22),
-        ExportColumn(gettext("Mobile phone"), phone_value, 14),
-        ExportColumn(gettext("Sex"), "gender", 6),
-        ExportColumn(gettext("Union"), "union__name", 28),
-        ExportColumn(gettext("Employer"), "employer__name", 28),
-        ExportColumn(gettext("Occupation"), "occupation", 12),
-        ExportColumn(gettext("New employment form"), "is_new_employment", 8),
-        ExportColumn(gettext("Key group"), "key_group", 12),
-        ExportColumn(gettext("Joined on"), "joined_on", 12),
-        ExportColumn(gettext("Status"), "status", 8),
-        ExportColumn(gettext("Member card number"), "card_number", 14),
-    ]
+    columns = member_export_columns(id_value=id_value, phone_value=phone_value)
     name = gettext("Member registry")
     return export_response(
         qs,

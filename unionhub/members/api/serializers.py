@@ -15,6 +15,11 @@ from unionhub.members.choices import (
     PoliticalStatus,
     SkillLevel,
 )
+from unionhub.members.fields import (
+    JOINAPPLICATION_API_FIELDS,
+    MEMBER_API_FIELDS,
+    MEMBER_DERIVED_FIELDS,
+)
 from unionhub.members.models import JoinApplication, Member, may_view_personal_data
 from unionhub.org.models import OrgUnit
 
@@ -54,28 +59,8 @@ class MemberSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Member
-        fields = [
-            "id",
-            "name",
-            "id_number",
-            "phone",
-            "union",
-            "employer",
-            "occupation",
-            "is_new_employment",
-            "key_group",
-            "platform_name",
-            "joined_on",
-            "status",
-            "card_number",
-            "political_status",
-            "skill_level",
-            "left_on",
-            "anonymised_at",
-            "gender",
-            "birth_date",
-        ]
-        read_only_fields = ["id", "gender", "birth_date", "anonymised_at"]
+        fields = list(MEMBER_API_FIELDS)
+        read_only_fields = ["id", *MEMBER_DERIVED_FIELDS]
         extra_kwargs = {"joined_on": {"required": False}, "left_on": {"required": False}}
 
     def __init__(self, *args, **kwargs):
@@ -232,37 +217,7 @@ class JoinApplicationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = JoinApplication
-        fields = [
-            "id",
-            "code",
-            "name",
-            "id_number",
-            "phone",
-            "gender",
-            "birth_date",
-            "region",
-            "region_name",
-            "union",
-            "union_name",
-            "no_fixed_employer",
-            "employer",
-            "employer_name",
-            "occupation",
-            "is_new_employment",
-            "key_group",
-            "platform_name",
-            "status",
-            "submitted_on",
-            "due_on",
-            "days_waiting",
-            "is_overdue",
-            "decided_at",
-            "decided_by",
-            "reject_reason",
-            "member",
-            "consent_version",
-            "consented_at",
-        ]
+        fields = list(JOINAPPLICATION_API_FIELDS)
         read_only_fields = fields
 
     def _allowed(self) -> bool:
