@@ -3,9 +3,8 @@ from __future__ import annotations
 import io
 
 import segno
-from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -14,7 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from django.views.decorators.cache import never_cache
 
+from unionhub.core.services import ModelServices
+from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import (
+    ObjectActionView,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
@@ -28,7 +30,6 @@ from unionhub.members.fields import (
     JOINAPPLICATION_DETAIL_FIELDS,
     MEMBER_DETAIL_FIELDS,
     MEMBER_EXPORT_FIELDS,
-    MEMBER_FIELDS,
     MEMBERTRANSFER_DETAIL_FIELDS,
 )
 from unionhub.members.filtersets import (
@@ -70,12 +71,20 @@ class PiiListMixin:
 
 # --- members ------------------------------------------------------------------------------
 
+MEMBER_SERVICES = ModelServices(
+    create=services.member_create, update=services.member_update, delete=services.member_delete
+)
 
+
+@register_model_view(Member, "list")
 class MemberListView(PiiListMixin, ObjectListView):
     """Member registry. The quick search matches a full ID number or phone through the
-    keyed hash; the numbers are shown masked unless the user may view personal data."""
+    keyed hash; the numbers are shown masked unless the user may view personal data. The
+    Excel export (``export.xlsx``, generated) always masks them; clear values only through
+    an approved, watermarked request (core/pii_exports.py, ``member_export``)."""
 
     model = Member
+    export_title = _("Member registry")
     filterset_class = MemberFilterSet
     template_name = "members/member_list.html"
     select_related = ("union", "employer")
@@ -93,7 +102,16 @@ class MemberListView(PiiListMixin, ObjectListView):
         ("joined_on", _("Joined on")),
     ]
 
+    def export_column_list(self) -> list:
+        from unionhub.core.pii import mask_id_number, mask_phone
 
+        return member_export_columns(
+            id_value=lambda m: mask_id_number(m.id_number),
+            phone_value=lambda m: mask_phone(m.phone),
+        )
+
+
+@register_model_view(Member)
 class MemberDetailView(ObjectDetailView):
     model = Member
     template_name = "members/member_detail.html"
@@ -130,20 +148,18 @@ class MemberDetailView(ObjectDetailView):
         return ctx
 
 
-class ScopedActionView(ScopedMixin, generic.DetailView):
-    """A POST-only action on one record. GET answers 404 outside the scope (like every
-    record URL) and 405 inside it."""
+@register_model_view(Member, "reveal")
+class MemberRevealView(ScopedMixin, generic.DetailView):
+    """显示完整号码: shows the clear ID number and phone, and writes a reveal entry (an
+    audited read, not a change of the member: no form, the detail page again). GET answers
+    404 outside the scope (like every record URL) and 405 inside it."""
+
+    model = Member
+    permission_required = "accounts.view_personal_data"
 
     def get(self, request, *args, **kwargs):
         self.get_object()
         return HttpResponseNotAllowed(["POST"])
-
-
-class MemberRevealView(ScopedActionView):
-    """显示完整号码: shows the clear ID number and phone, and writes a reveal entry."""
-
-    model = Member
-    permission_required = "accounts.view_personal_data"
 
     def post(self, request, *args, **kwargs):
         member = self.get_object()
@@ -157,47 +173,21 @@ class MemberRevealView(ScopedActionView):
         return render(request, MemberDetailView.template_name, view.get_context_data(object=member))
 
 
+@register_model_view(Member, "add")
+@register_model_view(Member, "edit")
 class MemberEditView(ObjectEditView):
     model = Member
     form_class = MemberForm
-
-    def save(self, form):
-        data = {k: form.cleaned_data.get(k) for k in MEMBER_FIELDS}
-        data["name"] = data["name"] or ""
-        if "employer" in form.cleaned_data:
-            data["employer"] = form.cleaned_data["employer"]
-        for key in (
-            "occupation",
-            "key_group",
-            "platform_name",
-            "card_number",
-            "political_status",
-            "skill_level",
-        ):
-            data[key] = data.get(key) or ""
-        if self.object is None:
-            return services.member_create(
-                actor=self.request.user,
-                id_number=form.cleaned_data["id_number"],
-                phone=form.cleaned_data["phone"],
-                **data,
-            )
-        return services.member_update(
-            actor=self.request.user,
-            member=self.object,
-            id_number=form.cleaned_data.get("id_number") or None,
-            phone=form.cleaned_data.get("phone") or None,
-            **data,
-        )
+    services = MEMBER_SERVICES
 
 
+@register_model_view(Member, "delete")
 class MemberDeleteView(ObjectDeleteView):
     model = Member
-
-    def delete_object(self, obj):
-        services.member_delete(actor=self.request.user, member=obj)
+    services = MEMBER_SERVICES
 
 
+@register_model_view(Member, "code", path="code.svg")
 @method_decorator(never_cache, name="dispatch")
 class MemberCodeView(ScopedMixin, generic.DetailView):
     """The member code: an SVG QR carrying a signed, expiring token (never the ID number)."""
@@ -318,6 +308,7 @@ class MemberDashboardView(ScopedMixin, generic.TemplateView):
 # --- join applications (review queue) -----------------------------------------------------
 
 
+@register_model_view(JoinApplication, "list")
 class JoinApplicationListView(PiiListMixin, ObjectListView):
     """The review queue: days waiting, overdue after 15 days."""
 
@@ -361,6 +352,7 @@ class JoinApplicationListView(PiiListMixin, ObjectListView):
         return ctx
 
 
+@register_model_view(JoinApplication)
 class JoinApplicationDetailView(ObjectDetailView):
     model = JoinApplication
     template_name = "members/joinapplication_detail.html"
@@ -383,43 +375,42 @@ class JoinApplicationDetailView(ObjectDetailView):
         return ctx
 
 
-class JoinApplicationApproveView(ScopedActionView):
+@register_model_view(JoinApplication, "approve")
+class JoinApplicationApproveView(ObjectActionView):
+    """Approve: the applicant becomes a member of the reviewing union."""
+
     model = JoinApplication
     permission_required = "members.review_joinapplication"
+    service = staticmethod(services.joinapplication_approve)
+    instance_arg = "application"
+    submit_label = pgettext_lazy("join application", "Approve application")
+    member = None
 
-    def post(self, request, *args, **kwargs):
-        app = self.get_object()
-        try:
-            member = services.joinapplication_approve(actor=request.user, application=app)
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-            return HttpResponseRedirect(reverse("members:joinapplication", args=[app.pk]))
-        messages.success(
-            request, gettext("Approved: %(name)s is now a member.") % {"name": member.name}
-        )
-        return HttpResponseRedirect(reverse("members:joinapplication", args=[app.pk]))
+    def run(self, form):
+        self.member = super().run(form)
+        return self.member
+
+    @property
+    def success_message(self):
+        return gettext("Approved: %(name)s is now a member.") % {"name": self.member.name}
 
 
-class JoinApplicationRejectView(ScopedActionView):
+@register_model_view(JoinApplication, "reject")
+class JoinApplicationRejectView(ObjectActionView):
     model = JoinApplication
     permission_required = "members.review_joinapplication"
-
-    def post(self, request, *args, **kwargs):
-        app = self.get_object()
-        form = RejectForm(request.POST)
-        reason = form.data.get("reason", "")
-        try:
-            services.joinapplication_reject(actor=request.user, application=app, reason=reason)
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-        else:
-            messages.success(request, gettext("The application was rejected."))
-        return HttpResponseRedirect(reverse("members:joinapplication", args=[app.pk]))
+    form_class = RejectForm
+    service = staticmethod(services.joinapplication_reject)
+    instance_arg = "application"
+    submit_label = pgettext_lazy("join application", "Reject application")
+    submit_class = "btn-danger"
+    success_message = _("The application was rejected.")
 
 
 # --- transfers ----------------------------------------------------------------------------
 
 
+@register_model_view(MemberTransfer, "list")
 class MemberTransferListView(ObjectListView):
     model = MemberTransfer
     filterset_class = MemberTransferFilterSet
@@ -434,6 +425,7 @@ class MemberTransferListView(ObjectListView):
     ]
 
 
+@register_model_view(MemberTransfer)
 class MemberTransferDetailView(ObjectDetailView):
     model = MemberTransfer
     template_name = "members/membertransfer_detail.html"
@@ -458,9 +450,13 @@ class MemberTransferDetailView(ObjectDetailView):
         return ctx
 
 
+@register_model_view(MemberTransfer, "add")
 class MemberTransferEditView(ObjectEditView):
+    """Request a transfer (a transfer is never edited: it is confirmed or rejected)."""
+
     model = MemberTransfer
     form_class = MemberTransferForm
+    services = ModelServices(create=services.membertransfer_request)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -471,46 +467,29 @@ class MemberTransferEditView(ObjectEditView):
             )
         return kwargs
 
-    def save(self, form):
-        data = form.cleaned_data
-        return services.membertransfer_request(
-            actor=self.request.user,
-            member=data["member"],
-            to_union=data["to_union"],
-            reason=data["reason"],
-        )
 
+@register_model_view(MemberTransfer, "confirm")
+class MemberTransferConfirmView(ObjectActionView):
+    """Confirm the side the user works for; when both have, the member moves."""
 
-class MemberTransferConfirmView(ScopedActionView):
     model = MemberTransfer
     permission_required = "members.change_membertransfer"
-
-    def post(self, request, *args, **kwargs):
-        transfer = self.get_object()
-        try:
-            transfer = services.membertransfer_confirm(actor=request.user, transfer=transfer)
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-        else:
-            messages.success(request, gettext("Confirmed."))
-        return HttpResponseRedirect(reverse("members:membertransfer", args=[transfer.pk]))
+    service = staticmethod(services.membertransfer_confirm)
+    instance_arg = "transfer"
+    submit_label = _("Confirm for my union")
+    success_message = _("Confirmed.")
 
 
-class MemberTransferRejectView(ScopedActionView):
+@register_model_view(MemberTransfer, "reject")
+class MemberTransferRejectView(ObjectActionView):
     model = MemberTransfer
     permission_required = "members.change_membertransfer"
-
-    def post(self, request, *args, **kwargs):
-        transfer = self.get_object()
-        try:
-            services.membertransfer_reject(
-                actor=request.user, transfer=transfer, reason=request.POST.get("reason", "")
-            )
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-        else:
-            messages.success(request, gettext("The transfer was rejected."))
-        return HttpResponseRedirect(reverse("members:membertransfer", args=[transfer.pk]))
+    form_class = RejectForm
+    service = staticmethod(services.membertransfer_reject)
+    instance_arg = "transfer"
+    submit_label = _("Reject")
+    submit_class = "btn-danger"
+    success_message = _("The transfer was rejected.")
 
 
 # --- public pages: online joining -------------------------------------------------------
@@ -564,20 +543,6 @@ class JoinStatusView(generic.FormView):
         return self.render_to_response(
             self.get_context_data(form=form, application=app, searched=True)
         )
-
-
-class MemberExportView(ScopedMixin, generic.View):
-    """The filtered member list as .xlsx. ID numbers and phones are always masked here;
-    clear values only through an approved, watermarked request (core/pii_exports.py)."""
-
-    model = Member
-
-    def get(self, request, format="xlsx"):
-        from django.http import Http404
-
-        if format != "xlsx":
-            raise Http404
-        return member_export(request.user, request.GET)
 
 
 def member_export_columns(*, id_value, phone_value) -> list:

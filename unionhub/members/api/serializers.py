@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from unionhub.members import selectors, services
+from unionhub.members import selectors
 from unionhub.members.choices import (
     ApplicationStatus,
     KeyGroup,
@@ -87,7 +87,9 @@ class MemberSerializer(serializers.ModelSerializer):
             data["birth_date"] = None  # part of the ID number
         return data
 
-    def _clean(self, validated):
+    def service_data(self) -> dict:
+        """The validated data as the services take it: empty choices and texts as ""."""
+        data = dict(self.validated_data)
         for key in (
             "key_group",
             "political_status",
@@ -96,23 +98,9 @@ class MemberSerializer(serializers.ModelSerializer):
             "platform_name",
             "card_number",
         ):
-            if key in validated:
-                validated[key] = validated[key] or ""
-        return validated
-
-    def _actor(self):
-        request = self.context.get("request")
-        return getattr(request, "user", None)
-
-    def create(self, validated_data):
-        data = self._clean(dict(validated_data))
-        data.pop("created_by", None)  # the service records the actor
-        return services.member_create(actor=self._actor(), **data)
-
-    def update(self, instance, validated_data):
-        data = self._clean(dict(validated_data))
-        data.pop("created_by", None)
-        return services.member_update(actor=self._actor(), member=instance, **data)
+            if key in data:
+                data[key] = data[key] or ""
+        return data
 
 
 class VerifyCodeInput(serializers.Serializer):

@@ -12,6 +12,7 @@ from rest_framework.throttling import AnonRateThrottle
 from unionhub.core.api import ScopedModelViewSet
 from unionhub.core.middleware import client_ip
 from unionhub.core.pii import mask_id_number, mask_name
+from unionhub.core.services import ModelServices
 from unionhub.members import selectors, services
 from unionhub.members.api.serializers import (
     JoinApplicationApproveInput,
@@ -53,6 +54,14 @@ class MemberViewSet(ScopedModelViewSet):
     serializer_class = MemberSerializer
     filterset_class = MemberFilterSet
     select_related = ("union", "employer")
+    services = ModelServices(
+        create=services.member_create,
+        update=services.member_update,
+        delete=services.member_delete,
+    )
+
+    def service_data(self, serializer):
+        return serializer.service_data()
 
     def get_permissions(self):
         if self.action == "verify_code":
@@ -126,6 +135,8 @@ class JoinApplicationViewSet(ScopedModelViewSet):
     filterset_class = JoinApplicationFilterSet
     select_related = ("union", "region")
     http_method_names = ["get", "post", "head", "options"]
+    # Filing is public: the region and employer route the application, not the scope.
+    services = ModelServices(create=services.joinapplication_apply)
 
     def get_permissions(self):
         if self.action in {"create", "lookup_status"}:
@@ -161,24 +172,12 @@ class JoinApplicationViewSet(ScopedModelViewSet):
         returned ``code``: with the phone number it reads the application's progress."""
         data = JoinApplicationCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        v = data.validated_data
+        v = dict(data.validated_data)
+        v["region_code"] = v.pop("region")
         # A refusal is a Django ValidationError: the platform's handler answers 400
         # with {field: [中文原因]}.
         user = request.user
-        app = services.joinapplication_apply(
-            actor=user if user.is_authenticated else None,
-            name=v["name"],
-            id_number=v["id_number"],
-            phone=v["phone"],
-            region_code=v["region"],
-            employer_name=v["employer_name"],
-            no_fixed_employer=v["no_fixed_employer"],
-            occupation=v["occupation"],
-            is_new_employment=v["is_new_employment"],
-            key_group=v["key_group"],
-            platform_name=v["platform_name"],
-            consent=v["consent"],
-        )
+        app = self.services.call_create(actor=user if user.is_authenticated else None, data=v)
         app = JoinApplication.objects.select_related("union").get(pk=app.pk)
         return Response(JoinApplicationPublicSerializer(app).data, status=status.HTTP_201_CREATED)
 
