@@ -20,6 +20,7 @@ def test_request_approve_download(page, browser, tmp_path):
 
     id_number = synthetic_id_number("320924", dt.date(1990, 5, 6), 31)
     services.member_create(
+        actor=None,
         name="互助保障会员",
         id_number=id_number,
         phone="13900001111",

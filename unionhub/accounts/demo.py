@@ -26,7 +26,7 @@ def ensure_user(username: str, full_name: str, org_unit: OrgUnit, role_codes: li
 
 
 def load(stdout=None) -> None:
-    services.ensure_builtin_roles()
+    services.ensure_builtin_roles(actor=None)
     ensure_user(
         "city_admin", "市总管理员", OrgUnit.objects.get(code=CITY_UNION_CODE), ["city_admin"]
     )

@@ -1,15 +1,28 @@
 """Accounts' declarations: the system menu entries, the home-page figure, and the grants of
 the platform's own pages (core's audit log and unmasked exports) to the built-in roles."""
 
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from unionhub.accounts import views
+from unionhub.accounts.api.views import TokenObtainView
 from unionhub.core.menu import model_item
+from unionhub.core.urlgen import page
 
 menu = [
     model_item("accounts.user", _("Users"), icon="users", order=820),
     model_item("accounts.role", _("Roles"), icon="shield", order=830),
 ]
+
+url_bases = {"user": "users/", "role": "roles/"}
+
+pages = [
+    page("login/", views.LoginView, "login"),
+    page("logout/", views.LogoutView, "logout"),
+    page("password/", views.PasswordChangeView, "password_change"),
+]
+
+api_urls = [path("auth/token/", TokenObtainView.as_view(), name="api-token")]
 
 role_grants = {
     # County administrators request clear-value exports and approve those of their towns;

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.auth.models import Permission
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -91,3 +93,27 @@ def role_list(*, user: User) -> QuerySet[Role]:
         return Role.objects.all()
     visible = Role.objects.visible_to(user).values("pk")
     return Role.objects.filter(Q(is_builtin=True) | Q(pk__in=visible))
+
+
+def perm_key(p: Permission) -> str:
+    """``app_label.codename`` of a permission."""
+    return f"{p.content_type.app_label}.{p.codename}"
+
+
+def permissions_matching(patterns: Iterable[str]) -> list[Permission]:
+    """Resolve ``app.codename`` / ``app.*`` / ``app.view_*`` / ``app.*_user`` patterns."""
+    perms = list(Permission.objects.select_related("content_type"))
+    chosen: dict[int, Permission] = {}
+    for pattern in patterns:
+        app, _sep, code = pattern.partition(".")
+        for p in perms:
+            if p.content_type.app_label != app:
+                continue
+            if (
+                code == "*"
+                or code == p.codename
+                or (code.endswith("*") and p.codename.startswith(code[:-1]))
+                or (code.startswith("*") and p.codename.endswith(code[1:]))
+            ):
+                chosen[p.pk] = p
+    return list(chosen.values())

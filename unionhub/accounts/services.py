@@ -1,9 +1,31 @@
 """Writes on accounts and roles. A county administrator can create users and roles only
-inside their county and can never grant more than they hold (no privilege escalation)."""
+inside their county and can never grant more than they hold (no privilege escalation).
+
+Every service takes keyword arguments only, the acting user first (``actor=None`` is the
+system itself: ``migrate``, ``load_demo``), runs in a transaction and rechecks that what it
+wrote is inside the actor's data scope. Refusals are ``ValidationError``s with a stable
+``code`` on the field they concern:
+
+==================  =====================  ============================================
+field               code                   why
+==================  =====================  ============================================
+``permissions``     ``not_held``           a permission the actor does not hold
+``data_scope``      ``scope_too_wide``     the whole-city scope, which the actor lacks
+``custom_units``    ``out_of_scope``       an organisation outside the actor's scope
+``custom_units``    ``required``           a custom scope without organisations
+``roles``           ``not_held`` …         a role that gives more than the actor holds
+``org_unit``        ``out_of_scope``       an organisation outside the actor's scope
+``org_unit``        ``required``           a user without organisation
+``password``        Django's codes         the password rules (``password_too_short`` …)
+(none)              ``builtin``            built-in roles are maintained by the platform
+(none)              ``out_of_scope``       the role or user edited is outside the scope
+==================  =====================  ============================================
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import Permission
@@ -15,36 +37,22 @@ from django.utils.translation import gettext as _
 
 from unionhub.accounts.models import Role, User
 from unionhub.accounts.roles import BUILTIN_ROLES
+from unionhub.accounts.selectors import perm_key, permissions_matching
 from unionhub.core.audit import record_change
 from unionhub.core.scope import ScopeKind, forget_scope, scope_for
 from unionhub.org.models import OrgUnit
 
-
-def _perm_key(p: Permission) -> str:
-    return f"{p.content_type.app_label}.{p.codename}"
+__all__ = ["ensure_builtin_roles", "permissions_matching", "role_save", "user_save"]
 
 
-def permissions_matching(patterns: Iterable[str]) -> list[Permission]:
-    """Resolve ``app.codename`` / ``app.*`` / ``app.view_*`` / ``app.*_user`` patterns."""
-    perms = list(Permission.objects.select_related("content_type"))
-    chosen: dict[int, Permission] = {}
-    for pattern in patterns:
-        app, _sep, code = pattern.partition(".")
-        for p in perms:
-            if p.content_type.app_label != app:
-                continue
-            if (
-                code == "*"
-                or code == p.codename
-                or (code.endswith("*") and p.codename.startswith(code[:-1]))
-                or (code.startswith("*") and p.codename.endswith(code[1:]))
-            ):
-                chosen[p.pk] = p
-    return list(chosen.values())
+def _invalid(field: str | None, message: str, code: str) -> ValidationError:
+    error = ValidationError(message, code=code)
+    return ValidationError({field: error}) if field else error
 
 
-def ensure_builtin_roles() -> None:
-    """Create or refresh the built-in roles with the permissions modules granted them.
+def ensure_builtin_roles(*, actor: User | None) -> None:
+    """Create or refresh the built-in roles with the permissions modules granted them
+    (the platform's own act after ``migrate``: ``actor=None``).
 
     Names are stored in the site language: ``migrate`` runs with translations switched off,
     which would otherwise store the English source text."""
@@ -64,32 +72,50 @@ def ensure_builtin_roles() -> None:
 
 
 def _check_not_escalating(
-    *, actor: User, role: Role | None = None, perms=None, scope=None, custom_units=()
+    *,
+    actor: User,
+    role: Role | None = None,
+    perms: Iterable[Permission] | None = None,
+    scope: str | None = None,
+    custom_units: Iterable[OrgUnit] = (),
+    field: str | None = None,
 ) -> None:
     """Refuse to hand out more than ``actor`` holds: permissions they lack, the whole-city
-    scope when they do not have it, or custom organisations outside their scope."""
+    scope when they do not have it, or custom organisations outside their scope. With a
+    ``role`` (handed to a user), every refusal is put on ``field`` (``"roles"``)."""
     if actor.is_superuser:
         return
     actor_scope = scope_for(actor)
     held = actor.get_all_permissions()
     perms = list(perms if perms is not None else role.permissions.select_related("content_type"))
-    extra = sorted({_perm_key(p) for p in perms} - held)
+    extra = sorted({perm_key(p) for p in perms} - held)
     if extra:
-        raise ValidationError(
-            {
-                "permissions": _("You cannot grant permissions you do not hold: %(p)s")
-                % {"p": ", ".join(extra)}
-            }
+        raise _invalid(
+            field or "permissions",
+            _("You cannot grant permissions you do not hold: %(p)s") % {"p": ", ".join(extra)},
+            "not_held",
         )
     scope = scope if scope is not None else role.data_scope
     if scope == ScopeKind.ALL and not actor_scope.everything:
-        raise ValidationError({"data_scope": _("You cannot grant the whole-city data scope.")})
+        raise _invalid(
+            field or "data_scope",
+            _("You cannot grant the whole-city data scope."),
+            "scope_too_wide",
+        )
     units = list(custom_units if role is None else role.custom_units.all())
     for unit in units:
         if not actor_scope.covers_org_path(unit.path):
-            raise ValidationError(
-                {"custom_units": _("“%(u)s” is outside your data scope.") % {"u": unit}}
+            raise _invalid(
+                field or "custom_units",
+                _("“%(u)s” is outside your data scope.") % {"u": unit},
+                "out_of_scope",
             )
+
+
+def _visible(model: Any, obj: Any, actor: User | None) -> bool:
+    if actor is None or actor.is_superuser:
+        return True
+    return model.objects.visible_to(actor).filter(pk=obj.pk).exists()
 
 
 @transaction.atomic
@@ -104,15 +130,16 @@ def role_save(
     description: str = "",
     role: Role | None = None,
 ) -> Role:
+    """Create or edit a role defined by the actor's organisation: never more than the actor
+    holds, never a built-in role, never another county's role."""
     perms, units = list(permissions), list(custom_units)
     if role is not None and role.is_builtin:
-        raise ValidationError(_("Built-in roles cannot be edited."))
+        raise _invalid(None, _("Built-in roles cannot be edited."), "builtin")
+    if role is not None and role.pk and not _visible(Role, role, actor):
+        raise _invalid(None, _("The role is outside your data scope."), "out_of_scope")
     if data_scope == ScopeKind.CUSTOM and not units:
-        raise ValidationError({"custom_units": _("Choose at least one organisation.")})
+        raise _invalid("custom_units", _("Choose at least one organisation."), "required")
     _check_not_escalating(actor=actor, perms=perms, scope=data_scope, custom_units=units)
-    if role is not None and not actor.is_superuser:
-        if not Role.objects.visible_to(actor).filter(pk=role.pk).exists():
-            raise ValidationError(_("The role is outside your data scope."))
     before = _m2m_snapshot(role, ("permissions", "custom_units")) if role and role.pk else {}
     role = role or Role(org_unit=actor.org_unit)
     role.name, role.code, role.data_scope, role.description = name, code, data_scope, description
@@ -120,7 +147,9 @@ def role_save(
     role.save()
     role.permissions.set(perms)
     role.custom_units.set(units if data_scope == ScopeKind.CUSTOM else [])
-    _record_m2m(role, before, ("permissions", "custom_units"))
+    _record_m2m(role, before, ("permissions", "custom_units"), actor=actor)
+    if not _visible(Role, role, actor):
+        raise _invalid(None, _("The role would be outside your data scope."), "out_of_scope")
     return role
 
 
@@ -136,18 +165,24 @@ def user_save(
     is_active: bool = True,
     user: User | None = None,
 ) -> User:
-    """Create or update a user. ``actor=None`` is the system itself (``load_demo``)."""
+    """Create or update a user. ``actor=None`` is the system itself (``load_demo``).
+    An administrator places users only inside their scope and hands out only roles that
+    give no more than they hold."""
     roles = list(roles)
     if actor is not None and not actor.is_superuser:
         actor_scope = scope_for(actor)
-        if org_unit is None or not actor_scope.covers_org_path(org_unit.path):
-            raise ValidationError({"org_unit": _("The organisation is outside your data scope.")})
         if user is not None and user.pk is not None:
             current = User.objects.select_related("org_unit").get(pk=user.pk)
             if current.org_unit is None or not actor_scope.covers_org_path(current.org_unit.path):
-                raise ValidationError(_("The user is outside your data scope."))
+                raise _invalid(None, _("The user is outside your data scope."), "out_of_scope")
+        if org_unit is None:
+            raise _invalid("org_unit", _("Choose the organisation."), "required")
+        if not actor_scope.covers_org_path(org_unit.path):
+            raise _invalid(
+                "org_unit", _("The organisation is outside your data scope."), "out_of_scope"
+            )
         for role in roles:
-            _check_not_escalating(actor=actor, role=role)
+            _check_not_escalating(actor=actor, role=role, field="roles")
     before = _m2m_snapshot(user, ("roles",)) if user is not None and user.pk else {}
     user = user or User(username=username)
     user.username, user.full_name, user.org_unit, user.is_active = (
@@ -156,16 +191,21 @@ def user_save(
         org_unit,
         is_active,
     )
-    if password is not None:
-        validate_password(password, user)
+    if password:  # None or "" keeps the stored password (a new user gets an unusable one)
+        try:
+            validate_password(password, user)
+        except ValidationError as exc:
+            raise ValidationError({"password": exc.error_list}) from exc
         user.set_password(password)
     elif user.pk is None:
         user.set_unusable_password()
     user.full_clean(exclude=["password", "roles"])
     user.save()
     user.roles.set(roles)
-    _record_m2m(user, before, ("roles",))
+    _record_m2m(user, before, ("roles",), actor=actor)
     forget_scope(user)
+    if not _visible(User, user, actor):
+        raise _invalid(None, _("The user would be outside your data scope."), "out_of_scope")
     return user
 
 
@@ -174,13 +214,15 @@ def _m2m_snapshot(obj, names: tuple[str, ...]) -> dict[str, list[str]]:
     for name in names:
         qs = getattr(obj, name).all()
         if qs.model is Permission:
-            result[name] = sorted(_perm_key(p) for p in qs.select_related("content_type"))
+            result[name] = sorted(perm_key(p) for p in qs.select_related("content_type"))
         else:
             result[name] = sorted(str(o) for o in qs)
     return result
 
 
-def _record_m2m(obj, before: dict[str, list[str]], names: tuple[str, ...]) -> None:
+def _record_m2m(
+    obj, before: dict[str, list[str]], names: tuple[str, ...], *, actor: User | None
+) -> None:
     """Many-to-many changes (roles of a user, permissions of a role) are not seen by the
     save signals; record them here so privilege changes are in the audit trail."""
     after = _m2m_snapshot(obj, names)
@@ -190,4 +232,4 @@ def _record_m2m(obj, before: dict[str, list[str]], names: tuple[str, ...]) -> No
         if before.get(name, []) != after[name]
     }
     if changes:
-        record_change(obj=obj, action="update", changes=changes)
+        record_change(obj=obj, action="update", actor=actor, changes=changes)

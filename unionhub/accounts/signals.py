@@ -31,4 +31,4 @@ def ensure_builtin_roles(sender, **kwargs):
         return
     from unionhub.accounts.services import ensure_builtin_roles as ensure
 
-    ensure()
+    ensure(actor=None)  # the platform itself, after migrate

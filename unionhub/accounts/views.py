@@ -10,6 +10,8 @@ from unionhub.accounts.filtersets import RoleFilterSet, UserFilterSet
 from unionhub.accounts.forms import MATRIX_ACTIONS, RoleForm, UserForm, permission_matrix
 from unionhub.accounts.models import Role, User
 from unionhub.accounts.selectors import role_list, user_list
+from unionhub.core.services import ModelServices
+from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import ObjectDetailView, ObjectEditView, ObjectListView
 
 
@@ -47,6 +49,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return form
 
 
+@register_model_view(User, "list")
 class UserListView(ObjectListView):
     """Accounts inside the admin's scope, with their roles and the data scope they give."""
 
@@ -67,6 +70,7 @@ class UserListView(ObjectListView):
         return user_list(user=self.request.user)
 
 
+@register_model_view(User)
 class UserDetailView(ObjectDetailView):
     model = User
     template_name = "accounts/user_detail.html"
@@ -81,24 +85,16 @@ class UserDetailView(ObjectDetailView):
         return ctx
 
 
+@register_model_view(User, "add")
+@register_model_view(User, "edit")
 class UserEditView(ObjectEditView):
     model = User
     form_class = UserForm
-
-    def save(self, form):
-        data = form.cleaned_data
-        return services.user_save(
-            actor=self.request.user,
-            user=self.object,
-            username=data["username"],
-            full_name=data["full_name"],
-            org_unit=data["org_unit"],
-            roles=data["roles"],
-            is_active=data["is_active"],
-            password=data["password"] or None,
-        )
+    # One service creates and edits (``user=`` the account edited).
+    services = ModelServices(create=services.user_save, update=services.user_save)
 
 
+@register_model_view(Role, "list")
 class RoleListView(ObjectListView):
     """Built-in roles plus the roles defined inside the admin's scope."""
 
@@ -117,6 +113,7 @@ class RoleListView(ObjectListView):
         return role_list(user=self.request.user).select_related("org_unit")
 
 
+@register_model_view(Role)
 class RoleDetailView(ObjectDetailView):
     model = Role
     template_name = "accounts/role_detail.html"
@@ -138,10 +135,14 @@ class RoleDetailView(ObjectDetailView):
         return ctx
 
 
+@register_model_view(Role, "add")
+@register_model_view(Role, "edit")
 class RoleEditView(ObjectEditView):
     model = Role
     form_class = RoleForm
     template_name = "accounts/role_form.html"
+    # One service creates and edits (``role=`` the role edited).
+    services = ModelServices(create=services.role_save, update=services.role_save)
 
     def get_queryset(self):
         return role_list(user=self.request.user).filter(is_builtin=False)
@@ -150,16 +151,3 @@ class RoleEditView(ObjectEditView):
         ctx = super().get_context_data(**kwargs)
         ctx["matrix_actions"] = MATRIX_ACTIONS
         return ctx
-
-    def save(self, form):
-        data = form.cleaned_data
-        return services.role_save(
-            actor=self.request.user,
-            role=self.object,
-            name=data["name"],
-            code=data["code"],
-            description=data["description"],
-            data_scope=data["data_scope"],
-            permissions=data["permissions"],
-            custom_units=data["custom_units"],
-        )

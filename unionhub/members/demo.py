@@ -337,6 +337,7 @@ def _applications(rng: random.Random, unions) -> int:
                     number = synthetic_id_number(ADDRESS_CODES[slug][0], birth, rng.randint(0, 999))
                     try:
                         app = services.joinapplication_submit(
+                            actor=None,
                             name=rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN),
                             id_number=number,
                             phone=f"15{rng.randint(0, 9)}{rng.randint(0, 10**8 - 1):08d}",

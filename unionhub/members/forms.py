@@ -6,25 +6,10 @@ from django.utils.translation import pgettext_lazy
 
 from unionhub.core.forms import ScopedModelForm
 from unionhub.members.choices import KeyGroup, Occupation
+from unionhub.members.fields import MEMBER_FIELDS, MEMBERTRANSFER_FIELDS
 from unionhub.members.models import Member, MemberTransfer
 from unionhub.org.choices import OrgKind, RegionLevel
 from unionhub.org.models import OrgUnit, Region
-
-MEMBER_FIELDS = [
-    "name",
-    "union",
-    "employer",
-    "occupation",
-    "is_new_employment",
-    "key_group",
-    "platform_name",
-    "joined_on",
-    "status",
-    "left_on",
-    "card_number",
-    "political_status",
-    "skill_level",
-]
 
 
 class MemberForm(ScopedModelForm):
@@ -36,7 +21,7 @@ class MemberForm(ScopedModelForm):
 
     class Meta:
         model = Member
-        fields = MEMBER_FIELDS
+        fields = list(MEMBER_FIELDS)
         widgets = {
             "joined_on": forms.DateInput(attrs={"type": "date"}),
             "left_on": forms.DateInput(attrs={"type": "date"}),
@@ -71,7 +56,7 @@ class RejectForm(forms.Form):
 class MemberTransferForm(ScopedModelForm):
     class Meta:
         model = MemberTransfer
-        fields = ["member", "to_union", "reason"]
+        fields = list(MEMBERTRANSFER_FIELDS)
 
     def __init__(self, *args, **kwargs):
         member = kwargs.pop("member", None)

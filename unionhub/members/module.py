@@ -5,6 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from unionhub.core.import_jobs import ImportKind
 from unionhub.core.menu import model_item, page_item
 from unionhub.core.pii_exports import UnmaskedExport
+from unionhub.core.urlgen import page
+from unionhub.members import views
+from unionhub.members.api.views import JoinApplicationViewSet, MemberViewSet
 from unionhub.members.dashboard import member_cards
 
 menu = [
@@ -41,6 +44,22 @@ unmasked_exports = [
         list_url_name="members:member_list",
         build="unionhub.members.views.member_export",
     )
+]
+
+url_bases = {"member": "", "joinapplication": "applications/", "membertransfer": "transfers/"}
+
+pages = [
+    page("dashboard/", views.MemberDashboardView, "dashboard"),
+    # Public (no login): online joining and the applicant's status page.
+    page("join/", views.JoinView, "join"),
+    page("join/status/", views.JoinStatusView, "join_status"),
+    page("join/employers/", views.JoinEmployerOptionsView, "join_employers"),
+]
+
+api_routes = [
+    # Before "members": its detail route would otherwise take "members/applications/".
+    ("members/applications", JoinApplicationViewSet, "member-joinapplication"),
+    ("members", MemberViewSet, "member"),
 ]
 
 role_grants = {

@@ -3,9 +3,8 @@ from __future__ import annotations
 import io
 
 import segno
-from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -14,7 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from django.views.decorators.cache import never_cache
 
+from unionhub.core.services import ModelServices
+from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import (
+    ObjectActionView,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
@@ -24,13 +26,18 @@ from unionhub.core.views.generic import (
 )
 from unionhub.members import selectors, services
 from unionhub.members.choices import ApplicationStatus, TransferStatus
+from unionhub.members.fields import (
+    JOINAPPLICATION_DETAIL_FIELDS,
+    MEMBER_DETAIL_FIELDS,
+    MEMBER_EXPORT_FIELDS,
+    MEMBERTRANSFER_DETAIL_FIELDS,
+)
 from unionhub.members.filtersets import (
     JoinApplicationFilterSet,
     MemberFilterSet,
     MemberTransferFilterSet,
 )
 from unionhub.members.forms import (
-    MEMBER_FIELDS,
     JoinForm,
     JoinStatusForm,
     MemberForm,
@@ -64,12 +71,20 @@ class PiiListMixin:
 
 # --- members ------------------------------------------------------------------------------
 
+MEMBER_SERVICES = ModelServices(
+    create=services.member_create, update=services.member_update, delete=services.member_delete
+)
 
+
+@register_model_view(Member, "list")
 class MemberListView(PiiListMixin, ObjectListView):
     """Member registry. The quick search matches a full ID number or phone through the
-    keyed hash; the numbers are shown masked unless the user may view personal data."""
+    keyed hash; the numbers are shown masked unless the user may view personal data. The
+    Excel export (``export.xlsx``, generated) always masks them; clear values only through
+    an approved, watermarked request (core/pii_exports.py, ``member_export``)."""
 
     model = Member
+    export_title = _("Member registry")
     filterset_class = MemberFilterSet
     template_name = "members/member_list.html"
     select_related = ("union", "employer")
@@ -87,29 +102,21 @@ class MemberListView(PiiListMixin, ObjectListView):
         ("joined_on", _("Joined on")),
     ]
 
+    def export_column_list(self) -> list:
+        from unionhub.core.pii import mask_id_number, mask_phone
 
+        return member_export_columns(
+            id_value=lambda m: mask_id_number(m.id_number),
+            phone_value=lambda m: mask_phone(m.phone),
+        )
+
+
+@register_model_view(Member)
 class MemberDetailView(ObjectDetailView):
     model = Member
     template_name = "members/member_detail.html"
     select_related = ("union", "employer")
-    fields = [
-        "name",
-        "gender",
-        "birth_date",
-        "union",
-        "employer",
-        "occupation",
-        "is_new_employment",
-        "key_group",
-        "platform_name",
-        "joined_on",
-        "status",
-        "left_on",
-        "anonymised_at",
-        "card_number",
-        "political_status",
-        "skill_level",
-    ]
+    fields = list(MEMBER_DETAIL_FIELDS)
     revealed = False
 
     def get_context_data(self, **kwargs):
@@ -137,28 +144,26 @@ class MemberDetailView(ObjectDetailView):
             "-created_at"
         )
         ctx["can_transfer"] = user.has_perm("members.add_membertransfer")
-        ctx["code_max_age_minutes"] = services.member_code_max_age() // 60
+        ctx["code_max_age_minutes"] = selectors.member_code_max_age() // 60
         return ctx
 
 
-class ScopedActionView(ScopedMixin, generic.DetailView):
-    """A POST-only action on one record. GET answers 404 outside the scope (like every
-    record URL) and 405 inside it."""
+@register_model_view(Member, "reveal")
+class MemberRevealView(ScopedMixin, generic.DetailView):
+    """显示完整号码: shows the clear ID number and phone, and writes a reveal entry (an
+    audited read, not a change of the member: no form, the detail page again). GET answers
+    404 outside the scope (like every record URL) and 405 inside it."""
+
+    model = Member
+    permission_required = "accounts.view_personal_data"
 
     def get(self, request, *args, **kwargs):
         self.get_object()
         return HttpResponseNotAllowed(["POST"])
 
-
-class MemberRevealView(ScopedActionView):
-    """显示完整号码: shows the clear ID number and phone, and writes a reveal entry."""
-
-    model = Member
-    permission_required = "accounts.view_personal_data"
-
     def post(self, request, *args, **kwargs):
         member = self.get_object()
-        values = services.member_reveal(member=member, user=request.user)
+        values = services.member_reveal(actor=request.user, member=member)
         if getattr(request, "htmx", False):
             return render(request, "members/_pii_values.html", {"values": values, "revealed": True})
         view = MemberDetailView()
@@ -168,44 +173,21 @@ class MemberRevealView(ScopedActionView):
         return render(request, MemberDetailView.template_name, view.get_context_data(object=member))
 
 
+@register_model_view(Member, "add")
+@register_model_view(Member, "edit")
 class MemberEditView(ObjectEditView):
     model = Member
     form_class = MemberForm
-
-    def save(self, form):
-        data = {k: form.cleaned_data.get(k) for k in MEMBER_FIELDS}
-        data["name"] = data["name"] or ""
-        if "employer" in form.cleaned_data:
-            data["employer"] = form.cleaned_data["employer"]
-        for key in (
-            "occupation",
-            "key_group",
-            "platform_name",
-            "card_number",
-            "political_status",
-            "skill_level",
-        ):
-            data[key] = data.get(key) or ""
-        if self.object is None:
-            return services.member_create(
-                id_number=form.cleaned_data["id_number"],
-                phone=form.cleaned_data["phone"],
-                created_by=self.request.user,
-                **data,
-            )
-        return services.member_update(
-            member=self.object,
-            actor=self.request.user,
-            id_number=form.cleaned_data.get("id_number") or None,
-            phone=form.cleaned_data.get("phone") or None,
-            **data,
-        )
+    services = MEMBER_SERVICES
 
 
+@register_model_view(Member, "delete")
 class MemberDeleteView(ObjectDeleteView):
     model = Member
+    services = MEMBER_SERVICES
 
 
+@register_model_view(Member, "code", path="code.svg")
 @method_decorator(never_cache, name="dispatch")
 class MemberCodeView(ScopedMixin, generic.DetailView):
     """The member code: an SVG QR carrying a signed, expiring token (never the ID number)."""
@@ -214,7 +196,7 @@ class MemberCodeView(ScopedMixin, generic.DetailView):
 
     def get(self, request, *args, **kwargs):
         member = self.get_object()
-        token = services.member_code_token(member=member)
+        token = selectors.member_code_token(member=member)
         buffer = io.BytesIO()
         segno.make(token, error="m").save(buffer, kind="svg", scale=6, border=2)
         return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
@@ -326,6 +308,7 @@ class MemberDashboardView(ScopedMixin, generic.TemplateView):
 # --- join applications (review queue) -----------------------------------------------------
 
 
+@register_model_view(JoinApplication, "list")
 class JoinApplicationListView(PiiListMixin, ObjectListView):
     """The review queue: days waiting, overdue after 15 days."""
 
@@ -348,6 +331,19 @@ class JoinApplicationListView(PiiListMixin, ObjectListView):
         ("get_status_display", _("Status")),
     ]
 
+    def export_column_list(self) -> list:
+        """Masked like the list: the numbers never leave in this export."""
+        from unionhub.core.exporting import ExportColumn
+
+        return [
+            ExportColumn(gettext("Join application"), str, 28),
+            ExportColumn(gettext("Town / street"), "region__name", 16),
+            ExportColumn(gettext("Reviewing union"), "union__name", 28),
+            ExportColumn(gettext("Key group"), "key_group", 12),
+            ExportColumn(gettext("Submitted on"), "submitted_on", 12),
+            ExportColumn(gettext("Status"), "status", 8),
+        ]
+
     def get_context_data(self, **kwargs):
         from django.utils.html import format_html
 
@@ -369,31 +365,12 @@ class JoinApplicationListView(PiiListMixin, ObjectListView):
         return ctx
 
 
+@register_model_view(JoinApplication)
 class JoinApplicationDetailView(ObjectDetailView):
     model = JoinApplication
     template_name = "members/joinapplication_detail.html"
     select_related = ("union", "region", "member", "decided_by", "employer")
-    fields = [
-        "code",
-        "name",
-        "gender",
-        "region",
-        "union",
-        "no_fixed_employer",
-        "employer",
-        "employer_name",
-        "occupation",
-        "is_new_employment",
-        "key_group",
-        "platform_name",
-        "status",
-        "decided_at",
-        "decided_by",
-        "reject_reason",
-        "member",
-        "consent_version",
-        "consented_at",
-    ]
+    fields = list(JOINAPPLICATION_DETAIL_FIELDS)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -411,43 +388,42 @@ class JoinApplicationDetailView(ObjectDetailView):
         return ctx
 
 
-class JoinApplicationApproveView(ScopedActionView):
+@register_model_view(JoinApplication, "approve")
+class JoinApplicationApproveView(ObjectActionView):
+    """Approve: the applicant becomes a member of the reviewing union."""
+
     model = JoinApplication
     permission_required = "members.review_joinapplication"
+    service = staticmethod(services.joinapplication_approve)
+    instance_arg = "application"
+    submit_label = pgettext_lazy("join application", "Approve application")
+    member = None
 
-    def post(self, request, *args, **kwargs):
-        app = self.get_object()
-        try:
-            member = services.joinapplication_approve(application=app, actor=request.user)
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-            return HttpResponseRedirect(reverse("members:joinapplication", args=[app.pk]))
-        messages.success(
-            request, gettext("Approved: %(name)s is now a member.") % {"name": member.name}
-        )
-        return HttpResponseRedirect(reverse("members:joinapplication", args=[app.pk]))
+    def run(self, form):
+        self.member = super().run(form)
+        return self.member
+
+    @property
+    def success_message(self):
+        return gettext("Approved: %(name)s is now a member.") % {"name": self.member.name}
 
 
-class JoinApplicationRejectView(ScopedActionView):
+@register_model_view(JoinApplication, "reject")
+class JoinApplicationRejectView(ObjectActionView):
     model = JoinApplication
     permission_required = "members.review_joinapplication"
-
-    def post(self, request, *args, **kwargs):
-        app = self.get_object()
-        form = RejectForm(request.POST)
-        reason = form.data.get("reason", "")
-        try:
-            services.joinapplication_reject(application=app, actor=request.user, reason=reason)
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-        else:
-            messages.success(request, gettext("The application was rejected."))
-        return HttpResponseRedirect(reverse("members:joinapplication", args=[app.pk]))
+    form_class = RejectForm
+    service = staticmethod(services.joinapplication_reject)
+    instance_arg = "application"
+    submit_label = pgettext_lazy("join application", "Reject application")
+    submit_class = "btn-danger"
+    success_message = _("The application was rejected.")
 
 
 # --- transfers ----------------------------------------------------------------------------
 
 
+@register_model_view(MemberTransfer, "list")
 class MemberTransferListView(ObjectListView):
     model = MemberTransfer
     filterset_class = MemberTransferFilterSet
@@ -461,28 +437,27 @@ class MemberTransferListView(ObjectListView):
         ("created_at", _("Requested at")),
     ]
 
+    def export_column_list(self) -> list:
+        from unionhub.core.exporting import ExportColumn
 
+        return [
+            ExportColumn(gettext("Member transfer"), str, 48),
+            ExportColumn(gettext("Status"), "status", 8),
+            ExportColumn(gettext("Requested at"), "created_at", 18),
+        ]
+
+
+@register_model_view(MemberTransfer)
 class MemberTransferDetailView(ObjectDetailView):
     model = MemberTransfer
     template_name = "members/membertransfer_detail.html"
     select_related = ("member", "from_union", "to_union", "from_confirmed_by", "to_confirmed_by")
-    fields = [
-        "member",
-        "from_union",
-        "to_union",
-        "reason",
-        "status",
-        "from_confirmed_at",
-        "from_confirmed_by",
-        "to_confirmed_at",
-        "to_confirmed_by",
-        "decision_note",
-    ]
+    fields = list(MEMBERTRANSFER_DETAIL_FIELDS)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         t = self.object
-        from_side, to_side = services._sides(self.request.user, t)
+        from_side, to_side = selectors.membertransfer_sides(user=self.request.user, transfer=t)
         pending = t.status == TransferStatus.PENDING
         ctx["can_confirm"] = (
             pending
@@ -497,9 +472,13 @@ class MemberTransferDetailView(ObjectDetailView):
         return ctx
 
 
+@register_model_view(MemberTransfer, "add")
 class MemberTransferEditView(ObjectEditView):
+    """Request a transfer (a transfer is never edited: it is confirmed or rejected)."""
+
     model = MemberTransfer
     form_class = MemberTransferForm
+    services = ModelServices(create=services.membertransfer_request)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -510,46 +489,29 @@ class MemberTransferEditView(ObjectEditView):
             )
         return kwargs
 
-    def save(self, form):
-        data = form.cleaned_data
-        return services.membertransfer_request(
-            member=data["member"],
-            to_union=data["to_union"],
-            actor=self.request.user,
-            reason=data["reason"],
-        )
 
+@register_model_view(MemberTransfer, "confirm")
+class MemberTransferConfirmView(ObjectActionView):
+    """Confirm the side the user works for; when both have, the member moves."""
 
-class MemberTransferConfirmView(ScopedActionView):
     model = MemberTransfer
     permission_required = "members.change_membertransfer"
-
-    def post(self, request, *args, **kwargs):
-        transfer = self.get_object()
-        try:
-            transfer = services.membertransfer_confirm(transfer=transfer, actor=request.user)
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-        else:
-            messages.success(request, gettext("Confirmed."))
-        return HttpResponseRedirect(reverse("members:membertransfer", args=[transfer.pk]))
+    service = staticmethod(services.membertransfer_confirm)
+    instance_arg = "transfer"
+    submit_label = _("Confirm for my union")
+    success_message = _("Confirmed.")
 
 
-class MemberTransferRejectView(ScopedActionView):
+@register_model_view(MemberTransfer, "reject")
+class MemberTransferRejectView(ObjectActionView):
     model = MemberTransfer
     permission_required = "members.change_membertransfer"
-
-    def post(self, request, *args, **kwargs):
-        transfer = self.get_object()
-        try:
-            services.membertransfer_reject(
-                transfer=transfer, actor=request.user, reason=request.POST.get("reason", "")
-            )
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-        else:
-            messages.success(request, gettext("The transfer was rejected."))
-        return HttpResponseRedirect(reverse("members:membertransfer", args=[transfer.pk]))
+    form_class = RejectForm
+    service = staticmethod(services.membertransfer_reject)
+    instance_arg = "transfer"
+    submit_label = _("Reject")
+    submit_class = "btn-danger"
+    success_message = _("The transfer was rejected.")
 
 
 # --- public pages: online joining -------------------------------------------------------
@@ -567,7 +529,9 @@ class JoinView(generic.FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
+            user = self.request.user
             app = services.joinapplication_apply(
+                actor=user if user.is_authenticated else None,
                 name=data["name"],
                 id_number=data["id_number"],
                 phone=data["phone"],
@@ -595,7 +559,7 @@ class JoinStatusView(generic.FormView):
     scope_exempt = "public status page: shows only the application matching both phone and code"
 
     def form_valid(self, form):
-        app = services.joinapplication_status(
+        app = selectors.joinapplication_status(
             phone=form.cleaned_data["phone"], code=form.cleaned_data["code"]
         )
         return self.render_to_response(
@@ -603,24 +567,31 @@ class JoinStatusView(generic.FormView):
         )
 
 
-class MemberExportView(ScopedMixin, generic.View):
-    """The filtered member list as .xlsx. ID numbers and phones are always masked here;
-    clear values only through an approved, watermarked request (core/pii_exports.py)."""
+def member_export_columns(*, id_value, phone_value) -> list:
+    """The export's columns, in ``MEMBER_EXPORT_FIELDS`` order."""
+    from unionhub.core.exporting import ExportColumn
 
-    model = Member
-
-    def get(self, request, format="xlsx"):
-        from django.http import Http404
-
-        if format != "xlsx":
-            raise Http404
-        return member_export(request.user, request.GET)
+    specs = {
+        "name": (pgettext("person", "Name"), "name", 10),
+        "id_number": (gettext("ID number"), id_value, 22),
+        "phone": (gettext("Mobile phone"), phone_value, 14),
+        "gender": (gettext("Sex"), "gender", 6),
+        "union": (gettext("Union"), "union__name", 28),
+        "employer": (gettext("Employer"), "employer__name", 28),
+        "occupation": (gettext("Occupation"), "occupation", 12),
+        "is_new_employment": (gettext("New employment form"), "is_new_employment", 8),
+        "key_group": (gettext("Key group"), "key_group", 12),
+        "joined_on": (gettext("Joined on"), "joined_on", 12),
+        "status": (gettext("Status"), "status", 8),
+        "card_number": (gettext("Member card number"), "card_number", 14),
+    }
+    return [ExportColumn(*specs[name]) for name in MEMBER_EXPORT_FIELDS]
 
 
 def member_export(user, params, watermark: str = ""):
     """The member registry export for ``user`` filtered by ``params``; with a ``watermark``
     (an approved unmasked export) ID numbers and phones are written in full."""
-    from unionhub.core.exporting import ExportColumn, export_response
+    from unionhub.core.exporting import export_response
     from unionhub.core.pii import mask_id_number, mask_phone
 
     qs = Member.objects.visible_to(user).select_related("union", "employer")
@@ -633,25 +604,12 @@ def member_export(user, params, watermark: str = ""):
     def phone_value(m):
         return m.phone if clear else mask_phone(m.phone)
 
-    columns = [
-        ExportColumn(pgettext("person", "Name"), "name", 10),
-        ExportColumn(gettext("ID number"), id_value, 22),
-        ExportColumn(gettext("Mobile phone"), phone_value, 14),
-        ExportColumn(gettext("Sex"), "gender", 6),
-        ExportColumn(gettext("Union"), "union__name", 28),
-        ExportColumn(gettext("Employer"), "employer__name", 28),
-        ExportColumn(gettext("Occupation"), "occupation", 12),
-        ExportColumn(gettext("New employment form"), "is_new_employment", 8),
-        ExportColumn(gettext("Key group"), "key_group", 12),
-        ExportColumn(gettext("Joined on"), "joined_on", 12),
-        ExportColumn(gettext("Status"), "status", 8),
-        ExportColumn(gettext("Member card number"), "card_number", 14),
-    ]
+    columns = member_export_columns(id_value=id_value, phone_value=phone_value)
     name = gettext("Member registry")
     return export_response(
         qs,
         columns=columns,
-        filename=str(name) + ("（含完整号码）" if clear else ""),
+        filename=str(name) + (gettext("(with full numbers)") if clear else ""),
         user=user,
         title=str(name),
         watermark=watermark if clear else "",
@@ -669,7 +627,7 @@ class JoinEmployerOptionsView(generic.View):
     def get(self, request):
         from django.utils.html import format_html_join
 
-        names = services.employer_name_suggestions(
+        names = selectors.employer_name_suggestions(
             region_code=request.GET.get("region", ""), text=request.GET.get("employer_name", "")
         )
         return HttpResponse(

@@ -1,9 +1,29 @@
+"""Scope-matrix and write-matrix samples of accounts (unionhub/core/testing/)."""
+
+from unionhub.accounts import services
 from unionhub.accounts.models import Role, User
-from unionhub.org.demo import county_union
+from unionhub.org.demo import county_union, first_town_union
+
+_SEQ = {"n": 0}
+
+
+def _next() -> int:
+    _SEQ["n"] += 1
+    return _SEQ["n"]
 
 
 def user_in(slug: str) -> User:
-    return User.objects.get(username=f"{slug}_admin")
+    """A cadre account of the county's first town (not the county's admin: the write
+    matrix edits it)."""
+    username = f"{slug}_sample_cadre"
+    return services.user_save(
+        actor=None,
+        user=User.objects.filter(username=username).first(),
+        username=username,
+        full_name=f"{slug} 样本干部",
+        org_unit=first_town_union(slug),
+        roles=list(Role.objects.filter(code="town_cadre")),
+    )
 
 
 def role_in(slug: str) -> Role:
@@ -14,4 +34,34 @@ def role_in(slug: str) -> Role:
     return role
 
 
+def user_form(slug: str) -> dict:
+    """A town cadre in the county's first town."""
+    n = _next()
+    return {
+        "username": f"wm_{slug}_{n}",
+        "full_name": f"矩阵用户{n}",
+        "org_unit": first_town_union(slug).pk,
+        "roles": [Role.objects.get(code="town_cadre").pk],
+        "password": "Lq8-tidy-harbour",
+        "is_active": "on",
+    }
+
+
+def role_form(slug: str) -> dict:
+    """A role whose custom scope is the county's first town: another county's
+    organisation is refused (an admin's own roles have no other parent)."""
+    from unionhub.accounts.selectors import permissions_matching
+
+    n = _next()
+    return {
+        "name": f"矩阵角色{n}",
+        "code": f"wm-{slug}-{n}",
+        "description": "",
+        "data_scope": "custom",
+        "custom_units": [first_town_union(slug).pk],
+        "permissions": [p.pk for p in permissions_matching(["org.view_orgunit"])],
+    }
+
+
 SAMPLES = {User: user_in, Role: role_in}
+FORM_DATA = {User: user_form, Role: role_form}

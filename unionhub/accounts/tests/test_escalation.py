@@ -10,6 +10,7 @@ from django.urls import reverse
 from unionhub.accounts import services
 from unionhub.accounts.models import Role, User
 from unionhub.accounts.services import permissions_matching
+from unionhub.accounts.tests.assertions import assert_invalid, form_error_codes
 from unionhub.core.scope import ScopeKind
 from unionhub.org.demo import county_union, first_town_union
 
@@ -28,14 +29,18 @@ def _role(actor, **overrides):
 
 
 @pytest.mark.parametrize(
-    "overrides, field",
+    "overrides, field, code",
     [
-        ({"data_scope": ScopeKind.ALL}, "data_scope"),
-        ({"permissions": ["org.add_region"]}, "permissions"),
-        ({"permissions": ["core.delete_changerecord"]}, "permissions"),
-        ({"permissions": ["accounts.view_user", "org.change_region"]}, "permissions"),
-        ({"data_scope": ScopeKind.CUSTOM, "custom_units": ["sheyang"]}, "custom_units"),
-        ({"data_scope": ScopeKind.CUSTOM, "custom_units": []}, "custom_units"),
+        ({"data_scope": ScopeKind.ALL}, "data_scope", "scope_too_wide"),
+        ({"permissions": ["org.add_region"]}, "permissions", "not_held"),
+        ({"permissions": ["core.delete_changerecord"]}, "permissions", "not_held"),
+        ({"permissions": ["accounts.view_user", "org.change_region"]}, "permissions", "not_held"),
+        (
+            {"data_scope": ScopeKind.CUSTOM, "custom_units": ["sheyang"]},
+            "custom_units",
+            "out_of_scope",
+        ),
+        ({"data_scope": ScopeKind.CUSTOM, "custom_units": []}, "custom_units", "required"),
     ],
     ids=[
         "all-scope",
@@ -46,7 +51,7 @@ def _role(actor, **overrides):
         "custom-empty",
     ],
 )
-def test_county_admin_cannot_escalate_through_a_role(user_named, overrides, field):
+def test_county_admin_cannot_escalate_through_a_role(user_named, overrides, field, code):
     overrides = dict(overrides)
     if "custom_units" in overrides:
         overrides["custom_units"] = [county_union(s) for s in overrides["custom_units"]]
@@ -55,7 +60,7 @@ def test_county_admin_cannot_escalate_through_a_role(user_named, overrides, fiel
     admin = user_named("xiangshui_admin")
     with pytest.raises(ValidationError) as exc:
         _role(admin, **overrides)
-    assert field in exc.value.message_dict
+    assert_invalid(exc, field=field, code=code)
     assert not Role.objects.filter(code="test-role").exists()
 
 
@@ -75,19 +80,30 @@ def test_county_admin_may_create_a_role_within_its_own_powers(user_named):
 
 
 def test_built_in_roles_cannot_be_edited(user_named):
-    with pytest.raises(ValidationError):
-        _role(user_named("city_admin"), role=Role.objects.get(code="county_admin"))
+    builtin = Role.objects.get(code="county_admin")
+    with pytest.raises(ValidationError) as exc:
+        _role(user_named("city_admin"), role=builtin)
+    assert_invalid(exc, code="builtin")
+    builtin.refresh_from_db()
+    assert builtin.name != "测试角色"
 
 
 def test_another_countys_role_cannot_be_edited(user_named):
     role = _role(user_named("sheyang_admin"), code="sheyang-role")
-    with pytest.raises(ValidationError):
-        _role(user_named("xiangshui_admin"), code="sheyang-role", role=role)
+    with pytest.raises(ValidationError) as exc:
+        _role(user_named("xiangshui_admin"), code="sheyang-role", name="被改名", role=role)
+    assert_invalid(exc, code="out_of_scope")
+    role.refresh_from_db()
+    assert role.name == "测试角色" and role.org_unit == county_union("sheyang")
 
 
-@pytest.mark.parametrize("role_code", ["city_admin"], ids=["city-admin-role"])
-def test_county_admin_cannot_hand_out_a_wider_builtin_role(user_named, role_code):
-    with pytest.raises(ValidationError):
+@pytest.mark.parametrize(
+    "role_code, code",
+    [("city_admin", "not_held")],
+    ids=["city-admin-role"],
+)
+def test_county_admin_cannot_hand_out_a_wider_builtin_role(user_named, role_code, code):
+    with pytest.raises(ValidationError) as exc:
         services.user_save(
             actor=user_named("xiangshui_admin"),
             username="esc_user",
@@ -95,6 +111,28 @@ def test_county_admin_cannot_hand_out_a_wider_builtin_role(user_named, role_code
             roles=[Role.objects.get(code=role_code)],
             password="Lq8-tidy-harbour",
         )
+    assert_invalid(exc, field="roles", code=code)
+    assert not User.objects.filter(username="esc_user").exists()
+
+
+def test_county_admin_cannot_hand_out_a_role_with_the_whole_city_scope(user_named):
+    """A role may hold only permissions the admin has and still give the whole city."""
+    city_scope = services.role_save(
+        actor=user_named("city_admin"),
+        name="全市只读",
+        code="city-read",
+        data_scope=ScopeKind.ALL,
+        permissions=permissions_matching(["org.view_orgunit"]),
+    )
+    with pytest.raises(ValidationError) as exc:
+        services.user_save(
+            actor=user_named("xiangshui_admin"),
+            username="esc_user",
+            org_unit=first_town_union("xiangshui"),
+            roles=[city_scope],
+            password="Lq8-tidy-harbour",
+        )
+    assert_invalid(exc, field="roles", code="scope_too_wide")
     assert not User.objects.filter(username="esc_user").exists()
 
 
@@ -107,12 +145,13 @@ def test_county_admin_cannot_create_users_outside_the_county(user_named):
             roles=[Role.objects.get(code="town_cadre")],
             password="Lq8-tidy-harbour",
         )
-    assert "org_unit" in exc.value.message_dict
+    assert_invalid(exc, field="org_unit", code="out_of_scope")
+    assert not User.objects.filter(username="esc_user").exists()
 
 
 def test_county_admin_cannot_take_over_another_countys_user(user_named):
     victim = user_named("sheyang_town")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         services.user_save(
             actor=user_named("xiangshui_admin"),
             user=victim,
@@ -120,8 +159,23 @@ def test_county_admin_cannot_take_over_another_countys_user(user_named):
             org_unit=first_town_union("xiangshui"),
             roles=[],
         )
+    assert_invalid(exc, code="out_of_scope")
     victim.refresh_from_db()
     assert victim.org_unit == first_town_union("sheyang")
+    assert victim.roles.filter(code="town_cadre").exists()
+
+
+def test_a_weak_password_is_refused_on_the_password_field(user_named):
+    with pytest.raises(ValidationError) as exc:
+        services.user_save(
+            actor=user_named("xiangshui_admin"),
+            username="weak_pw",
+            org_unit=first_town_union("xiangshui"),
+            roles=[],
+            password="1234567890",
+        )
+    assert_invalid(exc, field="password", code="password_entirely_numeric")
+    assert not User.objects.filter(username="weak_pw").exists()
 
 
 def test_county_admin_creates_a_town_cadre_in_the_county(user_named):
@@ -180,6 +234,7 @@ def test_role_form_offers_only_permissions_the_admin_holds(client_as, user_named
         },
     )
     assert response.status_code == 200
+    assert form_error_codes(response.context["form"]) == {"permissions": ["invalid_choice"]}
     assert not Role.objects.filter(code="escalate").exists()
 
 
@@ -188,7 +243,7 @@ def test_role_form_refuses_the_whole_city_scope(client_as):
         reverse("accounts:role_add"), {"name": "全市", "code": "whole-city", "data_scope": "all"}
     )
     assert response.status_code == 200
-    assert "不能授予“全部数据”范围" in response.content.decode()
+    assert form_error_codes(response.context["form"]) == {"data_scope": ["scope_too_wide"]}
     assert not Role.objects.filter(code="whole-city").exists()
 
 
@@ -205,4 +260,5 @@ def test_user_form_refuses_another_county(client_as):
         },
     )
     assert response.status_code == 200
+    assert form_error_codes(response.context["form"]) == {"org_unit": ["invalid_choice"]}
     assert not User.objects.filter(username="cross_county").exists()

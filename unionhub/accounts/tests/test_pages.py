@@ -212,5 +212,5 @@ def test_builtin_role_names_stay_chinese_after_migrate():
     from unionhub.accounts.services import ensure_builtin_roles
 
     with override(None):
-        ensure_builtin_roles()
+        ensure_builtin_roles(actor=None)
     assert Role.objects.get(code="county_admin").name == "县级工会管理员"

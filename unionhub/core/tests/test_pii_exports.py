@@ -26,7 +26,7 @@ REQUEST = "/exports/members/request/"
 @pytest.fixture
 def member(demo):
     return member_services.member_create(
-        name="导出人", id_number=ID1, phone=PHONE1, union=first_town_union("sheyang")
+        actor=None, name="导出人", id_number=ID1, phone=PHONE1, union=first_town_union("sheyang")
     )
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from unionhub.members import services
+from unionhub.members import selectors
 from unionhub.members.choices import (
     ApplicationStatus,
     KeyGroup,
@@ -14,6 +14,11 @@ from unionhub.members.choices import (
     Occupation,
     PoliticalStatus,
     SkillLevel,
+)
+from unionhub.members.fields import (
+    JOINAPPLICATION_API_FIELDS,
+    MEMBER_API_FIELDS,
+    MEMBER_DERIVED_FIELDS,
 )
 from unionhub.members.models import JoinApplication, Member, may_view_personal_data
 from unionhub.org.models import OrgUnit
@@ -54,28 +59,8 @@ class MemberSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Member
-        fields = [
-            "id",
-            "name",
-            "id_number",
-            "phone",
-            "union",
-            "employer",
-            "occupation",
-            "is_new_employment",
-            "key_group",
-            "platform_name",
-            "joined_on",
-            "status",
-            "card_number",
-            "political_status",
-            "skill_level",
-            "left_on",
-            "anonymised_at",
-            "gender",
-            "birth_date",
-        ]
-        read_only_fields = ["id", "gender", "birth_date", "anonymised_at"]
+        fields = list(MEMBER_API_FIELDS)
+        read_only_fields = ["id", *MEMBER_DERIVED_FIELDS]
         extra_kwargs = {"joined_on": {"required": False}, "left_on": {"required": False}}
 
     def __init__(self, *args, **kwargs):
@@ -83,7 +68,7 @@ class MemberSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         if request is not None and "union" in self.fields:
             self.fields["union"].queryset = OrgUnit.objects.visible_to(request.user)
-        if services.has_employer_field():
+        if selectors.has_employer_field():
             model = Member._meta.get_field("employer").related_model
             qs = model._default_manager.all()
             if hasattr(qs, "visible_to") and request is not None:
@@ -102,7 +87,9 @@ class MemberSerializer(serializers.ModelSerializer):
             data["birth_date"] = None  # part of the ID number
         return data
 
-    def _clean(self, validated):
+    def service_data(self) -> dict:
+        """The validated data as the services take it: empty choices and texts as ""."""
+        data = dict(self.validated_data)
         for key in (
             "key_group",
             "political_status",
@@ -111,18 +98,9 @@ class MemberSerializer(serializers.ModelSerializer):
             "platform_name",
             "card_number",
         ):
-            if key in validated:
-                validated[key] = validated[key] or ""
-        return validated
-
-    def create(self, validated_data):
-        data = self._clean(dict(validated_data))
-        return services.member_create(**data)
-
-    def update(self, instance, validated_data):
-        data = self._clean(dict(validated_data))
-        data.pop("created_by", None)
-        return services.member_update(member=instance, **data)
+            if key in data:
+                data[key] = data[key] or ""
+        return data
 
 
 class VerifyCodeInput(serializers.Serializer):
@@ -227,37 +205,7 @@ class JoinApplicationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = JoinApplication
-        fields = [
-            "id",
-            "code",
-            "name",
-            "id_number",
-            "phone",
-            "gender",
-            "birth_date",
-            "region",
-            "region_name",
-            "union",
-            "union_name",
-            "no_fixed_employer",
-            "employer",
-            "employer_name",
-            "occupation",
-            "is_new_employment",
-            "key_group",
-            "platform_name",
-            "status",
-            "submitted_on",
-            "due_on",
-            "days_waiting",
-            "is_overdue",
-            "decided_at",
-            "decided_by",
-            "reject_reason",
-            "member",
-            "consent_version",
-            "consented_at",
-        ]
+        fields = list(JOINAPPLICATION_API_FIELDS)
         read_only_fields = fields
 
     def _allowed(self) -> bool:

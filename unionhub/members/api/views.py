@@ -12,7 +12,8 @@ from rest_framework.throttling import AnonRateThrottle
 from unionhub.core.api import ScopedModelViewSet
 from unionhub.core.middleware import client_ip
 from unionhub.core.pii import mask_id_number, mask_name
-from unionhub.members import services
+from unionhub.core.services import ModelServices
+from unionhub.members import selectors, services
 from unionhub.members.api.serializers import (
     JoinApplicationApproveInput,
     JoinApplicationCreateSerializer,
@@ -53,6 +54,14 @@ class MemberViewSet(ScopedModelViewSet):
     serializer_class = MemberSerializer
     filterset_class = MemberFilterSet
     select_related = ("union", "employer")
+    services = ModelServices(
+        create=services.member_create,
+        update=services.member_update,
+        delete=services.member_delete,
+    )
+
+    def service_data(self, serializer):
+        return serializer.service_data()
 
     def get_permissions(self):
         if self.action == "verify_code":
@@ -66,7 +75,7 @@ class MemberViewSet(ScopedModelViewSet):
         whether the code is valid or expired."""
         data = VerifyCodeInput(data=request.data)
         data.is_valid(raise_exception=True)
-        member, state = services.member_code_check(data.validated_data["token"])
+        member, state = selectors.member_code_check(data.validated_data["token"])
         body = {"valid": member is not None, "state": state, "member": None}
         if member is not None:
             body["member"] = {
@@ -126,6 +135,8 @@ class JoinApplicationViewSet(ScopedModelViewSet):
     filterset_class = JoinApplicationFilterSet
     select_related = ("union", "region")
     http_method_names = ["get", "post", "head", "options"]
+    # Filing is public: the region and employer route the application, not the scope.
+    services = ModelServices(create=services.joinapplication_apply)
 
     def get_permissions(self):
         if self.action in {"create", "lookup_status"}:
@@ -161,22 +172,12 @@ class JoinApplicationViewSet(ScopedModelViewSet):
         returned ``code``: with the phone number it reads the application's progress."""
         data = JoinApplicationCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        v = data.validated_data
+        v = dict(data.validated_data)
+        v["region_code"] = v.pop("region")
         # A refusal is a Django ValidationError: the platform's handler answers 400
         # with {field: [中文原因]}.
-        app = services.joinapplication_apply(
-            name=v["name"],
-            id_number=v["id_number"],
-            phone=v["phone"],
-            region_code=v["region"],
-            employer_name=v["employer_name"],
-            no_fixed_employer=v["no_fixed_employer"],
-            occupation=v["occupation"],
-            is_new_employment=v["is_new_employment"],
-            key_group=v["key_group"],
-            platform_name=v["platform_name"],
-            consent=v["consent"],
-        )
+        user = request.user
+        app = self.services.call_create(actor=user if user.is_authenticated else None, data=v)
         app = JoinApplication.objects.select_related("union").get(pk=app.pk)
         return Response(JoinApplicationPublicSerializer(app).data, status=status.HTTP_201_CREATED)
 
@@ -191,7 +192,7 @@ class JoinApplicationViewSet(ScopedModelViewSet):
         in the body so the phone stays out of addresses and logs)."""
         data = JoinApplicationStatusInput(data=request.data)
         data.is_valid(raise_exception=True)
-        app = services.joinapplication_status(
+        app = selectors.joinapplication_status(
             phone=data.validated_data["phone"], code=data.validated_data["code"]
         )
         if app is None:
@@ -206,8 +207,8 @@ class JoinApplicationViewSet(ScopedModelViewSet):
         data = JoinApplicationApproveInput(data=request.data)
         data.is_valid(raise_exception=True)
         services.joinapplication_approve(
-            application=app,
             actor=request.user,
+            application=app,
             card_number=data.validated_data.get("card_number", ""),
         )
         return Response(self.get_serializer(self.get_object()).data)
@@ -220,8 +221,8 @@ class JoinApplicationViewSet(ScopedModelViewSet):
         data = JoinApplicationRejectInput(data=request.data)
         data.is_valid(raise_exception=True)
         services.joinapplication_reject(
-            application=app,
             actor=request.user,
+            application=app,
             reason=data.validated_data["reason"],
         )
         return Response(self.get_serializer(self.get_object()).data)

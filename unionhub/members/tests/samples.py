@@ -22,6 +22,7 @@ def member_in(slug: str, *, union: OrgUnit | None = None, name: str | None = Non
     n = _next()
     union = union or first_town_union(slug)
     return services.member_create(
+        actor=None,
         name=name or f"样本会员{slug}{n}",
         id_number=synthetic_id_number(
             COUNTY_SLUGS[slug] if slug != "yannan" else "320902",
@@ -38,6 +39,7 @@ def application_in(slug: str) -> JoinApplication:
     n = _next()
     town = first_town_union(slug).region
     return services.joinapplication_submit(
+        actor=None,
         name=f"样本申请{slug}{n}",
         id_number=synthetic_id_number("320982", dt.date(1990, 2, 1 + n % 28), 200 + n),
         phone=f"137{abs(hash((slug, n, 'a'))) % 10**8:08d}",
@@ -63,3 +65,70 @@ def transfer_in(slug: str) -> MemberTransfer:
 
 
 SAMPLES = {Member: member_in, JoinApplication: application_in, MemberTransfer: transfer_in}
+
+
+# --- write matrix (unionhub/core/testing/write_matrix.py) ---------------------------------
+
+
+def _new_identity(slug: str) -> dict:
+    n = _next()
+    return {
+        "id_number": synthetic_id_number(
+            COUNTY_SLUGS[slug] if slug != "yannan" else "320902",
+            dt.date(1975, 1 + n % 12, 1 + n % 28),
+            500 + n,
+        ),
+        "phone": f"136{abs(hash((slug, n, 'w'))) % 10**8:08d}",
+    }
+
+
+def member_form(slug: str) -> dict:
+    """A member of the county's first town union (the page form)."""
+    return {
+        "name": f"矩阵会员{slug}",
+        **_new_identity(slug),
+        "union": first_town_union(slug).pk,
+        "occupation": "courier",
+        "joined_on": "2025-03-01",
+        "status": "active",
+    }
+
+
+def member_api(slug: str) -> dict:
+    data = member_form(slug)
+    data["key_group"] = None
+    return data
+
+
+def transfer_form(slug: str) -> dict:
+    """Move a member of the county to another union of the same county."""
+    member = member_in(slug)
+    target = (
+        OrgUnit.objects.filter(parent=county_union(slug), kind="town_federation")
+        .exclude(pk=member.union_id)
+        .order_by("code")
+        .first()
+    )
+    return {"member": member.pk, "to_union": target.pk, "reason": "工作调动"}
+
+
+FORM_DATA = {Member: member_form, MemberTransfer: transfer_form}
+API_DATA = {Member: member_api}
+ACTION_DATA = {
+    "members:joinapplication_approve": lambda app: {},
+    "members:joinapplication_reject": lambda app: {"reason": "材料不全"},
+    "members:membertransfer_confirm": lambda transfer: {},
+    "members:membertransfer_reject": lambda transfer: {"reason": "信息有误"},
+    "member-joinapplication-approve": lambda app: {"card_number": ""},
+    "member-joinapplication-reject": lambda app: {"reason": "材料不全"},
+}
+WRITE_EXEMPT = {
+    "member-verify-code": "checks a member code scanned by a device; writes nothing",
+    "member-joinapplication-list": (
+        "public online joining: anyone may apply; the region and employer route the "
+        "application, not the caller's scope"
+    ),
+    "member-joinapplication-lookup-status": (
+        "public status look-up by phone and application code; writes nothing"
+    ),
+}

@@ -35,7 +35,7 @@ def _read(response) -> str:
 @pytest.fixture
 def member(demo):
     return services.member_create(
-        name="导出人", id_number=ID1, phone=PHONE1, union=first_town_union("sheyang")
+        actor=None, name="导出人", id_number=ID1, phone=PHONE1, union=first_town_union("sheyang")
     )
 
 
@@ -179,6 +179,7 @@ def test_import_template(tmp_path):
 def test_rotate_pii_key(member, settings):
     old_key = settings.PII_KEY
     app = services.joinapplication_submit(
+        actor=None,
         name="轮换",
         id_number=synthetic_id_number("320924", dt.date(1999, 9, 9), 9),
         phone="13700000000",

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from unionhub.accounts.tests.assertions import assert_invalid
 from unionhub.members import selectors, services
 from unionhub.members.demo import synthetic_id_number
 from unionhub.members.models import JoinApplication, Member, MemberTransfer
@@ -35,7 +36,7 @@ def submit(**overrides):
         "consent": True,
     }
     data.update(overrides)
-    return services.joinapplication_submit(**data)
+    return services.joinapplication_submit(actor=None, **data)
 
 
 def test_no_employer_routes_to_town_federation(demo):
@@ -51,7 +52,7 @@ def test_employer_with_union_routes_to_its_union(demo):
     union = union_in("sheyang")
     enterprise = union.enterprises.get()
     town = enterprise.region
-    found = services.employer_lookup(name=enterprise.name, region_code=town.code)
+    found = selectors.employer_lookup(name=enterprise.name, region_code=town.code)
     assert found == enterprise
     app = submit(employer=found, no_fixed_employer=False, region_code=town.code)
     assert app.union == union.org_unit
@@ -68,23 +69,30 @@ def test_employer_without_union_routes_to_town(demo):
 
 
 @pytest.mark.parametrize(
-    "overrides, field",
+    "overrides, field, code",
     [
-        ({"id_number": ID_A[:-1] + ("0" if ID_A[-1] != "0" else "1")}, "id_number"),
-        ({"id_number": "320924199208083"}, "id_number"),  # 15-digit
-        ({"phone": "158612345"}, "phone"),
-        ({"region_code": "110105001"}, "region"),  # Beijing: outside Yancheng
-        ({"region_code": "320924"}, "region"),  # a county, not a town
-        ({"region_code": ""}, "region"),
-        ({"no_fixed_employer": False, "employer_name": ""}, "employer_name"),
-        ({"consent": False}, "consent"),
-        ({"is_new_employment": False}, "key_group"),
+        (
+            {"id_number": ID_A[:-1] + ("0" if ID_A[-1] != "0" else "1")},
+            "id_number",
+            "check_digit",
+        ),
+        ({"id_number": "320924199208083"}, "id_number", "first_generation"),  # 15-digit
+        ({"phone": "158612345"}, "phone", "phone"),
+        ({"phone": ""}, "phone", "required"),
+        ({"name": " "}, "name", "required"),
+        ({"region_code": "110105001"}, "region", "outside_yancheng"),  # Beijing
+        ({"region_code": "320924"}, "region", "outside_yancheng"),  # a county, not a town
+        ({"region_code": ""}, "region", "outside_yancheng"),
+        ({"no_fixed_employer": False, "employer_name": ""}, "employer_name", "required"),
+        ({"consent": False}, "consent", "required"),
+        ({"is_new_employment": False}, "key_group", "not_new_employment"),
+        ({"occupation": "astronaut"}, "occupation", "invalid_choice"),
     ],
 )
-def test_bad_applications_save_nothing(demo, overrides, field):
+def test_bad_applications_save_nothing(demo, overrides, field, code):
     with pytest.raises(ValidationError) as exc:
         submit(**overrides)
-    assert field in exc.value.message_dict
+    assert_invalid(exc, field=field, code=code)
     assert JoinApplication.objects.count() == 0
 
 
@@ -92,31 +100,72 @@ def test_second_application_with_same_id_is_caught(demo):
     submit()
     with pytest.raises(ValidationError) as exc:
         submit(phone="13900002222", name="另一人")
-    assert "待审核" in exc.value.message_dict["id_number"][0]
+    assert_invalid(exc, field="id_number", code="already_pending")
     assert JoinApplication.objects.count() == 1
 
 
 def test_application_of_existing_member_is_caught(demo):
     services.member_create(
-        name="陈骑手", id_number=ID_A, phone=PHONE_A, union=first_town_union("sheyang")
+        actor=None, name="陈骑手", id_number=ID_A, phone=PHONE_A, union=first_town_union("sheyang")
     )
     with pytest.raises(ValidationError) as exc:
         submit()
-    assert "已是工会会员" in exc.value.message_dict["id_number"][0]
+    assert_invalid(exc, field="id_number", code="already_member")
 
 
 def test_approve_creates_member_and_reject_needs_reason(demo, user_named):
     app = submit()
     town = user_named("sheyang_town")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         services.joinapplication_reject(application=app, actor=town, reason=" ")
+    assert_invalid(exc, field="reject_reason", code="required")
     member = services.joinapplication_approve(application=app, actor=town)
     app.refresh_from_db()
     assert app.status == "approved" and app.member == member and app.decided_by == town
     assert member.union == first_town_union("sheyang")
     assert member.key_group == "delivery_rider" and member.id_number == ID_A
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         services.joinapplication_approve(application=app, actor=town)
+    assert_invalid(exc, code="decided")
+    with pytest.raises(ValidationError) as exc:
+        services.joinapplication_reject(application=app, actor=town, reason="重复")
+    assert_invalid(exc, code="decided")
+
+
+def test_review_outside_the_scope_is_refused(demo, user_named):
+    app = submit()
+    other = user_named("xiangshui_admin")
+    with pytest.raises(ValidationError) as exc:
+        services.joinapplication_approve(application=app, actor=other)
+    assert_invalid(exc, code="out_of_scope")
+    with pytest.raises(ValidationError) as exc:
+        services.joinapplication_reject(application=app, actor=other, reason="不是本县")
+    assert_invalid(exc, code="out_of_scope")
+    app.refresh_from_db()
+    assert app.status == "pending" and not Member.objects.exists()
+
+
+def test_approval_keeps_an_employer_of_another_town_of_the_county(two_towns, user_named):
+    """The applicant names the employer (any in the town's county); the reviewing town need
+    not see it for the member to be registered with it."""
+    from unionhub.accounts import services as account_services
+    from unionhub.accounts.models import Role
+    from unionhub.enterprises.models import Enterprise
+    from unionhub.enterprises.tests.samples import enterprise_in
+
+    first, second = two_towns
+    enterprise = enterprise_in("sheyang")  # in the first town
+    reviewer = account_services.user_save(
+        actor=None,
+        username="second_town_cadre",
+        org_unit=second,
+        roles=[Role.objects.get(code="town_cadre")],
+    )
+    assert not Enterprise.objects.visible_to(reviewer).filter(pk=enterprise.pk).exists()
+    app = submit(employer=enterprise, no_fixed_employer=False, region_code=second.region.code)
+    assert app.union == second
+    member = services.joinapplication_approve(application=app, actor=reviewer)
+    assert member.employer == enterprise and member.union == second
 
 
 def test_rejected_applicant_may_apply_again(demo, user_named):
@@ -131,10 +180,11 @@ def test_rejected_applicant_may_apply_again(demo, user_named):
 def test_approve_catches_member_registered_meanwhile(demo, user_named):
     app = submit()
     services.member_create(
-        name="陈骑手", id_number=ID_A, phone=PHONE_A, union=first_town_union("sheyang")
+        actor=None, name="陈骑手", id_number=ID_A, phone=PHONE_A, union=first_town_union("sheyang")
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         services.joinapplication_approve(application=app, actor=user_named("sheyang_town"))
+    assert_invalid(exc, field="id_number", code="duplicate")
     app.refresh_from_db()
     assert app.status == "pending"
 
@@ -169,9 +219,9 @@ def test_review_deadline(demo, days_ago, waiting, overdue):
 
 def test_status_page_needs_phone_and_code(demo):
     app = submit()
-    assert services.joinapplication_status(phone=PHONE_A, code=app.code.lower()) == app
-    assert services.joinapplication_status(phone="13900000000", code=app.code) is None
-    assert services.joinapplication_status(phone=PHONE_A, code="WRONG123") is None
+    assert selectors.joinapplication_status(phone=PHONE_A, code=app.code.lower()) == app
+    assert selectors.joinapplication_status(phone="13900000000", code=app.code) is None
+    assert selectors.joinapplication_status(phone=PHONE_A, code="WRONG123") is None
 
 
 def test_public_pages(demo, client):
@@ -231,14 +281,17 @@ def two_towns(demo):
 
 def test_transfer_needs_both_sides(two_towns, user_named):
     src, dst = two_towns
-    member = services.member_create(name="转移者", id_number=ID_A, phone=PHONE_A, union=src)
+    member = services.member_create(
+        actor=None, name="转移者", id_number=ID_A, phone=PHONE_A, union=src
+    )
     town = user_named("sheyang_town")  # works in the first town = source side
     transfer = services.membertransfer_request(
         member=member, to_union=dst, actor=town, reason="工作调动"
     )
     assert transfer.from_confirmed_by == town and transfer.to_confirmed_at is None
-    with pytest.raises(ValidationError):  # the same side cannot confirm twice
+    with pytest.raises(ValidationError) as exc:  # the same side cannot confirm twice
         services.membertransfer_confirm(transfer=transfer, actor=town)
+    assert_invalid(exc, code="already_confirmed")
     member.refresh_from_db()
     assert member.union == src
     admin = user_named("sheyang_admin")  # covers the destination as well
@@ -252,22 +305,59 @@ def test_transfer_needs_both_sides(two_towns, user_named):
 def test_transfer_rules(two_towns, user_named):
     src, dst = two_towns
     admin = user_named("sheyang_admin")
-    member = services.member_create(name="转移者", id_number=ID_A, phone=PHONE_A, union=src)
-    with pytest.raises(ValidationError):
+    member = services.member_create(
+        actor=None, name="转移者", id_number=ID_A, phone=PHONE_A, union=src
+    )
+    with pytest.raises(ValidationError) as exc:
         services.membertransfer_request(member=member, to_union=src, actor=admin)
+    assert_invalid(exc, field="to_union", code="same_union")
+    with pytest.raises(ValidationError) as exc:
+        services.membertransfer_request(
+            member=member, to_union=county_union("sheyang"), actor=admin
+        )
+    assert_invalid(exc, field="to_union", code="federation")
     t = services.membertransfer_request(member=member, to_union=dst, actor=admin)
-    with pytest.raises(ValidationError):  # one pending transfer at a time
+    with pytest.raises(ValidationError) as exc:  # one pending transfer at a time
         services.membertransfer_request(member=member, to_union=dst, actor=admin)
-    with pytest.raises(ValidationError):
+    assert_invalid(exc, field="member", code="pending_transfer")
+    with pytest.raises(ValidationError) as exc:
         services.membertransfer_reject(transfer=t, actor=admin, reason="")
+    assert_invalid(exc, field="decision_note", code="required")
+    with pytest.raises(ValidationError) as exc:  # a third county sees neither side
+        services.membertransfer_reject(transfer=t, actor=user_named("dongtai_admin"), reason="x")
+    assert_invalid(exc, code="out_of_scope")
     services.membertransfer_reject(transfer=t, actor=admin, reason="信息有误")
     assert MemberTransfer.objects.get(pk=t.pk).status == "rejected"
+    with pytest.raises(ValidationError) as exc:
+        services.membertransfer_confirm(transfer=t, actor=admin)
+    assert_invalid(exc, code="closed")
+
+
+def test_transfer_of_a_member_outside_the_scope_or_not_active(two_towns, user_named):
+    src, dst = two_towns
+    member = services.member_create(
+        actor=None, name="转移者", id_number=ID_A, phone=PHONE_A, union=src
+    )
+    with pytest.raises(ValidationError) as exc:
+        services.membertransfer_request(
+            member=member, to_union=dst, actor=user_named("xiangshui_admin")
+        )
+    assert_invalid(exc, field="member", code="out_of_scope")
+    services.member_update(actor=None, member=member, status="left")
+    with pytest.raises(ValidationError) as exc:
+        services.membertransfer_request(
+            member=member, to_union=dst, actor=user_named("sheyang_admin")
+        )
+    assert_invalid(exc, field="member", code="not_active")
+    assert not MemberTransfer.objects.exists()
 
 
 def test_cross_county_transfer_visible_to_both_sides(demo, user_named):
     src = first_town_union("sheyang")
     dst = first_town_union("xiangshui")
-    member = services.member_create(name="跨县", id_number=ID_A, phone=PHONE_A, union=src)
+    member = services.member_create(
+        actor=None, name="跨县", id_number=ID_A, phone=PHONE_A, union=src
+    )
     t = services.membertransfer_request(
         member=member, to_union=dst, actor=user_named("sheyang_admin")
     )
@@ -287,6 +377,7 @@ def test_cross_county_transfer_visible_to_both_sides(demo, user_named):
 
 def test_kpis_are_scoped(demo, user_named, client_as):
     services.member_create(
+        actor=None,
         name="甲",
         id_number=ID_A,
         phone=PHONE_A,
@@ -295,6 +386,7 @@ def test_kpis_are_scoped(demo, user_named, client_as):
         key_group="courier",
     )
     services.member_create(
+        actor=None,
         name="乙",
         id_number=synthetic_id_number("320921", dt.date(1980, 1, 1), 11),
         phone="13900001111",

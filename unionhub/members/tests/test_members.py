@@ -9,7 +9,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
+from unionhub.accounts.tests.assertions import assert_invalid
 from unionhub.core.models import ChangeRecord
 from unionhub.members import services
 from unionhub.members.demo import synthetic_id_number
@@ -25,6 +27,7 @@ PHONE1 = "13851234567"
 @pytest.fixture
 def member(demo):
     return services.member_create(
+        actor=None,
         name="王建国",
         id_number=ID1,
         phone=PHONE1,
@@ -64,19 +67,23 @@ def test_audit_trail_masks_personal_data(member):
 
 
 @pytest.mark.parametrize(
-    "field, kwargs",
+    "field, code, kwargs",
     [
-        ("id_number", {"id_number": ID1[:-1] + ("0" if ID1[-1] != "0" else "1")}),  # check digit
-        ("id_number", {"id_number": "320924880517123"}),  # 15 digits
-        ("phone", {"phone": "1385123456"}),  # 10 digits
-        ("phone", {"phone": "12851234567"}),
-        ("name", {"name": "  "}),
-        ("key_group", {"key_group": "courier", "is_new_employment": False}),
-        ("key_group", {"key_group": "astronaut", "is_new_employment": True}),
-        ("union", {"union": None}),
+        ("id_number", "check_digit", {"id_number": ID1[:-1] + ("0" if ID1[-1] != "0" else "1")}),
+        ("id_number", "first_generation", {"id_number": "320924880517123"}),  # 15 digits
+        ("phone", "phone", {"phone": "1385123456"}),  # 10 digits
+        ("phone", "phone", {"phone": "12851234567"}),
+        ("name", "required", {"name": "  "}),
+        ("name", "too_long", {"name": "长" * 51}),
+        ("key_group", "not_new_employment", {"key_group": "courier", "is_new_employment": False}),
+        ("key_group", "invalid_choice", {"key_group": "astronaut", "is_new_employment": True}),
+        ("occupation", "invalid_choice", {"occupation": "astronaut"}),
+        ("union", "required", {"union": None}),
+        ("joined_on", "future", {"joined_on": timezone.localdate() + dt.timedelta(days=1)}),
+        ("joined_on", "before_birth", {"joined_on": dt.date(1989, 12, 31)}),
     ],
 )
-def test_create_rejects_bad_input(demo, field, kwargs):
+def test_create_rejects_bad_input(demo, field, code, kwargs):
     data = {
         "name": "李四",
         "id_number": synthetic_id_number("320924", dt.date(1990, 1, 2), 456),
@@ -85,35 +92,117 @@ def test_create_rejects_bad_input(demo, field, kwargs):
     }
     data.update(kwargs)
     with pytest.raises(ValidationError) as exc:
-        services.member_create(**data)
-    assert field in exc.value.message_dict
+        services.member_create(actor=None, **data)
+    assert_invalid(exc, field=field, code=code)
     assert Member.objects.count() == 0
 
 
 def test_county_federation_cannot_hold_members(demo):
     with pytest.raises(ValidationError) as exc:
         services.member_create(
+            actor=None,
             name="李四",
             id_number=synthetic_id_number("320924", dt.date(1990, 1, 2), 456),
             phone="13900001111",
             union=county_union("sheyang"),
         )
-    assert "union" in exc.value.message_dict
+    assert_invalid(exc, field="union", code="federation")
 
 
-def test_duplicate_id_number_is_caught(member):
+def test_duplicate_id_number_and_card_are_caught(member):
+    services.member_update(actor=None, member=member, card_number="YC-0001")
     with pytest.raises(ValidationError) as exc:
         services.member_create(
-            name="另一个人", id_number=ID1.lower(), phone="13900001111", union=member.union
+            actor=None,
+            name="另一个人",
+            id_number=ID1.lower(),
+            phone="13900001111",
+            union=member.union,
+            card_number="YC-0001",
         )
-    assert "已" in exc.value.message_dict["id_number"][0]
+    assert_invalid(exc, field="id_number", code="duplicate")
+    assert_invalid(exc, field="card_number", code="duplicate")
 
 
-def test_errors_in_chinese(demo):
+def test_all_problems_are_reported_at_once_in_chinese(demo):
     with pytest.raises(ValidationError) as exc:
-        services.member_create(name="", id_number="123", phone="1", union=None)
-    text = " ".join(m for msgs in exc.value.message_dict.values() for m in msgs)
-    assert "身份" in text and "手机" in text
+        services.member_create(actor=None, name="", id_number="123", phone="1", union=None)
+    for field, code in (
+        ("name", "required"),
+        ("id_number", "format"),
+        ("phone", "phone"),
+        ("union", "required"),
+    ):
+        assert_invalid(exc, field=field, code=code)
+    # the messages are translated (the wording itself is the catalogue's business)
+    for message in exc.value.messages:
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in message), message
+
+
+# --- the actor's data scope on every write ------------------------------------------------
+
+
+def test_create_refuses_a_union_outside_the_scope(demo, user_named):
+    with pytest.raises(ValidationError) as exc:
+        services.member_create(
+            actor=user_named("sheyang_admin"),
+            name="李四",
+            id_number=synthetic_id_number("320921", dt.date(1990, 1, 2), 456),
+            phone="13900001111",
+            union=first_town_union("xiangshui"),
+        )
+    assert_invalid(exc, field="union", code="out_of_scope")
+    assert not Member.objects.exists()
+
+
+def test_create_by_a_user_records_the_creator(demo, user_named):
+    admin = user_named("sheyang_admin")
+    member = services.member_create(
+        actor=admin,
+        name="李四",
+        id_number=synthetic_id_number("320924", dt.date(1990, 1, 2), 456),
+        phone="13900001111",
+        union=first_town_union("sheyang"),
+    )
+    assert member.created_by == admin
+
+
+def test_update_refuses_a_member_or_a_union_outside_the_scope(member, user_named):
+    with pytest.raises(ValidationError) as exc:
+        services.member_update(actor=user_named("xiangshui_admin"), member=member, name="改名")
+    assert_invalid(exc, code="out_of_scope")
+    with pytest.raises(ValidationError) as exc:
+        services.member_update(
+            actor=user_named("sheyang_admin"), member=member, union=first_town_union("xiangshui")
+        )
+    assert_invalid(exc, field="union", code="out_of_scope")
+    member.refresh_from_db()
+    assert member.name == "王建国" and member.union == first_town_union("sheyang")
+
+
+def test_delete_is_scoped_and_keeps_transfer_history(member, user_named):
+    with pytest.raises(ValidationError) as exc:
+        services.member_delete(actor=user_named("xiangshui_admin"), member=member)
+    assert_invalid(exc, code="out_of_scope")
+    admin = user_named("sheyang_admin")
+    other_town = (
+        county_union("sheyang")
+        .children.filter(kind="town_federation")
+        .exclude(pk=member.union_id)
+        .first()
+    )
+    services.membertransfer_request(actor=admin, member=member, to_union=other_town)
+    with pytest.raises(ValidationError) as exc:
+        services.member_delete(actor=admin, member=member)
+    assert_invalid(exc, code="has_transfers")
+    assert Member.objects.filter(pk=member.pk).exists()
+
+
+def test_delete_through_the_page(member, client_as):
+    client = client_as("sheyang_admin")
+    response = client.post(reverse("members:member_delete", args=[member.pk]))
+    assert response.status_code == 302
+    assert not Member.objects.filter(pk=member.pk).exists()
 
 
 # --- pages: masking, reveal, search ---------------------------------------------------------
@@ -214,6 +303,7 @@ def test_list_query_count_constant(demo, client_as, django_assert_max_num_querie
     client = client_as("sheyang_admin")
     for i in range(3):
         services.member_create(
+            actor=None,
             name=f"甲{i}",
             id_number=synthetic_id_number("320924", dt.date(1990, 1, 1 + i), 10 + i),
             phone=f"1390000000{i}",
@@ -224,6 +314,7 @@ def test_list_query_count_constant(demo, client_as, django_assert_max_num_querie
         client.get(reverse("members:member_list"))
     for i in range(3, 20):
         services.member_create(
+            actor=None,
             name=f"甲{i}",
             id_number=synthetic_id_number("320924", dt.date(1990, 2, 1 + i), 10 + i),
             phone=f"139000000{i:02d}",
@@ -299,6 +390,7 @@ def test_api_query_count_constant(demo, api_as, django_assert_max_num_queries):
     union = first_town_union("sheyang")
     api = api_as("sheyang_admin")
     services.member_create(
+        actor=None,
         name="甲",
         id_number=synthetic_id_number("320924", dt.date(1990, 1, 1), 1),
         phone="13900000001",
@@ -309,6 +401,7 @@ def test_api_query_count_constant(demo, api_as, django_assert_max_num_queries):
         api.get("/api/v1/members/")
     for i in range(2, 15):
         services.member_create(
+            actor=None,
             name=f"甲{i}",
             id_number=synthetic_id_number("320924", dt.date(1990, 1, i), i),
             phone=f"139000000{i:02d}",
@@ -343,7 +436,7 @@ def test_member_code_expiry_boundary(member, settings, monkeypatch):
 
 def test_member_code_left_member_invalid(member):
     token = services.member_code_token(member=member)
-    services.member_update(member=member, status="left")
+    services.member_update(actor=None, member=member, status="left")
     assert services.member_code_verify(token) is None
 
 
@@ -363,7 +456,7 @@ def test_verify_code_api_and_qr(member, api_as, client_as):
 
 def test_audit_trail_keeps_the_name_masked(member):
     """Retention erases names from the registry; the append-only trail never held them."""
-    services.member_update(member=member, name="欧阳娜娜")
+    services.member_update(actor=None, member=member, name="欧阳娜娜")
     records = ChangeRecord.objects.filter(model_name="member", object_id=str(member.pk))
     assert records.count() >= 2
     for record in records:

@@ -13,10 +13,11 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
+from unionhub.accounts.tests.assertions import assert_invalid
 from unionhub.core import crypto
 from unionhub.core.models import ChangeRecord
 from unionhub.enterprises.dates import add_years
-from unionhub.members import services
+from unionhub.members import selectors, services
 from unionhub.members.demo import synthetic_id_number
 from unionhub.members.models import JoinApplication, Member
 from unionhub.org.demo import first_town_union
@@ -30,6 +31,7 @@ def former_member(left_on: dt.date | None, *, name: str = "陈骑手", status: s
     _N["n"] += 1
     n = _N["n"]
     return services.member_create(
+        actor=None,
         name=name,
         id_number=synthetic_id_number("320924", dt.date(1990, 3, 1 + n % 28), 500 + n),
         phone=f"1595123{n:04d}",
@@ -73,15 +75,15 @@ def test_boundary_of_the_retention_period(demo, settings, left_on, today, years,
     if years != 3:
         settings.MEMBER_RETENTION_YEARS = years
     member = former_member(left_on)
-    result = services.members_anonymise(today=today)
+    result = services.members_anonymise(actor=None, today=today)
     assert result.due == int(due) and result.retention_years == years
     assert _anonymised(member) is due
 
 
 def test_default_is_three_years_and_the_setting_is_read(demo, settings):
-    assert services.member_retention_years() == 3
+    assert selectors.member_retention_years() == 3
     settings.MEMBER_RETENTION_YEARS = 5
-    assert services.member_retention_years() == 5
+    assert selectors.member_retention_years() == 5
 
 
 @pytest.mark.parametrize(
@@ -89,7 +91,7 @@ def test_default_is_three_years_and_the_setting_is_read(demo, settings):
 )
 def test_only_members_who_left_are_anonymised(demo, status, due):
     member = former_member(dt.date(2020, 1, 1), status=status)
-    services.members_anonymise(today=dt.date(2026, 6, 1))
+    services.members_anonymise(actor=None, today=dt.date(2026, 6, 1))
     assert _anonymised(member) is due
 
 
@@ -110,7 +112,7 @@ def test_what_is_cleared_and_what_is_kept(demo):
     app.save()
     bystander = former_member(None, status="active", name="王在会")
 
-    result = services.members_anonymise(today=dt.date(2026, 1, 1))
+    result = services.members_anonymise(actor=None, today=dt.date(2026, 1, 1))
     assert (result.due, result.applications) == (1, 1)
 
     m = Member.objects.get(pk=member.pk)
@@ -140,7 +142,7 @@ def test_what_is_cleared_and_what_is_kept(demo):
 def test_one_summary_audit_record_without_names_and_idempotent(demo):
     members = [former_member(dt.date(2020, 1, d), name=f"张三{d}") for d in (1, 2, 3)]
     start = ChangeRecord.objects.count()
-    first = services.members_anonymise(today=dt.date(2026, 1, 1))
+    first = services.members_anonymise(actor=None, today=dt.date(2026, 1, 1))
     assert first.due == 3
     records = list(ChangeRecord.objects.order_by("pk")[start:])
     assert len(records) == 1
@@ -150,7 +152,7 @@ def test_one_summary_audit_record_without_names_and_idempotent(demo):
     # several anonymised members coexist (no ID hash left to be unique)
     assert Member.objects.filter(id_number_hash="").count() == 3
     names = [Member.objects.get(pk=m.pk).name for m in members]
-    second = services.members_anonymise(today=dt.date(2026, 1, 1))
+    second = services.members_anonymise(actor=None, today=dt.date(2026, 1, 1))
     assert second.due == 0 and ChangeRecord.objects.count() == start + 1
     assert [Member.objects.get(pk=m.pk).name for m in members] == names == ["张**"] * 3
 
@@ -158,7 +160,7 @@ def test_one_summary_audit_record_without_names_and_idempotent(demo):
 def test_dry_run_changes_nothing(demo):
     member = former_member(dt.date(2020, 1, 1))
     start = ChangeRecord.objects.count()
-    result = services.members_anonymise(today=dt.date(2026, 1, 1), dry_run=True)
+    result = services.members_anonymise(actor=None, today=dt.date(2026, 1, 1), dry_run=True)
     assert result.due == 1 and result.dry_run
     assert not _anonymised(member) and member.name == "陈骑手"
     assert ChangeRecord.objects.count() == start
@@ -167,7 +169,7 @@ def test_dry_run_changes_nothing(demo):
 def test_members_without_a_leaving_date_are_reported_not_touched(demo):
     member = former_member(dt.date(2020, 1, 1))
     Member.objects.filter(pk=member.pk).update(left_on=None)
-    result = services.members_anonymise(today=dt.date(2026, 1, 1))
+    result = services.members_anonymise(actor=None, today=dt.date(2026, 1, 1))
     assert (result.due, result.without_date) == (0, 1)
     assert not _anonymised(member)
 
@@ -185,7 +187,7 @@ def test_command_at_today_boundary(demo):
     assert "已匿名化 1 名会员" in out.getvalue()
     assert _anonymised(exactly) and not _anonymised(one_day_less)
     record = ChangeRecord.objects.order_by("-pk").first()
-    assert record.actor is None and "匿名化" in record.note
+    assert record.actor is None and record.changes["anonymised"] == 1 and record.note
     out = StringIO()
     call_command("anonymise_members", stdout=out)
     assert "已匿名化 0 名会员" in out.getvalue()
@@ -197,42 +199,43 @@ def test_command_at_today_boundary(demo):
 def test_leaving_date_defaults_to_today_and_is_kept_only_while_left(demo):
     member = former_member(None, status="active")
     assert member.left_on is None
-    services.member_update(member=member, status="left")
+    services.member_update(actor=None, member=member, status="left")
     assert member.left_on == timezone.localdate()
-    services.member_update(member=member, name="陈骑手")  # still left: the day is kept
+    services.member_update(actor=None, member=member, name="陈骑手")  # still left: the day is kept
     assert member.left_on == timezone.localdate()
-    services.member_update(member=member, status="active")
+    services.member_update(actor=None, member=member, status="active")
     assert member.left_on is None
 
 
 @pytest.mark.parametrize(
-    "left_on, field_error",
+    "left_on, code",
     [
-        (dt.date(2014, 12, 31), True),  # before joining (2015-01-01)
-        (dt.date(2015, 1, 1), False),
-        ("today", False),
-        ("tomorrow", True),
+        (dt.date(2014, 12, 31), "before_join"),  # before joining (2015-01-01)
+        (dt.date(2015, 1, 1), None),
+        ("today", None),
+        ("tomorrow", "future"),
     ],
 )
-def test_leaving_date_bounds(demo, left_on, field_error):
+def test_leaving_date_bounds(demo, left_on, code):
     today = timezone.localdate()
     left_on = {"today": today, "tomorrow": today + dt.timedelta(days=1)}.get(left_on, left_on)
     member = former_member(None, status="active")
-    if field_error:
+    if code:
         with pytest.raises(ValidationError) as exc:
-            services.member_update(member=member, status="left", left_on=left_on)
-        assert "left_on" in exc.value.message_dict
+            services.member_update(actor=None, member=member, status="left", left_on=left_on)
+        assert_invalid(exc, field="left_on", code=code)
     else:
-        services.member_update(member=member, status="left", left_on=left_on)
+        services.member_update(actor=None, member=member, status="left", left_on=left_on)
         assert member.left_on == left_on
 
 
 def test_anonymised_member_cannot_be_edited(demo):
     member = former_member(dt.date(2020, 1, 1))
-    services.members_anonymise(today=dt.date(2026, 1, 1))
+    services.members_anonymise(actor=None, today=dt.date(2026, 1, 1))
     member.refresh_from_db()
-    with pytest.raises(ValidationError, match="匿名化"):
-        services.member_update(member=member, name="新名字")
+    with pytest.raises(ValidationError) as exc:
+        services.member_update(actor=None, member=member, name="新名字")
+    assert_invalid(exc, code="anonymised")
 
 
 def test_key_rotation_skips_anonymised_rows(demo, settings):
@@ -241,7 +244,7 @@ def test_key_rotation_skips_anonymised_rows(demo, settings):
     try:
         gone = former_member(dt.date(2020, 1, 1))
         kept = former_member(None, status="active")
-        services.members_anonymise(today=dt.date(2026, 1, 1))
+        services.members_anonymise(actor=None, today=dt.date(2026, 1, 1))
         settings.PII_KEY, settings.PII_OLD_KEYS = "retention-key-two", ["retention-key-one"]
         crypto.clear_key_cache()
         call_command("rotate_pii_key", stdout=StringIO())
@@ -260,10 +263,10 @@ def test_demo_former_members_have_leaving_dates_the_dry_run_counts(demo):
     left = Member.objects.filter(status="left")
     assert left.exists() and not left.filter(left_on__isnull=True).exists()
     assert all(m.joined_on <= m.left_on <= timezone.localdate() for m in left)
-    result = services.members_anonymise(dry_run=True)
+    result = services.members_anonymise(actor=None, dry_run=True)
     assert result.without_date == 0
     assert result.due == len(
-        services.members_due_for_anonymising(today=timezone.localdate(), years=3)
+        selectors.members_due_for_anonymising(today=timezone.localdate(), years=3)
     )
 
 
@@ -272,6 +275,6 @@ def test_names_are_masked_like_everywhere_else(demo, name):
     from unionhub.core.pii import mask_name
 
     member = former_member(dt.date(2020, 1, 1), name=name)
-    services.members_anonymise(today=dt.date(2026, 1, 1))
+    services.members_anonymise(actor=None, today=dt.date(2026, 1, 1))
     member.refresh_from_db()
     assert member.name == mask_name(name)

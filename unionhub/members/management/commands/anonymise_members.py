@@ -19,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         dry_run = options["dry_run"]
         with acting_as(None):  # the system itself, not a user
-            result = members_anonymise(dry_run=dry_run)
+            result = members_anonymise(actor=None, dry_run=dry_run)
         verb = "将匿名化" if dry_run else "已匿名化"
         self.stdout.write(
             f"保存期限：退会后 {result.retention_years} 年；{verb} {result.due} 名会员"
