@@ -322,7 +322,11 @@ class JoinApplication(PersonIdentity):
         return timezone.localdate(self.created_at) if self.created_at else timezone.localdate()
 
     def due_on(self) -> dt.date:
-        return self.submitted_on + dt.timedelta(days=REVIEW_DEADLINE_DAYS)
+        """The last day of the review period (start day not counted, rolled past a
+        public-holiday block) — computed by the one deadline service."""
+        from unionhub.core.calendar.deadlines import add_period
+
+        return add_period(self.submitted_on, days=REVIEW_DEADLINE_DAYS).due
 
     def days_waiting(self, today: dt.date | None = None) -> int:
         end = (

@@ -231,11 +231,28 @@ def members_due_for_anonymising(*, today: dt.date, years: int) -> list[Member]:
     return [m for m in candidates if full_years_reached(m.left_on, years, today)]
 
 
+def _latest_overdue_submission_day(today: dt.date) -> dt.date:
+    from unionhub.core.calendar.deadlines import add_period
+
+    def due(day: dt.date) -> dt.date:
+        return add_period(day, days=REVIEW_DEADLINE_DAYS).due
+
+    one = dt.timedelta(days=1)
+    day = today - dt.timedelta(days=REVIEW_DEADLINE_DAYS + 1)
+    while due(day) >= today:  # rolled past today by a holiday block
+        day -= one
+    while due(day + one) < today:
+        day += one
+    return day
+
+
 def joinapplication_overdue_count(*, user: Any, today: dt.date | None = None) -> int:
     today = today or timezone.localdate()
-    # submitted_on + 15 days < today ⇔ created before the start of (today - 15 days)
-    limit = today - dt.timedelta(days=REVIEW_DEADLINE_DAYS)
-    start = timezone.make_aware(dt.datetime.combine(limit, dt.time.min))
+    # Overdue ⇔ the review period's last day (JoinApplication.due_on, holidays rolled) is
+    # before today. Last days never go backwards as the submission day advances, so one
+    # latest overdue submission day splits the applications in a single COUNT.
+    last = _latest_overdue_submission_day(today)
+    start = timezone.make_aware(dt.datetime.combine(last + dt.timedelta(days=1), dt.time.min))
     return (
         JoinApplication.objects.visible_to(user)
         .filter(status=ApplicationStatus.PENDING, created_at__lt=start)

@@ -2,9 +2,8 @@
 
 Legal periods (the 15-day review of a join application, …) are counted as domain.md §0.2
 says: the starting day is not counted, so "within N days of D" ends on ``D + N days``, and the
-last day ends at 24:00. The deadline service (``unionhub.core.calendar``, being built) will
-also roll a last day that falls on a public holiday forward; when it lands, switch
-:func:`period_end` to it — the providers call only this function."""
+last day ends at 24:00, and a last day that falls in a public-holiday block rolls to the day
+after it (art. 203) — all through the one deadline service, ``unionhub.core.calendar``."""
 
 from __future__ import annotations
 
@@ -17,10 +16,10 @@ __all__ = ["end_of_day", "period_end"]
 
 def period_end(start: dt.date, days: int, *, kind: str = "") -> dt.date:
     """The last day of a period of ``days`` days starting on ``start`` (start day not
-    counted). ``kind`` names the legal period for the deadline service (unused until then).
+    counted, rolled past a public-holiday block). ``kind`` names the period (for readers)."""
+    from unionhub.core.calendar.deadlines import add_period
 
-    SWITCH HERE to ``unionhub.core.calendar`` for holiday roll-forward (domain.md §0.2.2)."""
-    return start + dt.timedelta(days=days)
+    return add_period(start, days=days).due
 
 
 def end_of_day(day: dt.date) -> dt.datetime:

@@ -71,7 +71,9 @@ def build(county: str = "320925", slug: str = "jianhu") -> None:
             activity=f"KPI 测试活动{n}-{k}",
             occurred_at=timezone.now() - dt.timedelta(minutes=k),
         )
-    suggestion = points.suggestion_submit(account=account, title="节能改造", content="更换电机")
+    suggestion = points.suggestion_submit(
+        actor=None, account=account, title="节能改造", content="更换电机"
+    )
     points.suggestion_evaluate(
         suggestion=suggestion, estimated_benefit=Decimal("5000"), evaluation="可行", actor=None
     )
