@@ -425,13 +425,8 @@ class EnterpriseUnionEditView(ObjectEditView):
     def save(self, form):
         data = dict(form.cleaned_data)
         enterprises = list(data.pop("enterprises"))
-        name = data.pop("name", "")
         if self.object is None:
-            return services.union_create(
-                actor=self.request.user, enterprises=enterprises, name=name, **data
-            )
-        if name:
-            data["name"] = name
+            return services.union_create(actor=self.request.user, enterprises=enterprises, **data)
         return services.union_update(
             actor=self.request.user, union=self.object, enterprises=enterprises, **data
         )
@@ -481,7 +476,7 @@ class TermDelayView(ReelectView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["approvers"] = services.delay_approvers(self.union)
+        kwargs["approvers"] = selectors.delay_approvers(self.union)
         return kwargs
 
     def form_valid(self, form):
@@ -534,13 +529,18 @@ class CampaignEditView(ObjectEditView):
     form_class = CampaignForm
 
     def save(self, form):
-        return services.campaign_save(
+        if self.object is None:
+            return services.campaign_create(actor=self.request.user, **form.cleaned_data)
+        return services.campaign_update(
             actor=self.request.user, campaign=self.object, **form.cleaned_data
         )
 
 
 class CampaignDeleteView(ObjectDeleteView):
     model = Campaign
+
+    def delete_object(self, obj):
+        services.campaign_delete(actor=self.request.user, campaign=obj)
 
 
 class CampaignTargetsView(ScopedMixin, generic.FormView):
@@ -618,10 +618,15 @@ class ContactLogEditView(ObjectEditView):
         return initial
 
     def save(self, form):
-        return services.contact_save(
+        if self.object is None:
+            return services.contactlog_create(actor=self.request.user, **form.cleaned_data)
+        return services.contactlog_update(
             actor=self.request.user, contact=self.object, **form.cleaned_data
         )
 
 
 class ContactLogDeleteView(ObjectDeleteView):
     model = ContactLog
+
+    def delete_object(self, obj):
+        services.contactlog_delete(actor=self.request.user, contact=obj)

@@ -8,7 +8,7 @@ from unionhub.core.views.generic import (
     ObjectEditView,
     ObjectListView,
 )
-from unionhub.org import services
+from unionhub.org import selectors, services
 from unionhub.org.choices import OrgKind
 from unionhub.org.filtersets import OrgUnitFilterSet, RegionFilterSet
 from unionhub.org.forms import OrgUnitForm
@@ -73,15 +73,16 @@ class OrgUnitEditView(ObjectEditView):
         data = form.cleaned_data
         if self.object is None:
             return services.orgunit_create(
+                actor=self.request.user,
                 name=data["name"],
                 short_name=data["short_name"],
                 code=data["code"],
                 kind=data["kind"],
                 region=data["region"],
                 parent=data["parent"],
-                created_by=self.request.user,
             )
         return services.orgunit_update(
+            actor=self.request.user,
             unit=self.object,
             name=data["name"],
             short_name=data["short_name"],
@@ -102,11 +103,11 @@ class OrgUnitDeleteView(ObjectDeleteView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["blockers"] = services.orgunit_delete_blockers(unit=self.object)
+        ctx["blockers"] = selectors.orgunit_delete_blockers(unit=self.object)
         return ctx
 
     def delete_object(self, obj):
-        services.orgunit_delete(unit=obj)
+        services.orgunit_delete(actor=self.request.user, unit=obj)
 
 
 class RegionListView(ObjectListView):

@@ -34,7 +34,8 @@ class RegionCodeField(serializers.SlugRelatedField):
             return self.get_queryset().get(code=str(data).strip())
         except Region.DoesNotExist:
             raise serializers.ValidationError(
-                _("Unknown region code “%(code)s” (or outside your data scope).") % {"code": data}
+                _("Unknown region code “%(code)s” (or outside your data scope).") % {"code": data},
+                code="unknown_region",
             ) from None
 
 
@@ -148,7 +149,8 @@ class EnterpriseUnionSerializer(serializers.ModelSerializer):
 
 
 class ContactLogSerializer(serializers.ModelSerializer):
-    """走访记录: written through ``services.contact_save`` (scope and rules of the web form)."""
+    """走访记录: written through ``services.contactlog_create`` / ``contactlog_update`` (scope
+    and rules of the web form)."""
 
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
 
@@ -158,10 +160,10 @@ class ContactLogSerializer(serializers.ModelSerializer):
 
     def create(self, validated_data):
         validated_data.pop("created_by", None)
-        return services.contact_save(actor=self.context["request"].user, **validated_data)
+        return services.contactlog_create(actor=self.context["request"].user, **validated_data)
 
     def update(self, instance, validated_data):
-        return services.contact_save(
+        return services.contactlog_update(
             actor=self.context["request"].user, contact=instance, **validated_data
         )
 
@@ -222,12 +224,6 @@ class TermDelaySerializer(serializers.ModelSerializer):
             "document_no",
             "reason",
         ]
-
-    def validate_union(self, union):
-        user = self.context["request"].user
-        if not EnterpriseUnion.objects.visible_to(user).filter(pk=union.pk).exists():
-            raise serializers.ValidationError(_("The union is outside your data scope."))
-        return union
 
     def create(self, validated_data):
         validated_data.pop("created_by", None)

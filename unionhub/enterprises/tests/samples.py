@@ -69,7 +69,7 @@ def union_in(slug: str) -> EnterpriseUnion:
 def campaign_in(slug: str) -> Campaign:
     county = Region.objects.get(code=COUNTY_SLUGS[slug])
     existing = Campaign.objects.filter(region=county, year=2026).first()
-    return existing or services.campaign_save(
+    return existing or services.campaign_create(
         actor=None,
         name=f"{county.name}2026年工会组建服务年",
         year=2026,
@@ -82,7 +82,7 @@ def campaign_in(slug: str) -> Campaign:
 def contact_in(slug: str) -> ContactLog:
     ent = enterprise_in(slug)
     existing = ContactLog.objects.filter(enterprise=ent).first()
-    return existing or services.contact_save(
+    return existing or services.contactlog_create(
         actor=None,
         enterprise=ent,
         campaign=campaign_in(slug),
