@@ -463,20 +463,6 @@ class CampaignTownTarget(models.Model):
         return f"{self.campaign} · {self.town}"
 
 
-#: What a person records about a visit (form, API and detail page show the same fields).
-CONTACT_FIELDS = (
-    "enterprise",
-    "campaign",
-    "contacted_on",
-    "department",
-    "obstacle",
-    "next_step",
-    "next_contact_on",
-    "fallback",
-    "recruited_members",
-)
-
-
 class ContactLog(BaseModel):
     """One visit or call to a target enterprise (上门沟通): who went, what stood in the
     way, the next step, and the fallback (workers recruited into a town, village or

@@ -25,6 +25,13 @@ from unionhub.core.views.generic import (
 )
 from unionhub.enterprises import selectors, services
 from unionhub.enterprises.choices import TargetReason
+from unionhub.enterprises.fields import (
+    CAMPAIGN_FIELDS,
+    CONTACT_FIELDS,
+    ENTERPRISE_DETAIL_FIELDS,
+    ENTERPRISE_FIELDS,
+    UNION_DETAIL_FIELDS,
+)
 from unionhub.enterprises.filtersets import (
     ContactLogFilterSet,
     EnterpriseFilterSet,
@@ -41,7 +48,6 @@ from unionhub.enterprises.forms import (
     TermDelayForm,
 )
 from unionhub.enterprises.models import (
-    CONTACT_FIELDS,
     Campaign,
     ContactLog,
     Enterprise,
@@ -149,25 +155,7 @@ class EnterpriseDetailView(ObjectDetailView):
     model = Enterprise
     template_name = "enterprises/enterprise_detail.html"
     select_related = ("region",)
-    fields = [
-        "uscc",
-        "name",
-        "region",
-        "industry_code",
-        "ownership",
-        "employees",
-        "revenue_wan",
-        "assets_wan",
-        "founded_on",
-        "operating_status",
-        "has_party_org",
-        "is_head_enterprise",
-        "is_high_profile",
-        "size_class",
-        "union_status",
-        "target_reasons",
-        "uscc_override_reason",
-    ]
+    fields = ENTERPRISE_DETAIL_FIELDS
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -198,7 +186,7 @@ class EnterpriseEditView(ObjectEditView):
     form_class = EnterpriseForm
 
     def save(self, form):
-        data = {k: v for k, v in form.cleaned_data.items() if k in services.ENTERPRISE_FIELDS}
+        data = {k: v for k, v in form.cleaned_data.items() if k in ENTERPRISE_FIELDS}
         if self.object is None:
             ent = services.enterprise_create(actor=self.request.user, **data)
         else:
@@ -384,19 +372,7 @@ class EnterpriseUnionDetailView(ObjectDetailView):
     model = EnterpriseUnion
     template_name = "enterprises/enterpriseunion_detail.html"
     select_related = ("org_unit", "org_unit__parent")
-    fields = [
-        "org_unit",
-        "form",
-        "mode",
-        "founded_on",
-        "approved_on",
-        "chair_name",
-        "term_start",
-        "term_years",
-        "term_end",
-        "delay_until",
-        "member_count",
-    ]
+    fields = UNION_DETAIL_FIELDS
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -511,7 +487,7 @@ class CampaignDetailView(ObjectDetailView):
     model = Campaign
     template_name = "enterprises/campaign_detail.html"
     select_related = ("region",)
-    fields = ["name", "year", "region", "starts_on", "ends_on"]
+    fields = CAMPAIGN_FIELDS
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -600,7 +576,7 @@ class ContactLogListView(ObjectListView):
 class ContactLogDetailView(ObjectDetailView):
     model = ContactLog
     select_related = ("enterprise", "campaign")
-    fields = list(CONTACT_FIELDS)
+    fields = CONTACT_FIELDS
 
 
 class ContactLogEditView(ObjectEditView):

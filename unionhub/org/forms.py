@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.forms import ScopedModelForm
+from unionhub.org.fields import ORGUNIT_FIELDS
 from unionhub.org.models import OrgUnit
 
 
@@ -13,7 +14,7 @@ class OrgUnitForm(ScopedModelForm):
 
     class Meta:
         model = OrgUnit
-        fields = ["name", "short_name", "code", "kind", "parent", "region", "is_active"]
+        fields = ORGUNIT_FIELDS
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)

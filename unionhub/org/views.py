@@ -10,6 +10,7 @@ from unionhub.core.views.generic import (
 )
 from unionhub.org import selectors, services
 from unionhub.org.choices import OrgKind
+from unionhub.org.fields import ORGUNIT_FIELDS, REGION_FIELDS
 from unionhub.org.filtersets import OrgUnitFilterSet, RegionFilterSet
 from unionhub.org.forms import OrgUnitForm
 from unionhub.org.models import OrgUnit, Region
@@ -36,7 +37,7 @@ class OrgUnitDetailView(ObjectDetailView):
     model = OrgUnit
     template_name = "org/orgunit_detail.html"
     select_related = ("region", "parent")
-    fields = ["name", "short_name", "code", "kind", "parent", "region", "is_active"]
+    fields = ORGUNIT_FIELDS
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -129,4 +130,4 @@ class RegionListView(ObjectListView):
 class RegionDetailView(ObjectDetailView):
     model = Region
     select_related = ("parent",)
-    fields = ["name", "code", "level", "kind", "category", "parent", "statistical_parent_code"]
+    fields = REGION_FIELDS

@@ -7,8 +7,14 @@ from rest_framework import serializers
 from unionhub.core.validators.uscc import uscc_warnings
 from unionhub.enterprises import services
 from unionhub.enterprises.choices import SizeClass, TargetReason, TermState, UnionStatus
-from unionhub.enterprises.models import (
+from unionhub.enterprises.fields import (
+    CAMPAIGN_FIELDS,
     CONTACT_FIELDS,
+    DELAY_FIELDS,
+    ENTERPRISE_DETAIL_FIELDS,
+    UNION_FIELDS,
+)
+from unionhub.enterprises.models import (
     Campaign,
     ContactLog,
     Enterprise,
@@ -70,27 +76,7 @@ class EnterpriseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Enterprise
-        fields = [
-            "id",
-            "uscc",
-            "name",
-            "region",
-            "industry_code",
-            "ownership",
-            "employees",
-            "revenue_wan",
-            "assets_wan",
-            "founded_on",
-            "operating_status",
-            "has_party_org",
-            "is_head_enterprise",
-            "is_high_profile",
-            "size_class",
-            "union_status",
-            "target_reasons",
-            "uscc_override_reason",
-            "uscc_warnings",
-        ]
+        fields = ["id", *ENTERPRISE_DETAIL_FIELDS, "uscc_warnings"]
         extra_kwargs = {"uscc": {"validators": []}}  # uniqueness checked by the model, in Chinese
 
     @extend_schema_field(
@@ -122,23 +108,7 @@ class EnterpriseUnionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = EnterpriseUnion
-        fields = [
-            "id",
-            "name",
-            "org_unit",
-            "form",
-            "mode",
-            "founded_on",
-            "approved_on",
-            "chair_name",
-            "term_start",
-            "term_years",
-            "term_end",
-            "delay_until",
-            "member_count",
-            "enterprises",
-            "term_state",
-        ]
+        fields = ["id", "name", "org_unit", *UNION_FIELDS, "enterprises", "term_state"]
         read_only_fields = fields
 
     @extend_schema_field(
@@ -185,7 +155,7 @@ class CampaignListSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Campaign
-        fields = ["id", "name", "year", "region", "starts_on", "ends_on"]
+        fields = ["id", *CAMPAIGN_FIELDS]
         read_only_fields = fields
 
 
@@ -214,16 +184,7 @@ class TermDelaySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = TermDelay
-        fields = [
-            "id",
-            "union",
-            "term_end",
-            "delay_until",
-            "approved_by",
-            "approved_on",
-            "document_no",
-            "reason",
-        ]
+        fields = ["id", "union", "term_end", *DELAY_FIELDS]
 
     def create(self, validated_data):
         validated_data.pop("created_by", None)

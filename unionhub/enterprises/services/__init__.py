@@ -2,6 +2,7 @@
 union status, target reasons) are maintained in ``derived`` and nowhere else. Every
 service takes a keyword-only ``actor`` (``None`` when the system acts)."""
 
+from unionhub.enterprises.fields import ENTERPRISE_FIELDS
 from unionhub.enterprises.services.campaigns import (
     campaign_create,
     campaign_delete,
@@ -19,7 +20,6 @@ from unionhub.enterprises.services.derived import (
     term_ends,
 )
 from unionhub.enterprises.services.enterprises import (
-    ENTERPRISE_FIELDS,
     enterprise_create,
     enterprise_delete,
     enterprise_update,

@@ -13,12 +13,13 @@ from django.utils import timezone
 from unionhub.core.importing import fast_bulk_update
 from unionhub.core.validators.industry import industry_section
 from unionhub.enterprises import rules, sme
+from unionhub.enterprises.fields import ENTERPRISE_DERIVED_FIELDS
 from unionhub.enterprises.models import Enterprise, EnterpriseUnion
 
 if TYPE_CHECKING:
     from unionhub.accounts.models import User
 
-DERIVED_FIELDS = ("industry_section", "size_class", "union_status", "target_reasons")
+DERIVED_FIELDS = ("industry_section", *ENTERPRISE_DERIVED_FIELDS)
 
 
 def derive(ent: Enterprise, *, table: sme.Table | None, term_ends: list[dt.date], today: dt.date):

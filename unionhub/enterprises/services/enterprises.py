@@ -22,23 +22,6 @@ from unionhub.org.models import Region
 if TYPE_CHECKING:
     from unionhub.accounts.models import User
 
-ENTERPRISE_FIELDS = (
-    "uscc",
-    "name",
-    "region",
-    "industry_code",
-    "ownership",
-    "employees",
-    "revenue_wan",
-    "assets_wan",
-    "founded_on",
-    "operating_status",
-    "has_party_org",
-    "is_head_enterprise",
-    "is_high_profile",
-    "uscc_override_reason",
-)
-
 
 def check_region(region: Region, actor: User | None) -> None:
     """An enterprise (or campaign) sits on a county-level unit or a town in the actor's
