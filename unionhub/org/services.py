@@ -209,6 +209,7 @@ def orgunit_create(
     region: Region,
     parent: OrgUnit | None,
     short_name: str = "",
+    is_active: bool = True,
 ) -> OrgUnit:
     """Create a union organisation under ``parent`` (only the city federation has none)."""
     if kind != OrgKind.CITY_FEDERATION and parent is None:
@@ -225,6 +226,7 @@ def orgunit_create(
         kind=kind,
         region=region,
         parent=parent,
+        is_active=is_active,
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     unit.path = "pending/"

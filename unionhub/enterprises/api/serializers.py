@@ -5,7 +5,6 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from unionhub.core.validators.uscc import uscc_warnings
-from unionhub.enterprises import services
 from unionhub.enterprises.choices import SizeClass, TargetReason, TermState, UnionStatus
 from unionhub.enterprises.fields import (
     CAMPAIGN_FIELDS,
@@ -90,15 +89,6 @@ class EnterpriseSerializer(serializers.ModelSerializer):
         """Accepted, but flagged for review (domain.md §10.1 policy 3)."""
         return uscc_warnings(obj.uscc)
 
-    def create(self, validated_data):
-        validated_data.pop("created_by", None)
-        return services.enterprise_create(actor=self.context["request"].user, **validated_data)
-
-    def update(self, instance, validated_data):
-        return services.enterprise_update(
-            actor=self.context["request"].user, enterprise=instance, **validated_data
-        )
-
 
 class EnterpriseUnionSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="org_unit.name", read_only=True)
@@ -119,23 +109,14 @@ class EnterpriseUnionSerializer(serializers.ModelSerializer):
 
 
 class ContactLogSerializer(serializers.ModelSerializer):
-    """走访记录: written through ``services.contactlog_create`` / ``contactlog_update`` (scope
-    and rules of the web form)."""
+    """走访记录 (written by the viewset's declared services: scope and rules of the web
+    form)."""
 
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
 
     class Meta:
         model = ContactLog
         fields = ["id", "enterprise_name", *CONTACT_FIELDS]
-
-    def create(self, validated_data):
-        validated_data.pop("created_by", None)
-        return services.contactlog_create(actor=self.context["request"].user, **validated_data)
-
-    def update(self, instance, validated_data):
-        return services.contactlog_update(
-            actor=self.context["request"].user, contact=instance, **validated_data
-        )
 
 
 class CampaignProgressSerializer(serializers.Serializer):
@@ -177,15 +158,11 @@ class CampaignSerializer(CampaignListSerializer):
 
 
 class TermDelaySerializer(serializers.ModelSerializer):
-    """延期换届批复: created through ``services.union_delay_approve`` (≤ 6 months, approved
-    by a union above, not dated in the future)."""
+    """延期换届批复: created by the viewset through ``services.union_delay_approve`` (≤ 6
+    months, approved by a union above, not dated in the future)."""
 
     term_end = serializers.DateField(read_only=True, help_text="被延期的任期届满日")
 
     class Meta:
         model = TermDelay
         fields = ["id", "union", "term_end", *DELAY_FIELDS]
-
-    def create(self, validated_data):
-        validated_data.pop("created_by", None)
-        return services.union_delay_approve(actor=self.context["request"].user, **validated_data)

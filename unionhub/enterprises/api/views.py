@@ -16,6 +16,7 @@ from unionhub.enterprises.filtersets import (
     EnterpriseUnionFilterSet,
 )
 from unionhub.enterprises.models import Campaign, ContactLog, Enterprise, EnterpriseUnion, TermDelay
+from unionhub.enterprises.views import CONTACT_SERVICES, DELAY_SERVICES, ENTERPRISE_SERVICES
 
 
 @extend_schema_view(
@@ -38,14 +39,7 @@ class EnterpriseViewSet(ScopedModelViewSet):
     serializer_class = EnterpriseSerializer
     filterset_class = EnterpriseFilterSet
     select_related = ("region",)
-
-    def perform_create(self, serializer):
-        self._save_in_scope(serializer)
-
-    def perform_destroy(self, instance):
-        from unionhub.enterprises import services
-
-        services.enterprise_delete(actor=self.request.user, enterprise=instance)
+    services = ENTERPRISE_SERVICES
 
 
 @extend_schema_view(
@@ -77,6 +71,7 @@ class ContactLogViewSet(ScopedModelViewSet):
     serializer_class = ContactLogSerializer
     filterset_class = ContactLogFilterSet
     select_related = ("enterprise", "campaign")
+    services = CONTACT_SERVICES
 
 
 @extend_schema_view(
@@ -113,4 +108,5 @@ class TermDelayViewSet(ScopedModelViewSet):
     serializer_class = TermDelaySerializer
     select_related = ("union", "approved_by")
     filterset_fields = ["union"]
+    services = DELAY_SERVICES
     http_method_names = ["get", "post", "head", "options"]
