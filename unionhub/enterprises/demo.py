@@ -240,7 +240,7 @@ def _bulk_unions(specs: list[dict]) -> int:
     federations: dict[int, OrgUnit] = {}
     units = []
     for spec in specs:
-        services._validate_union(
+        services.validate_union(
             form=spec["form"],
             enterprises=spec["enterprises"],
             member_count=spec["member_count"],

@@ -520,6 +520,18 @@ class CampaignTargetsView(ObjectActionView):
         return {"targets": form.targets()}
 
 
+CONTACT_COLUMNS = [
+    ("enterprise", gettext_lazy("enterprise")),
+    ("contacted_on", gettext_lazy("contacted on")),
+    ("get_department_display", gettext_lazy("visited with")),
+    ("get_obstacle_display", gettext_lazy("obstacle")),
+    ("next_step", gettext_lazy("next step")),
+    ("next_contact_on", gettext_lazy("next contact on")),
+    ("get_fallback_display", gettext_lazy("fallback")),
+    ("recruited_members", gettext_lazy("workers recruited")),
+]
+
+
 @register_model_view(ContactLog, "list")
 class ContactLogListView(ObjectListView):
     model = ContactLog
@@ -527,15 +539,12 @@ class ContactLogListView(ObjectListView):
     select_related = ("enterprise", "enterprise__region", "campaign")
     default_ordering = ("-contacted_on", "-pk")
     sortable = ("contacted_on", "next_contact_on")
-    columns = [
-        ("enterprise", gettext_lazy("enterprise")),
-        ("contacted_on", gettext_lazy("contacted on")),
-        ("get_department_display", gettext_lazy("visited with")),
-        ("get_obstacle_display", gettext_lazy("obstacle")),
-        ("next_step", gettext_lazy("next step")),
-        ("next_contact_on", gettext_lazy("next contact on")),
-        ("get_fallback_display", gettext_lazy("fallback")),
-        ("recruited_members", gettext_lazy("workers recruited")),
+    columns = CONTACT_COLUMNS
+    # The export names each record (enterprise and date) first, then the list's columns.
+    export_columns = [
+        ExportColumn(gettext_lazy("contact record"), str, 36),
+        ExportColumn(gettext_lazy("campaign"), "campaign", 24),
+        *(ExportColumn(label, name, 18) for name, label in CONTACT_COLUMNS[1:]),
     ]
 
 

@@ -1,5 +1,4 @@
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import viewsets
 
 from unionhub.core.api import ScopedModelViewSet
 from unionhub.enterprises.api.serializers import (
@@ -17,6 +16,7 @@ from unionhub.enterprises.filtersets import (
 )
 from unionhub.enterprises.models import Campaign, ContactLog, Enterprise, EnterpriseUnion, TermDelay
 from unionhub.enterprises.views import CONTACT_SERVICES, DELAY_SERVICES, ENTERPRISE_SERVICES
+from unionhub.org.api.views import ScopedReadOnlyViewSet
 
 
 @extend_schema_view(
@@ -45,13 +45,12 @@ class EnterpriseViewSet(ScopedModelViewSet):
 @extend_schema_view(
     list=extend_schema(summary="基层工会列表"), retrieve=extend_schema(summary="基层工会详情")
 )
-class EnterpriseUnionViewSet(ScopedModelViewSet, viewsets.ReadOnlyModelViewSet):
+class EnterpriseUnionViewSet(ScopedReadOnlyViewSet):
     queryset = EnterpriseUnion.objects.order_by("term_end", "pk")
     serializer_class = EnterpriseUnionSerializer
     filterset_class = EnterpriseUnionFilterSet
     select_related = ("org_unit",)
     prefetch_related = ("enterprises",)
-    http_method_names = ["get", "head", "options"]
 
 
 @extend_schema_view(
@@ -81,7 +80,7 @@ class ContactLogViewSet(ScopedModelViewSet):
         description="带各镇（街道）的进度：目标、活动期间新建、完成率、待建目标、走访、阻力、兜底吸收会员。",
     ),
 )
-class CampaignViewSet(ScopedModelViewSet, viewsets.ReadOnlyModelViewSet):
+class CampaignViewSet(ScopedReadOnlyViewSet):
     queryset = Campaign.objects.order_by("-year", "name")
     serializer_class = CampaignSerializer
 
@@ -91,7 +90,6 @@ class CampaignViewSet(ScopedModelViewSet, viewsets.ReadOnlyModelViewSet):
     select_related = ("region",)
     prefetch_related = ("town_targets",)
     filterset_fields = ["year"]
-    http_method_names = ["get", "head", "options"]
 
 
 @extend_schema_view(

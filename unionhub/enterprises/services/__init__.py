@@ -26,20 +26,20 @@ from unionhub.enterprises.services.enterprises import (
     import_summary_record,
 )
 from unionhub.enterprises.services.unions import (
-    _validate_union,
     max_delay_months,
     union_create,
     union_delay_approve,
     union_delete,
     union_reelect,
     union_update,
+    validate_union,
 )
 
 __all__ = [
     "DERIVED_FIELDS",
     "ENTERPRISE_FIELDS",
     "_term_ends",
-    "_validate_union",
+    "validate_union",
     "campaign_create",
     "campaign_delete",
     "campaign_set_targets",

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from unionhub.accounts.models import User
 
 
-def _validate_union(
+def validate_union(
     *, form: str, enterprises: list[Enterprise], member_count: int, term_years: int
 ) -> None:
     """The form rules of a grassroots union (Trade Union Law arts. 11 and 16)."""
@@ -128,7 +128,7 @@ def union_create(
     existing grassroots ``org_unit`` not yet registered here), the union record and the
     enterprises it covers; their union status is refreshed."""
     enterprises = list(enterprises)
-    _validate_union(
+    validate_union(
         form=form, enterprises=enterprises, member_count=member_count, term_years=term_years
     )
     _check_in_scope(enterprises, actor)
@@ -202,7 +202,7 @@ def union_update(
     for key, value in values.items():
         setattr(union, key, value)
     covered = list(enterprises) if enterprises is not None else list(union.enterprises.all())
-    _validate_union(
+    validate_union(
         form=union.form,
         enterprises=covered,
         member_count=union.member_count,

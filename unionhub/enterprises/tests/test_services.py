@@ -249,6 +249,8 @@ def _write_as(kind: str, actor):
     union = make_union([make_enterprise(county="320925")])
     if kind == "enterprise_update":
         services.enterprise_update(actor=actor, enterprise=ent, name="改名有限公司")
+    elif kind == "enterprise_move_in":  # pulling another county's record into one's own
+        services.enterprise_update(actor=actor, enterprise=ent, region=town_of("320924"))
     elif kind == "enterprise_move_out":
         mine = make_enterprise(county="320924")
         services.enterprise_update(actor=actor, enterprise=mine, region=town_of("320925"))
@@ -258,6 +260,11 @@ def _write_as(kind: str, actor):
         make_union([ent], actor=actor)
     elif kind == "union_update":
         services.union_update(actor=actor, union=union, chair_name="改名")
+    elif kind == "union_cover_outside":
+        mine = make_union([make_enterprise(county="320924")])
+        services.union_update(
+            actor=actor, union=mine, form="joint", enterprises=[*mine.enterprises.all(), ent]
+        )
     elif kind == "union_reelect":
         services.union_reelect(
             actor=actor,
@@ -275,10 +282,12 @@ def _write_as(kind: str, actor):
     ("kind", "field"),
     [
         ("enterprise_update", None),
+        ("enterprise_move_in", None),
         ("enterprise_move_out", "region"),
         ("enterprise_delete", None),
         ("union_create", "enterprises"),
         ("union_update", None),
+        ("union_cover_outside", "enterprises"),
         ("union_reelect", None),
         ("union_delete", None),
     ],
@@ -294,6 +303,10 @@ def test_writes_outside_the_actor_scope_are_refused(demo, user_named, kind, fiel
         uscc__startswith="91320924", region__path__contains="/320925/"
     ).exists()
     assert not UnionReelection.objects.exists()
+    assert not Enterprise.objects.filter(
+        uscc__startswith="91320925", region__path__contains="/320924/"
+    ).exists()
+    assert all(u.enterprises.count() == 1 for u in EnterpriseUnion.objects.all())
     assert Enterprise.objects.filter(name__startswith="测试企业").count() >= 2
 
 
