@@ -38,8 +38,6 @@ from unionhub.enterprises.services.unions import (
 __all__ = [
     "DERIVED_FIELDS",
     "ENTERPRISE_FIELDS",
-    "_term_ends",
-    "validate_union",
     "campaign_create",
     "campaign_delete",
     "campaign_set_targets",
@@ -54,10 +52,12 @@ __all__ = [
     "enterprises_refresh",
     "import_summary_record",
     "max_delay_months",
+    "_term_ends",
     "term_ends",
     "union_create",
     "union_delay_approve",
     "union_delete",
     "union_reelect",
     "union_update",
+    "validate_union",
 ]
