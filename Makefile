@@ -44,10 +44,12 @@ migrate: install vendor
 demo: migrate
 	DEBUG=1 $(PY) manage.py load_demo
 
-# The task worker (large imports) runs beside the web server and stops with it.
+# The task worker (large imports, "run now") and the scheduler (periodic jobs: ticket
+# escalation, device checks, ...) run beside the web server; all three stop together.
 run: demo
 	@DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
-	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	DEBUG=1 $(PY) manage.py run_scheduler & scheduler=$$!; \
+	trap "kill $$worker $$scheduler 2>/dev/null" EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install vendor
@@ -66,11 +68,12 @@ format: install
 	.venv/bin/ruff check --fix .
 
 # Each app keeps its own catalogue in unionhub/<app>/locale/zh_Hans (no shared file to fight over).
-APPS := $(notdir $(patsubst %/apps.py,%,$(wildcard unionhub/*/apps.py)))
+# Core's platform apps (unionhub/core/<app>, e.g. core/calendar) keep theirs too.
+APPS := $(patsubst unionhub/%/apps.py,%,$(wildcard unionhub/*/apps.py unionhub/core/*/apps.py))
 messages: install
 	@for app in $(APPS); do \
-	  (cd unionhub/$$app && ../../$(PY) ../../manage.py makemessages -l zh_Hans --no-obsolete --no-location >/dev/null && \
-	   ../../$(PY) ../../manage.py compilemessages -l zh_Hans >/dev/null) || exit 1; \
+	  (cd unionhub/$$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l zh_Hans --no-obsolete --no-location >/dev/null && \
+	   $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages -l zh_Hans >/dev/null) || exit 1; \
 	done
 	@echo "catalogues updated: $(APPS)"
 

@@ -111,6 +111,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # UnionHub: framework first, then the domain apps
     "unionhub.core",
+    "unionhub.core.calendar",
+    "unionhub.core.scheduler",
     "unionhub.org",
     "unionhub.accounts",
     "unionhub.enterprises",
@@ -316,6 +318,16 @@ MEMBER_RETENTION_YEARS = int(os.environ.get("UNIONHUB_MEMBER_RETENTION_YEARS", "
 MEMBERS_JOIN_THROTTLE_RATE = "10/hour"
 MEMBERS_JOIN_STATUS_THROTTLE_RATE = "30/hour"
 
+# Legal deadlines (docs/calendar.md; domain.md §0.2.2): whether a deadline that ends on an
+# ordinary weekend rolls forward to the next working day. Off by default: only the listed
+# public-holiday blocks roll (民法典 art. 203); a weekend due date gets a warning instead.
+DEADLINE_ROLL_WEEKENDS = _env_bool("DEADLINE_ROLL_WEEKENDS", False)
+# How often (seconds) a process re-checks that its cached holiday calendar is current; a
+# change made in the same process is seen at once.
+HOLIDAY_CALENDAR_RECHECK_SECONDS = float(
+    os.environ.get("UNIONHUB_HOLIDAY_CALENDAR_RECHECK_SECONDS", "10")
+)
+
 # Domain parameters that are data, not code, live in the database; these are the defaults.
 UNIONHUB = {
     "YN_ZONE_CODE": "3209YN",
@@ -330,3 +342,5 @@ if TESTING:
 
     IMPORT_DIR = Path(tempfile.mkdtemp(prefix="unionhub-test-imports-"))
     MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="unionhub-test-media-"))
+    # Tests roll their transactions back: the holiday calendar is re-checked on every use.
+    HOLIDAY_CALENDAR_RECHECK_SECONDS = 0

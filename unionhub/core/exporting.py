@@ -66,6 +66,8 @@ def write_xlsx(
     sheet = workbook.add_worksheet(title[:31])
     head = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     date_fmt = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    # Times in the platform's zone (Asia/Shanghai), to the minute, as on every page.
+    datetime_fmt = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
     money_fmt = workbook.add_format({"num_format": "0.00"})
     top = 0
     if watermark:
@@ -90,7 +92,7 @@ def write_xlsx(
                 sheet.write_string(count_row, col, "是" if value else "否")
             elif isinstance(value, dt.datetime):
                 sheet.write_datetime(
-                    count_row, col, timezone.localtime(value).replace(tzinfo=None), date_fmt
+                    count_row, col, timezone.localtime(value).replace(tzinfo=None), datetime_fmt
                 )
             elif isinstance(value, dt.date):
                 sheet.write_datetime(

@@ -9,3 +9,28 @@ menu = [
     model_item("core.changerecord", _("Audit log"), icon="history", order=900),
     model_item("core.exportrequest", _("Unmasked exports"), icon="file-certificate", order=905),
 ]
+
+url_bases = {"changerecord": "audit/", "exportrequest": "exports/"}
+
+
+def _pages():
+    from unionhub.core.urlgen import page
+    from unionhub.core.views import exports, imports, pages
+
+    return [
+        page("", pages.home, "home"),
+        page("exports/<slug:kind>/request/", exports.ExportRequestCreateView, "exportrequest_add"),
+        page("exports/<int:pk>/decide/", exports.ExportRequestDecideView, "exportrequest_decide"),
+        page(
+            "exports/<int:pk>/download/",
+            exports.ExportRequestDownloadView,
+            "exportrequest_download",
+        ),
+        page("imports/jobs/<int:pk>/", imports.ImportJobView, "import_job"),
+        page("imports/<slug:kind>/", imports.ImportUploadView, "import"),
+        # ".xlsx" routes are file downloads (the scope matrix reads only HTML/JSON).
+        page("imports/<slug:kind>/template.xlsx", imports.ImportTemplateView, "import_template"),
+    ]
+
+
+pages = _pages()

@@ -12,6 +12,7 @@ import os
 import random
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from unionhub.core import crypto
@@ -190,6 +191,15 @@ def _enterprise_slots(county: OrgUnit) -> list[list]:
     return slots
 
 
+def _demo_members_made() -> int:
+    """Demo members made so far: those with a demo card number, and the anonymised ones
+    (anonymisation — the scheduler runs it daily — clears the card number; without them
+    the next ``load_demo`` would make the same card numbers again)."""
+    return Member.objects.filter(
+        Q(card_number__startswith=DEMO_CARD_PREFIX) | Q(anonymised_at__isnull=False)
+    ).count()
+
+
 def _member_rows(rng, total, unions, now) -> list[Member]:
     rows: list[Member] = []
     seen_ids: set[str] = set(Member.objects.values_list("id_number_hash", flat=True))
@@ -197,7 +207,7 @@ def _member_rows(rng, total, unions, now) -> list[Member]:
     today = timezone.localdate()
     slugs = list(WEIGHTS)
     weight_sum = sum(WEIGHTS.values())
-    card = Member.objects.filter(card_number__startswith=DEMO_CARD_PREFIX).count()
+    card = _demo_members_made()
     for slug in slugs:
         share = round(total * WEIGHTS[slug] / weight_sum)
         for _ in range(share):
@@ -360,7 +370,7 @@ def load(stdout=None, total: int | None = None) -> None:
     now = timezone.now()
     with transaction.atomic():
         unions = _ensure_unions(rng)
-        existing = Member.objects.filter(card_number__startswith=DEMO_CARD_PREFIX).count()
+        existing = _demo_members_made()
         made = 0
         if existing < total:
             rows = _member_rows(rng, total - existing, unions, now)

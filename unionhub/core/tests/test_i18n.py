@@ -18,7 +18,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[3]
 PACKAGE = ROOT / "unionhub"
 PO_REL = Path("locale/zh_Hans/LC_MESSAGES/django.po")
-APPS = sorted(p.parent.name for p in PACKAGE.glob("*/apps.py"))
+# Domain apps (``unionhub/<app>``) and core's platform apps (``unionhub/core/<app>``, e.g.
+# ``core/calendar``), each with its own catalogue.
+APPS = sorted(
+    p.parent.relative_to(PACKAGE).as_posix()
+    for p in [*PACKAGE.glob("*/apps.py"), *PACKAGE.glob("core/*/apps.py")]
+)
 CATALOGUED = [app for app in APPS if (PACKAGE / app / PO_REL).exists()]
 GETTEXT_CALL = re.compile(
     r"\b(gettext(_lazy)?|ngettext(_lazy)?|pgettext(_lazy)?|_)\(\s*[\"']|{% *(translate|trans|blocktranslate|blocktrans)\b"

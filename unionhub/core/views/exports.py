@@ -15,15 +15,18 @@ from django.views import generic
 
 from unionhub.core import pii_exports
 from unionhub.core.models import ExportRequest
+from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import ObjectListView, get_visible_or_404
 
 
+@register_model_view(ExportRequest, "list")
 class ExportRequestListView(ObjectListView):
     """Requests within the user's scope: their own (with the download once approved) and,
     for approvers, the ones waiting for them."""
 
     model = ExportRequest
     template_name = "core/exportrequest_list.html"
+    export_enabled = False  # requests are decided here, not spread as spreadsheets
     select_related = ("created_by", "decided_by")
     default_ordering = ("-created_at", "-pk")
     columns = [

@@ -389,9 +389,10 @@ class ObjectEditView(ScopedMixin, generic.UpdateView):
             data = self.service_data(form)
             if self.object is None:
                 return self.services.call_create(actor=self.request.user, data=data)
-            return self.services.call_update(
-                actor=self.request.user, instance=self.object, data=data
-            )
+            # A ModelForm writes the cleaned values onto its instance while validating: the
+            # service gets the record as stored, so it sees (and audits) what changes.
+            stored = type(self.object)._base_manager.get(pk=self.object.pk)
+            return self.services.call_update(actor=self.request.user, instance=stored, data=data)
         # Platform models without a service (none of a domain module's: the write matrix
         # and ``test_every_write_view_declares_services`` hold modules to their services).
         obj = form.save(commit=False)

@@ -66,8 +66,10 @@ class Command(BaseCommand):
             (root / package / "__init__.py").touch()
         (root / "locale" / "zh_Hans" / "LC_MESSAGES").mkdir(parents=True, exist_ok=True)
         for template, relative in FILES.items():
-            text = (TEMPLATES / template).read_text(encoding="utf-8").format(**names)
-            path = root / relative.format(**names)
+            text = (TEMPLATES / template).read_text(encoding="utf-8")
+            for key, value in names.items():
+                text = text.replace(f"[[{key}]]", value)
+            path = root / relative.replace("{model_lower}", names["model_lower"])
             path.write_text(text, encoding="utf-8")
         self.stdout.write(
             self.style.SUCCESS(f"模块骨架已生成：{root}")

@@ -1,4 +1,4 @@
-"""{title}: the records of the module."""
+"""[[title]]: the records of the module."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from unionhub.core.models import BaseModel
 from unionhub.core.scope import ScopedQuerySet, ScopeSpec
 
-{upper}_FIELDS = ("name", "region", "note")
+[[upper]]_FIELDS = ("name", "region", "note")
 
 
-class {model}(BaseModel):
-    """One {model_lower} of the module (replace with what it is in union terms)."""
+class [[model]](BaseModel):
+    """One [[model_lower]] of the module (replace with what it is in union terms)."""
 
     name = models.CharField(_("name"), max_length=100)
     region = models.ForeignKey(
@@ -22,8 +22,8 @@ class {model}(BaseModel):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("{model_lower}")
-        verbose_name_plural = _("{model_lower}s")
+        verbose_name = _("[[model_lower]]")
+        verbose_name_plural = _("[[model_lower]]s")
         ordering = ["name", "pk"]
 
     def __str__(self) -> str:
