@@ -15,7 +15,7 @@ from django.utils import timezone
 from unionhub.core.audit import record_change
 from unionhub.core.middleware import acting_as
 from unionhub.core.validators.uscc import check_char
-from unionhub.enterprises import dates, services, sme
+from unionhub.enterprises import dates, selectors, services, sme
 from unionhub.enterprises.models import Enterprise, EnterpriseUnion
 from unionhub.org.choices import TownCategory
 from unionhub.org.demo import COUNTY_SLUGS
@@ -240,7 +240,7 @@ def _bulk_unions(specs: list[dict]) -> int:
     federations: dict[int, OrgUnit] = {}
     units = []
     for spec in specs:
-        services._validate_union(
+        services.validate_union(
             form=spec["form"],
             enterprises=spec["enterprises"],
             member_count=spec["member_count"],
@@ -248,7 +248,7 @@ def _bulk_unions(specs: list[dict]) -> int:
         )
         first = spec["enterprises"][0]
         if first.region_id not in federations:
-            federations[first.region_id] = services.parent_federation(first.region)
+            federations[first.region_id] = selectors.parent_federation(first.region)
         parent = federations[first.region_id]
         joint = spec["form"] == "joint"
         units.append(
@@ -396,6 +396,7 @@ def load(stdout=None) -> None:
                 region_path=county.path,
             )
             services.enterprises_refresh(
+                actor=None,
                 queryset=Enterprise.objects.filter(region__path__startswith=county.path),
                 today=today,
             )
@@ -445,7 +446,7 @@ def _delays(county: Region, today: dt.date) -> None:
             actor=None,
             union=union,
             delay_until=dates.add_months(union.term_end, 6),
-            approved_by=services.delay_approvers(union).first(),
+            approved_by=selectors.delay_approvers(union).first(),
             approved_on=union.term_end - dt.timedelta(days=20),
             reason="企业生产旺季，会员代表难以集中，申请延期换届",
             document_no=f"{county.name[:2]}工〔{union.term_end.year}〕{union.pk % 90 + 10}号",
@@ -460,7 +461,7 @@ def _campaign(today: dt.date) -> None:
     county = Region.objects.get(code="320925")
     if Campaign.objects.filter(region=county, year=today.year).exists():
         return
-    campaign = services.campaign_save(
+    campaign = services.campaign_create(
         actor=None,
         name=f"建湖县{today.year}年工会组建服务年",
         year=today.year,
@@ -498,7 +499,7 @@ def _campaign(today: dt.date) -> None:
         contacted = today - dt.timedelta(days=rng.randint(3, 200))
         if contacted < campaign.starts_on:
             contacted = campaign.starts_on
-        services.contact_save(
+        services.contactlog_create(
             actor=None,
             enterprise=ent,
             campaign=campaign,

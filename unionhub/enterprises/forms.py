@@ -7,8 +7,17 @@ from django.utils.translation import gettext_lazy as _
 from unionhub.core.bulk import TriState
 from unionhub.core.forms import ScopedModelForm
 from unionhub.enterprises.choices import OperatingStatus
-from unionhub.enterprises.models import (
+from unionhub.enterprises.fields import (
+    CAMPAIGN_FIELDS,
     CONTACT_FIELDS,
+    DELAY_FIELDS,
+    ENTERPRISE_FIELDS,
+    REELECTION_FIELDS,
+    UNION_INPUT_FIELDS,
+)
+from unionhub.enterprises.models import (
+    Campaign,
+    ContactLog,
     Enterprise,
     EnterpriseUnion,
     TermDelay,
@@ -26,22 +35,7 @@ class DateInput(forms.DateInput):
 class EnterpriseForm(ScopedModelForm):
     class Meta:
         model = Enterprise
-        fields = [
-            "uscc",
-            "name",
-            "region",
-            "industry_code",
-            "ownership",
-            "employees",
-            "revenue_wan",
-            "assets_wan",
-            "founded_on",
-            "operating_status",
-            "has_party_org",
-            "is_head_enterprise",
-            "is_high_profile",
-            "uscc_override_reason",
-        ]
+        fields = ENTERPRISE_FIELDS
         widgets = {"founded_on": DateInput()}
 
     def __init__(self, *args, user=None, **kwargs):
@@ -76,18 +70,7 @@ class EnterpriseUnionForm(ScopedModelForm):
 
     class Meta:
         model = EnterpriseUnion
-        fields = [
-            "name",
-            "enterprises",
-            "form",
-            "mode",
-            "founded_on",
-            "approved_on",
-            "chair_name",
-            "term_start",
-            "term_years",
-            "member_count",
-        ]
+        fields = UNION_INPUT_FIELDS
         widgets = {
             "founded_on": DateInput(),
             "approved_on": DateInput(),
@@ -107,7 +90,7 @@ class EnterpriseUnionForm(ScopedModelForm):
 class ReelectionForm(forms.ModelForm):
     class Meta:
         model = UnionReelection
-        fields = ["elected_on", "term_years", "chair_name", "member_count", "note"]
+        fields = REELECTION_FIELDS
         widgets = {"elected_on": DateInput()}
 
     def __init__(self, *args, **kwargs):
@@ -126,7 +109,7 @@ class TermDelayForm(forms.ModelForm):
 
     class Meta:
         model = TermDelay
-        fields = ["delay_until", "approved_by", "approved_on", "document_no", "reason"]
+        fields = DELAY_FIELDS
         widgets = {"delay_until": DateInput(), "approved_on": DateInput()}
 
     def __init__(self, *args, approvers=None, **kwargs):
@@ -146,10 +129,8 @@ class TermDelayForm(forms.ModelForm):
 
 class CampaignForm(ScopedModelForm):
     class Meta:
-        from unionhub.enterprises.models import Campaign
-
         model = Campaign
-        fields = ["name", "year", "region", "starts_on", "ends_on"]
+        fields = CAMPAIGN_FIELDS
         widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
 
     def __init__(self, *args, user=None, **kwargs):
@@ -182,10 +163,8 @@ class CampaignTargetsForm(forms.Form):
 
 class ContactLogForm(ScopedModelForm):
     class Meta:
-        from unionhub.enterprises.models import ContactLog
-
         model = ContactLog
-        fields = list(CONTACT_FIELDS)
+        fields = CONTACT_FIELDS
         widgets = {"contacted_on": DateInput(), "next_contact_on": DateInput()}
 
     def __init__(self, *args, user=None, **kwargs):

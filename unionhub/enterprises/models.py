@@ -198,11 +198,13 @@ class Enterprise(BaseModel):
     def clean(self) -> None:
         errors = {}
         if self.founded_on and self.founded_on > timezone.localdate():
-            errors["founded_on"] = _("The founding date cannot be in the future.")
+            errors["founded_on"] = ValidationError(
+                _("The founding date cannot be in the future."), code="future_date"
+            )
         # Format errors come from the field validator; the check character is judged here,
         # where an administrator's exception is known.
         if self.uscc and not self.uscc_override_reason.strip() and check_char_is_wrong(self.uscc):
-            errors["uscc"] = uscc_errors(self.uscc)[0]
+            errors["uscc"] = ValidationError(uscc_errors(self.uscc)[0], code="wrong_check_char")
         if errors:
             raise ValidationError(errors)
 
@@ -281,13 +283,22 @@ class EnterpriseUnion(BaseModel):
     def clean(self) -> None:
         errors = {}
         if self.term_years not in TERM_YEARS:
-            errors["term_years"] = _("A grassroots committee term is 3 or 5 years.")
+            errors["term_years"] = ValidationError(
+                _("A grassroots committee term is 3 or 5 years."), code="invalid_term_years"
+            )
         if self.form == UnionForm.ORGANISER and self.member_count > ORGANISER_MAX_MEMBERS:
-            errors["form"] = _("An organiser is only allowed for fewer than 25 members.")
+            errors["form"] = ValidationError(
+                _("An organiser is only allowed for fewer than 25 members."),
+                code="organiser_too_many_members",
+            )
         if self.founded_on and self.founded_on > timezone.localdate():
-            errors["founded_on"] = _("The founding date cannot be in the future.")
+            errors["founded_on"] = ValidationError(
+                _("The founding date cannot be in the future."), code="future_date"
+            )
         if self.term_start and self.founded_on and self.term_start < self.founded_on:
-            errors["term_start"] = _("The term cannot start before the union was founded.")
+            errors["term_start"] = ValidationError(
+                _("The term cannot start before the union was founded."), code="before_founding"
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -418,7 +429,13 @@ class Campaign(BaseModel):
 
     def clean(self) -> None:
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": _("The campaign cannot end before it starts.")})
+            raise ValidationError(
+                {
+                    "ends_on": ValidationError(
+                        _("The campaign cannot end before it starts."), code="ends_before_start"
+                    )
+                }
+            )
 
 
 class CampaignTownTarget(models.Model):
@@ -444,20 +461,6 @@ class CampaignTownTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign} · {self.town}"
-
-
-#: What a person records about a visit (form, API and detail page show the same fields).
-CONTACT_FIELDS = (
-    "enterprise",
-    "campaign",
-    "contacted_on",
-    "department",
-    "obstacle",
-    "next_step",
-    "next_contact_on",
-    "fallback",
-    "recruited_members",
-)
 
 
 class ContactLog(BaseModel):
@@ -502,7 +505,14 @@ class ContactLog(BaseModel):
         return f"{self.enterprise} {self.contacted_on:%Y-%m-%d}"
 
     def clean(self) -> None:
+        errors = {}
         if self.contacted_on and self.contacted_on > timezone.localdate():
-            raise ValidationError({"contacted_on": _("The contact date cannot be in the future.")})
+            errors["contacted_on"] = ValidationError(
+                _("The contact date cannot be in the future."), code="future_date"
+            )
         if self.fallback == Fallback.NONE and self.recruited_members:
-            raise ValidationError({"fallback": _("Say which union the recruited workers joined.")})
+            errors["fallback"] = ValidationError(
+                _("Say which union the recruited workers joined."), code="fallback_required"
+            )
+        if errors:
+            raise ValidationError(errors)

@@ -4,7 +4,37 @@ from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.import_jobs import ImportKind
 from unionhub.core.menu import model_item, page_item
+from unionhub.core.urlgen import page
+from unionhub.enterprises.api.views import (
+    CampaignViewSet,
+    ContactLogViewSet,
+    EnterpriseUnionViewSet,
+    EnterpriseViewSet,
+    TermDelayViewSet,
+)
 from unionhub.enterprises.dashboard import enterprise_cards
+from unionhub.enterprises.views import OverviewView, TargetListView
+
+#: where each model's registered views live under /enterprises/ (enterprises at the root)
+url_bases = {
+    "enterprise": "",
+    "enterpriseunion": "unions/",
+    "campaign": "campaigns/",
+    "contactlog": "contacts/",
+}
+
+pages = [
+    page("targets/", TargetListView, "target_list"),
+    page("overview/", OverviewView, "overview"),
+]
+
+api_routes = [
+    ("enterprises", EnterpriseViewSet, "enterprise"),
+    ("enterprise-unions", EnterpriseUnionViewSet, "enterpriseunion"),
+    ("enterprise-union-delays", TermDelayViewSet, "termdelay"),
+    ("enterprise-campaigns", CampaignViewSet, "campaign"),
+    ("enterprise-contacts", ContactLogViewSet, "contactlog"),
+]
 
 menu = [
     model_item("enterprises.enterprise", _("Enterprises"), icon="building-factory", order=200),

@@ -11,7 +11,8 @@ from django.utils import timezone
 from unionhub.enterprises.choices import TargetReason, UnionStatus
 from unionhub.enterprises.models import Enterprise, EnterpriseUnion
 from unionhub.enterprises.rules import ESTABLISH_THRESHOLD
-from unionhub.org.models import Region
+from unionhub.org.choices import OrgKind
+from unionhub.org.models import OrgUnit, Region
 
 HAS_UNION = [UnionStatus.BUILT, UnionStatus.TERM_OVERDUE, UnionStatus.DORMANT]
 
@@ -171,3 +172,28 @@ def campaign_progress(*, user: Any, campaign) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def parent_federation(region: Region) -> OrgUnit | None:
+    """The town (or, failing that, county) federation that approves a union in ``region``:
+    the nearest one up the region tree (``None`` where no federation governs)."""
+    node: Region | None = region
+    while node is not None:
+        unit = (
+            OrgUnit.objects.filter(
+                region=node, kind__in=[OrgKind.TOWN_FEDERATION, OrgKind.COUNTY_FEDERATION]
+            )
+            .order_by("depth")
+            .first()
+        )
+        if unit is not None:
+            return unit
+        node = node.parent
+    return None
+
+
+def delay_approvers(union: EnterpriseUnion):
+    """The unions above this one (town, county, city federation): who may approve a delay."""
+    path = union.org_unit.path
+    ancestors = [path[: i + 1] for i, ch in enumerate(path) if ch == "/"][:-1]
+    return OrgUnit.objects.filter(path__in=ancestors).order_by("-depth")

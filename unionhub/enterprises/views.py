@@ -1,30 +1,39 @@
-"""Enterprise and union pages: declarative generic views plus import, export, targets and
-the overview (KPI) page. Every query starts from ``visible_to(request.user)``."""
+"""Enterprise and union pages: generic views registered per model (their URLs are
+generated, ``module.url_bases`` says where each model lives), writes through the declared
+services, and the module pages (targets, overview). Every query starts from
+``visible_to(request.user)``."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import generic
 
 from unionhub.core import bulk
-from unionhub.core.exporting import ExportColumn, export_response
+from unionhub.core.exporting import ExportColumn
+from unionhub.core.services import ModelServices
+from unionhub.core.urlgen import register_model_view
 from unionhub.core.validators.uscc import uscc_warnings
 from unionhub.core.views.generic import (
+    ObjectActionView,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
     ScopedMixin,
-    _add_errors,
-    get_visible_or_404,
 )
 from unionhub.enterprises import selectors, services
 from unionhub.enterprises.choices import TargetReason
+from unionhub.enterprises.fields import (
+    CAMPAIGN_FIELDS,
+    CONTACT_FIELDS,
+    ENTERPRISE_DETAIL_FIELDS,
+    UNION_DETAIL_FIELDS,
+)
 from unionhub.enterprises.filtersets import (
     ContactLogFilterSet,
     EnterpriseFilterSet,
@@ -41,13 +50,37 @@ from unionhub.enterprises.forms import (
     TermDelayForm,
 )
 from unionhub.enterprises.models import (
-    CONTACT_FIELDS,
     Campaign,
     ContactLog,
     Enterprise,
     EnterpriseUnion,
 )
 from unionhub.org.models import Region
+
+ENTERPRISE_SERVICES = ModelServices(
+    create=services.enterprise_create,
+    update=services.enterprise_update,
+    delete=services.enterprise_delete,
+)
+UNION_SERVICES = ModelServices(
+    create=services.union_create,
+    update=services.union_update,
+    delete=services.union_delete,
+    instance_arg="union",
+)
+CAMPAIGN_SERVICES = ModelServices(
+    create=services.campaign_create,
+    update=services.campaign_update,
+    delete=services.campaign_delete,
+)
+#: an approved delay is recorded on its union (the API's create; never changed or deleted)
+DELAY_SERVICES = ModelServices(create=services.union_delay_approve)
+CONTACT_SERVICES = ModelServices(
+    create=services.contactlog_create,
+    update=services.contactlog_update,
+    delete=services.contactlog_delete,
+    instance_arg="contact",
+)
 
 # --- enterprises ---------------------------------------------------------------------------
 
@@ -105,15 +138,10 @@ EXPORT_COLUMNS = [
 
 
 def _export_selected(request, queryset):
-    return export_response(
-        queryset.order_by("name", "pk"),
-        columns=EXPORT_COLUMNS,
-        filename="企业名录",
-        user=request.user,
-        title="企业名录",
-    )
+    return EnterpriseListView(request=request).export_queryset(queryset.order_by("name", "pk"))
 
 
+@register_model_view(Enterprise, "list")
 class EnterpriseListView(ObjectListView):
     model = Enterprise
     filterset_class = EnterpriseFilterSet
@@ -123,6 +151,8 @@ class EnterpriseListView(ObjectListView):
     sortable = ("name", "employees", "revenue_wan", "founded_on", "region__code", "size_class")
     columns = [c for c in ENTERPRISE_COLUMNS if c[0] in DEFAULT_COLUMNS]
     column_choices = ENTERPRISE_COLUMNS
+    export_columns = EXPORT_COLUMNS
+    export_title = gettext_lazy("Enterprise directory")
     bulk_actions = [
         bulk.edit_action(
             EnterpriseBulkEditForm,
@@ -138,36 +168,16 @@ class EnterpriseListView(ObjectListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        user = self.request.user
-        ctx["can_export"] = user.has_perm("enterprises.export_enterprise")
-        ctx["can_import"] = user.has_perm("enterprises.import_enterprise")
-        ctx["export_query"] = self.request.GET.urlencode()
+        ctx["can_import"] = self.request.user.has_perm("enterprises.import_enterprise")
         return ctx
 
 
+@register_model_view(Enterprise)
 class EnterpriseDetailView(ObjectDetailView):
     model = Enterprise
     template_name = "enterprises/enterprise_detail.html"
     select_related = ("region",)
-    fields = [
-        "uscc",
-        "name",
-        "region",
-        "industry_code",
-        "ownership",
-        "employees",
-        "revenue_wan",
-        "assets_wan",
-        "founded_on",
-        "operating_status",
-        "has_party_org",
-        "is_head_enterprise",
-        "is_high_profile",
-        "size_class",
-        "union_status",
-        "target_reasons",
-        "uscc_override_reason",
-    ]
+    fields = ENTERPRISE_DETAIL_FIELDS
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -193,46 +203,24 @@ class EnterpriseDetailView(ObjectDetailView):
         return ctx
 
 
+@register_model_view(Enterprise, "add")
+@register_model_view(Enterprise, "edit")
 class EnterpriseEditView(ObjectEditView):
     model = Enterprise
     form_class = EnterpriseForm
+    services = ENTERPRISE_SERVICES
 
     def save(self, form):
-        data = {k: v for k, v in form.cleaned_data.items() if k in services.ENTERPRISE_FIELDS}
-        if self.object is None:
-            ent = services.enterprise_create(actor=self.request.user, **data)
-        else:
-            ent = services.enterprise_update(
-                actor=self.request.user, enterprise=self.object, **data
-            )
+        ent = super().save(form)
         for warning in uscc_warnings(ent.uscc):  # accepted, but worth a second look
             messages.warning(self.request, _("Credit code: %(w)s") % {"w": warning})
         return ent
 
 
+@register_model_view(Enterprise, "delete")
 class EnterpriseDeleteView(ObjectDeleteView):
     model = Enterprise
-
-    def delete_object(self, obj):
-        services.enterprise_delete(actor=self.request.user, enterprise=obj)
-
-
-def _filtered_enterprises(request):
-    qs = selectors.enterprise_list(user=request.user)
-    filterset = EnterpriseFilterSet(request.GET or None, queryset=qs, request=request)
-    return filterset.qs.order_by("name", "pk")
-
-
-class EnterpriseExportView(ScopedMixin, generic.View):
-    """The current filtered list as .xlsx (the same scoped queryset as the list page)."""
-
-    model = Enterprise
-    permission_required = "enterprises.export_enterprise"
-
-    def get(self, request, format="xlsx"):
-        if format != "xlsx":
-            raise Http404
-        return _export_selected(request, _filtered_enterprises(request))
+    services = ENTERPRISE_SERVICES
 
 
 # --- targets and overview -------------------------------------------------------------------
@@ -257,7 +245,8 @@ def _region_for(request) -> Region:
 
 
 class TargetListView(EnterpriseListView):
-    """建会目标: enterprises the campaign rules select, counts per town and the list."""
+    """建会目标: enterprises the campaign rules select, counts per town and the list (a
+    module page; its export is the enterprise export of the targets)."""
 
     template_name = "enterprises/target_list.html"
     columns = [
@@ -282,10 +271,15 @@ class TargetListView(EnterpriseListView):
         ctx["region"] = region
         ctx["town_rows"] = selectors.counts_by_child(user=self.request.user, region=region)
         ctx["reasons"] = list(TargetReason)
+        return ctx
+
+    def export_url(self) -> str:
+        url = super().export_url()
+        if not url:
+            return url
         query = self.request.GET.copy()
         query["is_target"] = "true"
-        ctx["export_query"] = query.urlencode()
-        return ctx
+        return f"{url.split('?')[0]}?{query.urlencode()}"
 
 
 class OverviewView(ScopedMixin, generic.TemplateView):
@@ -362,6 +356,7 @@ def _coverage_chart(rows, list_url: str, target_url: str) -> dict:
 # --- unions -----------------------------------------------------------------------------------
 
 
+@register_model_view(EnterpriseUnion, "list")
 class EnterpriseUnionListView(ObjectListView):
     model = EnterpriseUnion
     filterset_class = EnterpriseUnionFilterSet
@@ -380,23 +375,12 @@ class EnterpriseUnionListView(ObjectListView):
     ]
 
 
+@register_model_view(EnterpriseUnion)
 class EnterpriseUnionDetailView(ObjectDetailView):
     model = EnterpriseUnion
     template_name = "enterprises/enterpriseunion_detail.html"
     select_related = ("org_unit", "org_unit__parent")
-    fields = [
-        "org_unit",
-        "form",
-        "mode",
-        "founded_on",
-        "approved_on",
-        "chair_name",
-        "term_start",
-        "term_years",
-        "term_end",
-        "delay_until",
-        "member_count",
-    ]
+    fields = UNION_DETAIL_FIELDS
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -411,9 +395,12 @@ class EnterpriseUnionDetailView(ObjectDetailView):
         return ctx
 
 
+@register_model_view(EnterpriseUnion, "add")
+@register_model_view(EnterpriseUnion, "edit")
 class EnterpriseUnionEditView(ObjectEditView):
     model = EnterpriseUnion
     form_class = EnterpriseUnionForm
+    services = UNION_SERVICES
 
     def get_initial(self):
         initial = super().get_initial()
@@ -422,83 +409,52 @@ class EnterpriseUnionEditView(ObjectEditView):
             initial["enterprises"] = Enterprise.objects.visible_to(self.request.user).filter(pk=ent)
         return initial
 
-    def save(self, form):
-        data = dict(form.cleaned_data)
-        enterprises = list(data.pop("enterprises"))
-        name = data.pop("name", "")
-        if self.object is None:
-            return services.union_create(
-                actor=self.request.user, enterprises=enterprises, name=name, **data
-            )
-        if name:
-            data["name"] = name
-        return services.union_update(
-            actor=self.request.user, union=self.object, enterprises=enterprises, **data
-        )
+    def service_data(self, form):
+        data = super().service_data(form)
+        data["enterprises"] = list(data["enterprises"])
+        return data
 
 
+@register_model_view(EnterpriseUnion, "delete")
 class EnterpriseUnionDeleteView(ObjectDeleteView):
     model = EnterpriseUnion
-
-    def delete_object(self, obj):
-        services.union_delete(actor=self.request.user, union=obj)
+    services = UNION_SERVICES
 
 
-class ReelectView(ScopedMixin, generic.FormView):
+@register_model_view(EnterpriseUnion, "reelect")
+class ReelectView(ObjectActionView):
     """Record a re-election (换届) of a union committee."""
 
     model = EnterpriseUnion
-    action = "change"
     form_class = ReelectionForm
-    template_name = "core/object_edit.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.union = get_visible_or_404(EnterpriseUnion, request.user, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["object"] = self.union
-        ctx["list_url_name"] = "enterprises:enterpriseunion_list"
-        return ctx
-
-    def form_valid(self, form):
-        try:
-            services.union_reelect(actor=self.request.user, union=self.union, **form.cleaned_data)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Re-election recorded."))
-        return HttpResponseRedirect(reverse("enterprises:enterpriseunion", args=[self.union.pk]))
+    service = staticmethod(services.union_reelect)
+    instance_arg = "union"
+    title = gettext_lazy("Record a re-election")
+    success_message = gettext_lazy("Re-election recorded.")
 
 
-class TermDelayView(ReelectView):
+@register_model_view(EnterpriseUnion, "delay")
+class TermDelayView(ObjectActionView):
     """Record an approved delay of re-election (延期换届)."""
 
+    model = EnterpriseUnion
     form_class = TermDelayForm
     permission_required = "enterprises.add_termdelay"
+    service = staticmethod(services.union_delay_approve)
+    instance_arg = "union"
+    title = gettext_lazy("Record a re-election delay")
+    success_message = gettext_lazy("Re-election delay recorded.")
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["approvers"] = services.delay_approvers(self.union)
+        kwargs["approvers"] = selectors.delay_approvers(self.get_object())
         return kwargs
-
-    def form_valid(self, form):
-        try:
-            services.union_delay_approve(
-                actor=self.request.user, union=self.union, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Re-election delay recorded."))
-        return HttpResponseRedirect(reverse("enterprises:enterpriseunion", args=[self.union.pk]))
 
 
 # --- campaign follow-up ------------------------------------------------------------------
 
 
+@register_model_view(Campaign, "list")
 class CampaignListView(ObjectListView):
     model = Campaign
     select_related = ("region",)
@@ -512,11 +468,12 @@ class CampaignListView(ObjectListView):
     ]
 
 
+@register_model_view(Campaign)
 class CampaignDetailView(ObjectDetailView):
     model = Campaign
     template_name = "enterprises/campaign_detail.html"
     select_related = ("region",)
-    fields = ["name", "year", "region", "starts_on", "ends_on"]
+    fields = CAMPAIGN_FIELDS
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -529,83 +486,81 @@ class CampaignDetailView(ObjectDetailView):
         return ctx
 
 
+@register_model_view(Campaign, "add")
+@register_model_view(Campaign, "edit")
 class CampaignEditView(ObjectEditView):
     model = Campaign
     form_class = CampaignForm
-
-    def save(self, form):
-        return services.campaign_save(
-            actor=self.request.user, campaign=self.object, **form.cleaned_data
-        )
+    services = CAMPAIGN_SERVICES
 
 
+@register_model_view(Campaign, "delete")
 class CampaignDeleteView(ObjectDeleteView):
     model = Campaign
+    services = CAMPAIGN_SERVICES
 
 
-class CampaignTargetsView(ScopedMixin, generic.FormView):
+@register_model_view(Campaign, "targets")
+class CampaignTargetsView(ObjectActionView):
     """Set the number of unions each town should establish during the campaign."""
 
     model = Campaign
-    action = "change"
     form_class = CampaignTargetsForm
-    template_name = "core/object_edit.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.campaign = get_visible_or_404(Campaign, request.user, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    service = staticmethod(services.campaign_set_targets)
+    title = gettext_lazy("Town targets")
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["towns"] = selectors.children_of(user=self.request.user, region=self.campaign.region)
-        kwargs["current"] = {t.town_id: t.target_unions for t in self.campaign.town_targets.all()}
+        campaign = self.get_object()
+        kwargs["towns"] = selectors.children_of(user=self.request.user, region=campaign.region)
+        kwargs["current"] = {t.town_id: t.target_unions for t in campaign.town_targets.all()}
         return kwargs
 
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["object"] = self.campaign
-        ctx["list_url_name"] = "enterprises:campaign_list"
-        return ctx
-
-    def form_valid(self, form):
-        try:
-            services.campaign_set_targets(
-                actor=self.request.user, campaign=self.campaign, targets=form.targets()
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-            return self.form_invalid(form)
-        return HttpResponseRedirect(reverse("enterprises:campaign", args=[self.campaign.pk]))
+    def service_data(self, form):
+        return {"targets": form.targets()}
 
 
+CONTACT_COLUMNS = [
+    ("enterprise", gettext_lazy("enterprise")),
+    ("contacted_on", gettext_lazy("contacted on")),
+    ("get_department_display", gettext_lazy("visited with")),
+    ("get_obstacle_display", gettext_lazy("obstacle")),
+    ("next_step", gettext_lazy("next step")),
+    ("next_contact_on", gettext_lazy("next contact on")),
+    ("get_fallback_display", gettext_lazy("fallback")),
+    ("recruited_members", gettext_lazy("workers recruited")),
+]
+
+
+@register_model_view(ContactLog, "list")
 class ContactLogListView(ObjectListView):
     model = ContactLog
     filterset_class = ContactLogFilterSet
     select_related = ("enterprise", "enterprise__region", "campaign")
     default_ordering = ("-contacted_on", "-pk")
     sortable = ("contacted_on", "next_contact_on")
-    columns = [
-        ("enterprise", gettext_lazy("enterprise")),
-        ("contacted_on", gettext_lazy("contacted on")),
-        ("get_department_display", gettext_lazy("visited with")),
-        ("get_obstacle_display", gettext_lazy("obstacle")),
-        ("next_step", gettext_lazy("next step")),
-        ("next_contact_on", gettext_lazy("next contact on")),
-        ("get_fallback_display", gettext_lazy("fallback")),
-        ("recruited_members", gettext_lazy("workers recruited")),
+    columns = CONTACT_COLUMNS
+    # The export names each record (enterprise and date) first, then the list's columns.
+    export_columns = [
+        ExportColumn(gettext_lazy("contact record"), str, 36),
+        ExportColumn(gettext_lazy("campaign"), "campaign", 24),
+        *(ExportColumn(label, name, 18) for name, label in CONTACT_COLUMNS[1:]),
     ]
 
 
+@register_model_view(ContactLog)
 class ContactLogDetailView(ObjectDetailView):
     model = ContactLog
     select_related = ("enterprise", "campaign")
-    fields = list(CONTACT_FIELDS)
+    fields = CONTACT_FIELDS
 
 
+@register_model_view(ContactLog, "add")
+@register_model_view(ContactLog, "edit")
 class ContactLogEditView(ObjectEditView):
     model = ContactLog
     form_class = ContactLogForm
+    services = CONTACT_SERVICES
 
     def get_initial(self):
         initial = super().get_initial()
@@ -617,11 +572,8 @@ class ContactLogEditView(ObjectEditView):
             initial["campaign"] = campaign.pk
         return initial
 
-    def save(self, form):
-        return services.contact_save(
-            actor=self.request.user, contact=self.object, **form.cleaned_data
-        )
 
-
+@register_model_view(ContactLog, "delete")
 class ContactLogDeleteView(ObjectDeleteView):
     model = ContactLog
+    services = CONTACT_SERVICES

@@ -128,6 +128,7 @@ def _ensure_unions(rng: random.Random) -> dict[str, dict[str, list[OrgUnit]]]:
             unit = existing.get(code)
             if unit is None:
                 unit = org_services.orgunit_create(
+                    actor=None,
                     name=name,
                     short_name=name[:50],
                     code=code,

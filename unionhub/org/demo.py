@@ -68,14 +68,15 @@ def _village_rows() -> list[services.RegionRow]:
 
 
 def load(stdout=None) -> None:
-    services.regions_load_yancheng()
-    services.regions_load(rows=_village_rows())
+    services.regions_load_yancheng(actor=None)
+    services.regions_load(actor=None, rows=_village_rows())
     existing = {u.code: u for u in OrgUnit.objects.all()}
 
     def ensure(region: Region, kind: str, parent: OrgUnit | None) -> OrgUnit:
         unit = existing.get(region.code)
         if unit is None:
             unit = services.orgunit_create(
+                actor=None,
                 name=_federation_name(region),
                 short_name=region.name,
                 code=region.code,

@@ -1,19 +1,20 @@
 from __future__ import annotations
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.forms import ScopedModelForm
+from unionhub.org.fields import ORGUNIT_FIELDS
 from unionhub.org.models import OrgUnit
 
 
 class OrgUnitForm(ScopedModelForm):
     """Create or edit a union organisation. The parent and region lists hold only what the
-    user may see; changing the parent moves the unit with everything below it."""
+    user may see; changing the parent moves the unit with everything below it. The tree
+    rules (region inside the parent's area, no cycles) are the services'."""
 
     class Meta:
         model = OrgUnit
-        fields = ["name", "short_name", "code", "kind", "parent", "region", "is_active"]
+        fields = ORGUNIT_FIELDS
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
@@ -37,21 +38,3 @@ class OrgUnitForm(ScopedModelForm):
             self.fields["parent"].help_text = _("Only a higher-level administrator can move it.")
         elif not self.instance.pk:
             self.fields["parent"].required = True
-
-    def clean(self):
-        data = super().clean()
-        parent, region = data.get("parent"), data.get("region")
-        if parent is not None and region is not None and parent.is_area_union:
-            if not region.path.startswith(parent.region.path):
-                self.add_error(
-                    "region",
-                    _(
-                        "The region must lie inside “%(region)s”, the area of the parent organisation."
-                    )
-                    % {"region": parent.region},
-                )
-        return data
-
-
-class OrgUnitMoveForm(forms.Form):
-    parent = forms.ModelChoiceField(queryset=OrgUnit.objects.none(), label=_("New parent"))

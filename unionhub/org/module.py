@@ -1,9 +1,11 @@
-"""The organisation tree's declarations: system menu entries and the home-page figure."""
+"""The organisation tree's declarations: system menu entries, the home-page figure, where
+the pages live and the (read-only) API."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.menu import model_item
+from unionhub.org.api.views import OrgUnitViewSet, RegionViewSet
 
 menu = [
     model_item("org.orgunit", _("Union organisations"), icon="sitemap", order=800),
@@ -30,3 +32,10 @@ def org_cards(user):
 
 
 dashboard_cards = [(900, org_cards)]
+
+url_bases = {"orgunit": "units/", "region": "regions/"}
+
+api_routes = [
+    ("org/regions", RegionViewSet, "org-region"),
+    ("org/units", OrgUnitViewSet, "org-orgunit"),
+]

@@ -6,6 +6,7 @@ import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,8 +15,13 @@ from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
 from unionhub.core import audit
+from unionhub.core.scope import object_visible_to
 from unionhub.org.choices import OrgKind, RegionKind, RegionLevel, TownCategory
 from unionhub.org.models import OrgUnit, Region
+from unionhub.org.selectors import orgunit_delete_blockers
+
+if TYPE_CHECKING:
+    from unionhub.accounts.models import User
 
 DIVISIONS_CSV = Path(__file__).resolve().parent / "data" / "yancheng_divisions.csv"
 CITY_CODE = "320900"
@@ -86,18 +92,42 @@ def _division_rows(csv_path: Path) -> list[RegionRow]:
     return rows
 
 
+def _invalid(field: str | None, message: str, code: str) -> ValidationError:
+    """A service error with its stable code, on ``field`` (or on the whole record)."""
+    error = ValidationError(message, code=code)
+    return ValidationError({field: error}) if field else error
+
+
+def _check_in_scope(obj, actor: User | None, field: str | None, message: str) -> None:
+    """The system (``actor=None``) sees everything; a person only their data scope."""
+    if actor is not None and not object_visible_to(obj, actor):
+        raise _invalid(field, message, "out_of_scope")
+
+
+def _check_reference_editor(actor: User | None) -> None:
+    """Regions are reference data (the national code tables): only the system or someone
+    allowed to change them loads a code edition."""
+    if actor is not None and not (
+        actor.has_perm("org.add_region") and actor.has_perm("org.change_region")
+    ):
+        raise _invalid(None, _("You may not load region codes."), "permission_denied")
+
+
 @transaction.atomic
-def regions_load(*, rows: Iterable[RegionRow]) -> dict[str, int]:
+def regions_load(*, actor: User | None, rows: Iterable[RegionRow]) -> dict[str, int]:
     """Create or update regions by code (idempotent; a later code edition loads over it).
     Parents must come before children in ``rows``."""
+    _check_reference_editor(actor)
     existing = {r.code: r for r in Region.objects.all()}
     created = updated = 0
     for row in rows:
         parent = existing.get(row.parent_code) if row.parent_code else None
         if row.parent_code and parent is None and row.level != RegionLevel.CITY:
-            raise ValidationError(
+            raise _invalid(
+                None,
                 _("Region %(code)s: parent %(parent)s is unknown.")
-                % {"code": row.code, "parent": row.parent_code}
+                % {"code": row.code, "parent": row.parent_code},
+                "unknown_parent",
             )
         region = existing.get(row.code)
         path = (parent.path if parent else "") + row.code + "/"
@@ -127,8 +157,10 @@ def regions_load(*, rows: Iterable[RegionRow]) -> dict[str, int]:
     return {"created": created, "updated": updated}
 
 
-def regions_load_yancheng() -> dict[str, int]:
-    return regions_load(rows=_division_rows(DIVISIONS_CSV))
+def regions_load_yancheng(*, actor: User | None = None) -> dict[str, int]:
+    """Load the shipped 2023 edition of Yancheng's divisions. The system does this (demo
+    loading, migrations of a new edition), so ``actor`` may be left out: it is ``None``."""
+    return regions_load(actor=actor, rows=_division_rows(DIVISIONS_CSV))
 
 
 def _rewrite_region_paths(region: Region, new_path: str) -> None:
@@ -154,19 +186,39 @@ def _org_path(parent: OrgUnit | None, pk: int) -> str:
     return (parent.path if parent else "") + f"{pk}/"
 
 
+def _check_placement(*, actor: User | None, parent: OrgUnit | None, region: Region) -> None:
+    """A person places units only under a parent and in a region of their own scope."""
+    if parent is not None:
+        _check_in_scope(
+            parent, actor, "parent", _("The parent organisation is outside your data scope.")
+        )
+    _check_in_scope(region, actor, "region", _("The region is outside your data scope."))
+
+
+def _check_written(unit: OrgUnit, actor: User | None) -> None:
+    _check_in_scope(unit, actor, None, _("The organisation would be outside your data scope."))
+
+
 @transaction.atomic
 def orgunit_create(
     *,
+    actor: User | None,
     name: str,
     code: str,
     kind: str,
     region: Region,
     parent: OrgUnit | None,
     short_name: str = "",
-    created_by=None,
+    is_active: bool = True,
 ) -> OrgUnit:
+    """Create a union organisation under ``parent`` (only the city federation has none)."""
     if kind != OrgKind.CITY_FEDERATION and parent is None:
-        raise ValidationError({"parent": _("Only the city federation may have no parent.")})
+        raise _invalid(
+            "parent", _("Only the city federation may have no parent."), "parent_required"
+        )
+    _check_placement(actor=actor, parent=parent, region=region)
+    if parent is not None:
+        _check_region_fits(unit_region=region, parent=parent)
     unit = OrgUnit(
         name=name,
         short_name=short_name,
@@ -174,7 +226,8 @@ def orgunit_create(
         kind=kind,
         region=region,
         parent=parent,
-        created_by=created_by,
+        is_active=is_active,
+        created_by=actor if getattr(actor, "pk", None) else None,
     )
     unit.path = "pending/"
     unit.full_clean(exclude=["path"])
@@ -185,6 +238,7 @@ def orgunit_create(
     unit.path = _org_path(parent, unit.pk)
     unit.depth = unit.path.count("/") - 1
     OrgUnit.objects.filter(pk=unit.pk).update(path=unit.path, depth=unit.depth)
+    _check_written(unit, actor)
     audit.record_created(unit)
     return unit
 
@@ -194,31 +248,40 @@ def _check_region_fits(*, unit_region: Region, parent: OrgUnit) -> None:
     it must sit inside that region, otherwise the parent's users would not see it (and
     the old parent's users would keep seeing it through the region tree)."""
     if parent.is_area_union and not unit_region.path.startswith(parent.region.path):
-        raise ValidationError(
-            {
-                "region": _(
-                    "The region must lie inside “%(region)s”, the area of the new parent "
-                    "organisation."
-                )
-                % {"region": parent.region}
-            }
+        raise _invalid(
+            "region",
+            _("The region must lie inside “%(region)s”, the area of the parent organisation.")
+            % {"region": parent.region},
+            "region_outside_parent_area",
         )
 
 
 @transaction.atomic
-def orgunit_move(*, unit: OrgUnit, new_parent: OrgUnit, region: Region | None = None) -> OrgUnit:
+def orgunit_move(
+    *,
+    actor: User | None,
+    unit: OrgUnit,
+    new_parent: OrgUnit,
+    region: Region | None = None,
+) -> OrgUnit:
     """Move a unit (and everything below it) under ``new_parent``, optionally into a new
     ``region``. Records scoped through the unit follow it, because scope is computed from
     the paths rewritten here; users of the old parent no longer see the subtree."""
     unit = OrgUnit.objects.select_for_update().get(pk=unit.pk)
     new_parent = OrgUnit.objects.select_related("region").get(pk=new_parent.pk)
-    if new_parent.pk == unit.pk or new_parent.path.startswith(unit.path):
-        raise ValidationError(
-            {"parent": _("An organisation cannot be moved under itself or its own subordinate.")}
-        )
+    _check_written(unit, actor)
     if unit.kind == OrgKind.CITY_FEDERATION:
-        raise ValidationError({"parent": _("The city federation is the root and cannot move.")})
+        raise _invalid(
+            "parent", _("The city federation is the root and cannot move."), "root_cannot_move"
+        )
+    if new_parent.pk == unit.pk or new_parent.path.startswith(unit.path):
+        raise _invalid(
+            "parent",
+            _("An organisation cannot be moved under itself or its own subordinate."),
+            "cycle",
+        )
     region = region or unit.region
+    _check_placement(actor=actor, parent=new_parent, region=region)
     _check_region_fits(unit_region=region, parent=new_parent)
     old_path, old_region_id = unit.path, unit.region_id
     new_path = _org_path(new_parent, unit.pk)
@@ -242,12 +305,14 @@ def orgunit_move(*, unit: OrgUnit, new_parent: OrgUnit, region: Region | None = 
             child.region = region
             child.save(update_fields=["region", "updated_at"])
     unit.refresh_from_db()
+    _check_written(unit, actor)
     return unit
 
 
 @transaction.atomic
 def orgunit_update(
     *,
+    actor: User | None,
     unit: OrgUnit,
     name: str,
     code: str,
@@ -260,60 +325,46 @@ def orgunit_update(
     """Change a unit's own fields (audited field by field) and, when the parent changes,
     move it with its subtree."""
     unit = OrgUnit.objects.select_for_update().get(pk=unit.pk)
+    _check_written(unit, actor)
     if parent is None and unit.parent_id is not None:
-        raise ValidationError({"parent": _("Only the city federation may have no parent.")})
+        raise _invalid(
+            "parent", _("Only the city federation may have no parent."), "parent_required"
+        )
     moving = parent is not None and parent.pk != unit.parent_id
     if moving:
-        unit = orgunit_move(unit=unit, new_parent=parent, region=region)
-    elif parent is not None and region.pk != unit.region_id:
-        _check_region_fits(unit_region=region, parent=parent)
+        unit = orgunit_move(actor=actor, unit=unit, new_parent=parent, region=region)
+    elif region.pk != unit.region_id:
+        _check_in_scope(region, actor, "region", _("The region is outside your data scope."))
+        if parent is not None:
+            _check_region_fits(unit_region=region, parent=parent)
     unit.name, unit.short_name, unit.code, unit.kind = name, short_name, code, kind
     unit.region, unit.is_active = region, is_active
     unit.full_clean()
     unit.save()
+    _check_written(unit, actor)
     return unit
 
 
-def orgunit_delete_blockers(*, unit: OrgUnit) -> list[str]:
-    """Why ``unit`` cannot be deleted (empty when it can): subordinate organisations and
-    every kind of record that still points at it, whatever app it comes from."""
-    reasons: list[str] = []
-    children = unit.children.count()
-    if children:
-        reasons.append(
-            _("it still has %(n)d subordinate organisations; move or delete them first")
-            % {"n": children}
-        )
-    for rel in OrgUnit._meta.get_fields(include_hidden=True):
-        if not (rel.auto_created and not rel.concrete and rel.is_relation):
-            continue
-        related = rel.related_model
-        if related is OrgUnit or related._meta.auto_created:
-            continue
-        n = related._base_manager.filter(**{rel.field.name: unit}).count()
-        if n:
-            reasons.append(
-                _("%(n)d %(kind)s still belong to it")
-                % {"n": n, "kind": related._meta.verbose_name}
-            )
-    return reasons
-
-
 @transaction.atomic
-def orgunit_delete(*, unit: OrgUnit) -> None:
+def orgunit_delete(*, actor: User | None, unit: OrgUnit) -> None:
     """Delete a unit; refused with the reason when it has subordinates or records (checked
     for every relation, so a module whose foreign key cascades cannot lose data here)."""
+    _check_written(unit, actor)
     reasons = orgunit_delete_blockers(unit=unit)
     if reasons:
-        raise ValidationError(
+        raise _invalid(
+            None,
             _("“%(name)s” cannot be deleted: %(reasons)s.")
-            % {"name": unit.name, "reasons": "；".join(reasons)}
+            % {"name": unit.name, "reasons": "；".join(reasons)},
+            "delete_blocked",
         )
     try:
         unit.delete()
     except ProtectedError as exc:
         kinds = sorted({str(obj._meta.verbose_name) for obj in exc.protected_objects})
-        raise ValidationError(
+        raise _invalid(
+            None,
             _("“%(name)s” is still referenced by: %(kinds)s.")
-            % {"name": unit.name, "kinds": "、".join(kinds)}
+            % {"name": unit.name, "kinds": "、".join(kinds)},
+            "protected",
         ) from exc

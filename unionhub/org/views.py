@@ -1,20 +1,35 @@
+"""The two trees' pages: generic views registered per model (``/org/units/``,
+``/org/regions/``); writes go through the org services."""
+
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from unionhub.core.services import ModelServices
+from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import (
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
 )
-from unionhub.org import services
+from unionhub.org import selectors, services
 from unionhub.org.choices import OrgKind
+from unionhub.org.fields import ORGUNIT_FIELDS, REGION_FIELDS
 from unionhub.org.filtersets import OrgUnitFilterSet, RegionFilterSet
 from unionhub.org.forms import OrgUnitForm
 from unionhub.org.models import OrgUnit, Region
 
+#: the tree rules (paths, cycles, areas, delete blockers) live in the services
+ORGUNIT_SERVICES = ModelServices(
+    create=services.orgunit_create,
+    update=services.orgunit_update,
+    delete=services.orgunit_delete,
+    instance_arg="unit",
+)
 
+
+@register_model_view(OrgUnit, "list")
 class OrgUnitListView(ObjectListView):
     """The organisation tree: rows in path order, indented by depth."""
 
@@ -32,11 +47,12 @@ class OrgUnitListView(ObjectListView):
     ]
 
 
+@register_model_view(OrgUnit)
 class OrgUnitDetailView(ObjectDetailView):
     model = OrgUnit
     template_name = "org/orgunit_detail.html"
     select_related = ("region", "parent")
-    fields = ["name", "short_name", "code", "kind", "parent", "region", "is_active"]
+    fields = ORGUNIT_FIELDS
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -48,12 +64,15 @@ class OrgUnitDetailView(ObjectDetailView):
         return ctx
 
 
+@register_model_view(OrgUnit, "add")
+@register_model_view(OrgUnit, "edit")
 class OrgUnitEditView(ObjectEditView):
     """Create a unit (``?parent=<id>`` preselects the parent: "add a subordinate") or edit
     one; changing the parent moves the unit with its whole subtree."""
 
     model = OrgUnit
     form_class = OrgUnitForm
+    services = ORGUNIT_SERVICES
 
     def get_initial(self):
         initial = super().get_initial()
@@ -69,46 +88,23 @@ class OrgUnitEditView(ObjectEditView):
                 initial.update(parent=parent, region=parent.region, kind=OrgKind.ENTERPRISE)
         return initial
 
-    def save(self, form):
-        data = form.cleaned_data
-        if self.object is None:
-            return services.orgunit_create(
-                name=data["name"],
-                short_name=data["short_name"],
-                code=data["code"],
-                kind=data["kind"],
-                region=data["region"],
-                parent=data["parent"],
-                created_by=self.request.user,
-            )
-        return services.orgunit_update(
-            unit=self.object,
-            name=data["name"],
-            short_name=data["short_name"],
-            code=data["code"],
-            kind=data["kind"],
-            region=data["region"],
-            parent=data["parent"],
-            is_active=data["is_active"],
-        )
 
-
+@register_model_view(OrgUnit, "delete")
 class OrgUnitDeleteView(ObjectDeleteView):
     """Deletion is refused, with the reasons shown before anyone presses the button, while
     the unit has subordinates or records."""
 
     model = OrgUnit
+    services = ORGUNIT_SERVICES
     template_name = "org/orgunit_delete.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["blockers"] = services.orgunit_delete_blockers(unit=self.object)
+        ctx["blockers"] = selectors.orgunit_delete_blockers(unit=self.object)
         return ctx
 
-    def delete_object(self, obj):
-        services.orgunit_delete(unit=obj)
 
-
+@register_model_view(Region, "list")
 class RegionListView(ObjectListView):
     model = Region
     filterset_class = RegionFilterSet
@@ -125,7 +121,8 @@ class RegionListView(ObjectListView):
     ]
 
 
+@register_model_view(Region)
 class RegionDetailView(ObjectDetailView):
     model = Region
     select_related = ("parent",)
-    fields = ["name", "code", "level", "kind", "category", "parent", "statistical_parent_code"]
+    fields = REGION_FIELDS

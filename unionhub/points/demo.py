@@ -95,6 +95,7 @@ def _enterprise_union(*, name: str, code: str, county_slug: str, prefer: str) ->
     towns = OrgUnit.objects.filter(parent=county, kind=OrgKind.TOWN_FEDERATION).order_by("code")
     town = towns.filter(name__contains=prefer).first() or towns.first()
     return org_services.orgunit_create(
+        actor=None,
         name=name,
         short_name=name.removesuffix("有限公司工会").removesuffix("科技") + "工会",
         code=code,

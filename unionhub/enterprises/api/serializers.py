@@ -5,10 +5,15 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from unionhub.core.validators.uscc import uscc_warnings
-from unionhub.enterprises import services
 from unionhub.enterprises.choices import SizeClass, TargetReason, TermState, UnionStatus
-from unionhub.enterprises.models import (
+from unionhub.enterprises.fields import (
+    CAMPAIGN_FIELDS,
     CONTACT_FIELDS,
+    DELAY_FIELDS,
+    ENTERPRISE_DETAIL_FIELDS,
+    UNION_FIELDS,
+)
+from unionhub.enterprises.models import (
     Campaign,
     ContactLog,
     Enterprise,
@@ -34,7 +39,8 @@ class RegionCodeField(serializers.SlugRelatedField):
             return self.get_queryset().get(code=str(data).strip())
         except Region.DoesNotExist:
             raise serializers.ValidationError(
-                _("Unknown region code “%(code)s” (or outside your data scope).") % {"code": data}
+                _("Unknown region code “%(code)s” (or outside your data scope).") % {"code": data},
+                code="unknown_region",
             ) from None
 
 
@@ -69,27 +75,7 @@ class EnterpriseSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Enterprise
-        fields = [
-            "id",
-            "uscc",
-            "name",
-            "region",
-            "industry_code",
-            "ownership",
-            "employees",
-            "revenue_wan",
-            "assets_wan",
-            "founded_on",
-            "operating_status",
-            "has_party_org",
-            "is_head_enterprise",
-            "is_high_profile",
-            "size_class",
-            "union_status",
-            "target_reasons",
-            "uscc_override_reason",
-            "uscc_warnings",
-        ]
+        fields = ["id", *ENTERPRISE_DETAIL_FIELDS, "uscc_warnings"]
         extra_kwargs = {"uscc": {"validators": []}}  # uniqueness checked by the model, in Chinese
 
     @extend_schema_field(
@@ -103,15 +89,6 @@ class EnterpriseSerializer(serializers.ModelSerializer):
         """Accepted, but flagged for review (domain.md §10.1 policy 3)."""
         return uscc_warnings(obj.uscc)
 
-    def create(self, validated_data):
-        validated_data.pop("created_by", None)
-        return services.enterprise_create(actor=self.context["request"].user, **validated_data)
-
-    def update(self, instance, validated_data):
-        return services.enterprise_update(
-            actor=self.context["request"].user, enterprise=instance, **validated_data
-        )
-
 
 class EnterpriseUnionSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="org_unit.name", read_only=True)
@@ -121,23 +98,7 @@ class EnterpriseUnionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = EnterpriseUnion
-        fields = [
-            "id",
-            "name",
-            "org_unit",
-            "form",
-            "mode",
-            "founded_on",
-            "approved_on",
-            "chair_name",
-            "term_start",
-            "term_years",
-            "term_end",
-            "delay_until",
-            "member_count",
-            "enterprises",
-            "term_state",
-        ]
+        fields = ["id", "name", "org_unit", *UNION_FIELDS, "enterprises", "term_state"]
         read_only_fields = fields
 
     @extend_schema_field(
@@ -148,22 +109,14 @@ class EnterpriseUnionSerializer(serializers.ModelSerializer):
 
 
 class ContactLogSerializer(serializers.ModelSerializer):
-    """走访记录: written through ``services.contact_save`` (scope and rules of the web form)."""
+    """走访记录 (written by the viewset's declared services: scope and rules of the web
+    form)."""
 
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
 
     class Meta:
         model = ContactLog
         fields = ["id", "enterprise_name", *CONTACT_FIELDS]
-
-    def create(self, validated_data):
-        validated_data.pop("created_by", None)
-        return services.contact_save(actor=self.context["request"].user, **validated_data)
-
-    def update(self, instance, validated_data):
-        return services.contact_save(
-            actor=self.context["request"].user, contact=instance, **validated_data
-        )
 
 
 class CampaignProgressSerializer(serializers.Serializer):
@@ -183,7 +136,7 @@ class CampaignListSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Campaign
-        fields = ["id", "name", "year", "region", "starts_on", "ends_on"]
+        fields = ["id", *CAMPAIGN_FIELDS]
         read_only_fields = fields
 
 
@@ -205,30 +158,11 @@ class CampaignSerializer(CampaignListSerializer):
 
 
 class TermDelaySerializer(serializers.ModelSerializer):
-    """延期换届批复: created through ``services.union_delay_approve`` (≤ 6 months, approved
-    by a union above, not dated in the future)."""
+    """延期换届批复: created by the viewset through ``services.union_delay_approve`` (≤ 6
+    months, approved by a union above, not dated in the future)."""
 
     term_end = serializers.DateField(read_only=True, help_text="被延期的任期届满日")
 
     class Meta:
         model = TermDelay
-        fields = [
-            "id",
-            "union",
-            "term_end",
-            "delay_until",
-            "approved_by",
-            "approved_on",
-            "document_no",
-            "reason",
-        ]
-
-    def validate_union(self, union):
-        user = self.context["request"].user
-        if not EnterpriseUnion.objects.visible_to(user).filter(pk=union.pk).exists():
-            raise serializers.ValidationError(_("The union is outside your data scope."))
-        return union
-
-    def create(self, validated_data):
-        validated_data.pop("created_by", None)
-        return services.union_delay_approve(actor=self.context["request"].user, **validated_data)
+        fields = ["id", "union", "term_end", *DELAY_FIELDS]

@@ -1,5 +1,4 @@
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import viewsets
 
 from unionhub.core.api import ScopedModelViewSet
 from unionhub.enterprises.api.serializers import (
@@ -16,6 +15,8 @@ from unionhub.enterprises.filtersets import (
     EnterpriseUnionFilterSet,
 )
 from unionhub.enterprises.models import Campaign, ContactLog, Enterprise, EnterpriseUnion, TermDelay
+from unionhub.enterprises.views import CONTACT_SERVICES, DELAY_SERVICES, ENTERPRISE_SERVICES
+from unionhub.org.api.views import ScopedReadOnlyViewSet
 
 
 @extend_schema_view(
@@ -38,26 +39,18 @@ class EnterpriseViewSet(ScopedModelViewSet):
     serializer_class = EnterpriseSerializer
     filterset_class = EnterpriseFilterSet
     select_related = ("region",)
-
-    def perform_create(self, serializer):
-        self._save_in_scope(serializer)
-
-    def perform_destroy(self, instance):
-        from unionhub.enterprises import services
-
-        services.enterprise_delete(actor=self.request.user, enterprise=instance)
+    services = ENTERPRISE_SERVICES
 
 
 @extend_schema_view(
     list=extend_schema(summary="基层工会列表"), retrieve=extend_schema(summary="基层工会详情")
 )
-class EnterpriseUnionViewSet(ScopedModelViewSet, viewsets.ReadOnlyModelViewSet):
+class EnterpriseUnionViewSet(ScopedReadOnlyViewSet):
     queryset = EnterpriseUnion.objects.order_by("term_end", "pk")
     serializer_class = EnterpriseUnionSerializer
     filterset_class = EnterpriseUnionFilterSet
     select_related = ("org_unit",)
     prefetch_related = ("enterprises",)
-    http_method_names = ["get", "head", "options"]
 
 
 @extend_schema_view(
@@ -77,6 +70,7 @@ class ContactLogViewSet(ScopedModelViewSet):
     serializer_class = ContactLogSerializer
     filterset_class = ContactLogFilterSet
     select_related = ("enterprise", "campaign")
+    services = CONTACT_SERVICES
 
 
 @extend_schema_view(
@@ -86,7 +80,7 @@ class ContactLogViewSet(ScopedModelViewSet):
         description="带各镇（街道）的进度：目标、活动期间新建、完成率、待建目标、走访、阻力、兜底吸收会员。",
     ),
 )
-class CampaignViewSet(ScopedModelViewSet, viewsets.ReadOnlyModelViewSet):
+class CampaignViewSet(ScopedReadOnlyViewSet):
     queryset = Campaign.objects.order_by("-year", "name")
     serializer_class = CampaignSerializer
 
@@ -96,7 +90,6 @@ class CampaignViewSet(ScopedModelViewSet, viewsets.ReadOnlyModelViewSet):
     select_related = ("region",)
     prefetch_related = ("town_targets",)
     filterset_fields = ["year"]
-    http_method_names = ["get", "head", "options"]
 
 
 @extend_schema_view(
@@ -113,4 +106,5 @@ class TermDelayViewSet(ScopedModelViewSet):
     serializer_class = TermDelaySerializer
     select_related = ("union", "approved_by")
     filterset_fields = ["union"]
+    services = DELAY_SERVICES
     http_method_names = ["get", "post", "head", "options"]

@@ -1,11 +1,15 @@
-"""Scope-matrix samples: one enterprise and one union inside a given county."""
+"""Scope-matrix samples: one record of each model inside a given county, and the payloads
+of the write matrix (``unionhub/core/testing/write_matrix.py``): every page and API write
+of the module, posted with parents in a county."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from unionhub.core.validators.uscc import check_char
-from unionhub.enterprises import services
+from unionhub.enterprises import selectors, services
 from unionhub.enterprises.models import (
     Campaign,
     ContactLog,
@@ -69,7 +73,7 @@ def union_in(slug: str) -> EnterpriseUnion:
 def campaign_in(slug: str) -> Campaign:
     county = Region.objects.get(code=COUNTY_SLUGS[slug])
     existing = Campaign.objects.filter(region=county, year=2026).first()
-    return existing or services.campaign_save(
+    return existing or services.campaign_create(
         actor=None,
         name=f"{county.name}2026年工会组建服务年",
         year=2026,
@@ -82,7 +86,7 @@ def campaign_in(slug: str) -> Campaign:
 def contact_in(slug: str) -> ContactLog:
     ent = enterprise_in(slug)
     existing = ContactLog.objects.filter(enterprise=ent).first()
-    return existing or services.contact_save(
+    return existing or services.contactlog_create(
         actor=None,
         enterprise=ent,
         campaign=campaign_in(slug),
@@ -109,10 +113,128 @@ def delay_in(slug: str) -> TermDelay:
     )
 
 
+def _town(slug: str) -> Region:
+    return (
+        Region.objects.filter(parent__code=COUNTY_SLUGS[slug], level="town")
+        .order_by("code")
+        .first()
+    )
+
+
+def enterprise_form(slug: str, *, region=None) -> dict:
+    code = COUNTY_SLUGS[slug]
+    return {
+        "uscc": make_uscc(f"WRITE{sum(map(ord, slug)) % 1000:03d}", code),
+        "name": f"写入样本{slug}企业有限公司",
+        "region": region if region is not None else _town(slug).pk,
+        "industry_code": "C",
+        "ownership": "private",
+        "employees": 40,
+        "revenue_wan": "1200.00",
+        "assets_wan": "900.00",
+        "founded_on": "2016-05-01",
+        "operating_status": "operating",
+    }
+
+
+def enterprise_api(slug: str) -> dict:
+    return enterprise_form(slug, region=_town(slug).code)
+
+
+def union_form(slug: str) -> dict:
+    """Covers the sample enterprise: free when a union is created, the union's own when
+    the sample union is edited."""
+    return {
+        "name": "",
+        "enterprises": [enterprise_in(slug).pk],
+        "form": "standalone",
+        "mode": "scale_single",
+        "founded_on": "2020-03-01",
+        "approved_on": "",
+        "chair_name": "周明",
+        "term_start": "2020-03-01",
+        "term_years": 5,
+        "member_count": 32,
+    }
+
+
+def campaign_form(slug: str) -> dict:
+    return {
+        "name": f"{slug}写入样本活动",
+        "year": 2026,
+        "region": Region.objects.get(code=COUNTY_SLUGS[slug]).pk,
+        "starts_on": "2026-01-01",
+        "ends_on": "2026-12-31",
+    }
+
+
+def contact_form(slug: str) -> dict:
+    return {
+        "enterprise": enterprise_in(slug).pk,
+        "campaign": campaign_in(slug).pk,
+        "contacted_on": f"{timezone.localdate():%Y-%m-%d}",
+        "department": "union",
+        "obstacle": "unsupportive",
+        "next_step": "约企业负责人座谈",
+        "next_contact_on": "",
+        "fallback": "none",
+        "recruited_members": 0,
+    }
+
+
+def contact_api(slug: str) -> dict:
+    return {**contact_form(slug), "next_contact_on": None}
+
+
+def delay_api(slug: str) -> dict:
+    union = union_in(slug)
+    return {"union": union.pk, **_delay(union)}
+
+
+def _delay(union: EnterpriseUnion) -> dict:
+    return {
+        "delay_until": f"{union.term_end + dt.timedelta(days=60):%Y-%m-%d}",
+        "approved_by": selectors.delay_approvers(union).first().pk,
+        "approved_on": f"{union.term_end:%Y-%m-%d}",
+        "document_no": "写入样本〔2025〕1号",
+        "reason": "企业生产旺季，换届推迟",
+    }
+
+
+def _reelection(union: EnterpriseUnion) -> dict:
+    return {
+        "elected_on": f"{timezone.localdate():%Y-%m-%d}",
+        "term_years": 5,
+        "chair_name": "吴静",
+        "member_count": 35,
+        "note": "",
+    }
+
+
+def _town_targets(campaign: Campaign) -> dict:
+    return {
+        f"town_{town.pk}": 3
+        for town in Region.objects.filter(parent=campaign.region, level="town").order_by("code")[:3]
+    }
+
+
 SAMPLES = {
     Enterprise: enterprise_in,
     EnterpriseUnion: union_in,
     TermDelay: delay_in,
     Campaign: campaign_in,
     ContactLog: contact_in,
+}
+
+FORM_DATA = {
+    Enterprise: enterprise_form,
+    EnterpriseUnion: union_form,
+    Campaign: campaign_form,
+    ContactLog: contact_form,
+}
+API_DATA = {Enterprise: enterprise_api, ContactLog: contact_api, TermDelay: delay_api}
+ACTION_DATA = {
+    "enterprises:enterpriseunion_reelect": _reelection,
+    "enterprises:enterpriseunion_delay": _delay,
+    "enterprises:campaign_targets": _town_targets,
 }

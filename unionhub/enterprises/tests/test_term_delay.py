@@ -11,9 +11,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from unionhub.enterprises import dates, services
+from unionhub.enterprises import dates, selectors, services
 from unionhub.enterprises.models import Enterprise, TermDelay
 from unionhub.enterprises.tests.factories import make_enterprise, make_union
+from unionhub.org.tests.assertions import assert_invalid, form_error_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def approve(union, *, until, approver=None, on=None, reason="换届筹备中，�
         actor=None,
         union=union,
         delay_until=until,
-        approved_by=approver or services.delay_approvers(union).first(),
+        approved_by=approver or selectors.delay_approvers(union).first(),
         approved_on=on or timezone.localdate(),
         reason=reason,
         document_no="建工〔2026〕12号",
@@ -47,26 +48,26 @@ def _months(union, n):
 
 
 @pytest.mark.parametrize(
-    ("until", "error_field"),
+    ("until", "code"),
     [
-        (lambda u: u.term_end, "delay_until"),  # must end after the term
+        (lambda u: u.term_end, "not_after_term_end"),  # must end after the term
         (lambda u: u.term_end + dt.timedelta(days=1), None),
         (lambda u: _months(u, 6), None),  # exactly six months: allowed
-        (lambda u: _months(u, 6) + dt.timedelta(days=1), "delay_until"),  # more: refused
+        (lambda u: _months(u, 6) + dt.timedelta(days=1), "delay_too_long"),  # more: refused
     ],
 )
-def test_delay_length_boundaries(overdue_union, until, error_field):
-    if error_field is None:
+def test_delay_length_boundaries(overdue_union, until, code):
+    if code is None:
         approve(overdue_union, until=until(overdue_union))
         assert TermDelay.objects.count() == 1
     else:
         with pytest.raises(ValidationError) as exc:
             approve(overdue_union, until=until(overdue_union))
-        assert error_field in exc.value.message_dict
+        assert_invalid(exc, field="delay_until", code=code)
         assert TermDelay.objects.count() == 0
 
 
-def test_refusals_name_the_field_in_chinese(overdue_union):
+def test_refusals_name_each_field(overdue_union):
     own_unit = overdue_union.org_unit
     with pytest.raises(ValidationError) as exc:
         approve(
@@ -76,11 +77,25 @@ def test_refusals_name_the_field_in_chinese(overdue_union):
             on=timezone.localdate() + dt.timedelta(days=1),
             reason=" ",
         )
-    errors = exc.value.message_dict
-    assert "不超过 6 个月" in errors["delay_until"][0]
-    assert "上级工会" in errors["approved_by"][0]
-    assert "不能是将来" in errors["approved_on"][0]
-    assert errors["reason"]
+    assert_invalid(exc, field="delay_until", code="delay_too_long")
+    assert_invalid(exc, field="approved_by", code="not_a_higher_union")
+    assert_invalid(exc, field="approved_on", code="future_date")
+    assert_invalid(exc, field="reason", code="required")
+    assert TermDelay.objects.count() == 0
+
+
+def test_delay_outside_the_actor_scope_is_refused(overdue_union, user_named):
+    with pytest.raises(ValidationError) as exc:
+        services.union_delay_approve(
+            actor=user_named("sheyang_admin"),
+            union=overdue_union,
+            delay_until=_months(overdue_union, 2),
+            approved_by=selectors.delay_approvers(overdue_union).first(),
+            approved_on=timezone.localdate(),
+            reason="跨县登记",
+        )
+    assert_invalid(exc, field="union", code="out_of_scope")
+    assert TermDelay.objects.count() == 0
 
 
 def test_delay_makes_the_union_and_enterprise_current_again(overdue_union):
@@ -94,7 +109,9 @@ def test_delay_makes_the_union_and_enterprise_current_again(overdue_union):
     assert ent.union_status == "built"
     # the nightly refresh agrees once the delay has run out
     after = overdue_union.delay_until + dt.timedelta(days=1)
-    services.enterprises_refresh(queryset=Enterprise.objects.filter(pk=ent.pk), today=after)
+    services.enterprises_refresh(
+        actor=None, queryset=Enterprise.objects.filter(pk=ent.pk), today=after
+    )
     ent.refresh_from_db()
     assert ent.union_status == "term_overdue"
 
@@ -131,7 +148,8 @@ def test_delay_page_records_and_lists_the_delay(overdue_union, client_as):
             "reason": "筹备换届",
         },
     )
-    assert bad.status_code == 200 and "不超过 6 个月" in bad.content.decode()
+    assert bad.status_code == 400  # the action form again, field by field
+    assert form_error_codes(bad.context["form"]) == {"delay_until": ["delay_too_long"]}
     good = client.post(
         url,
         {

@@ -11,6 +11,7 @@ from unionhub.core.validators.uscc import check_char, uscc_errors, uscc_warnings
 from unionhub.enterprises import services
 from unionhub.enterprises.models import Enterprise
 from unionhub.enterprises.tests.factories import make_enterprise
+from unionhub.org.tests.assertions import assert_invalid
 
 pytestmark = pytest.mark.django_db
 
@@ -53,14 +54,15 @@ def values(uscc, **extra):
 def test_bad_check_character_needs_an_administrator_exception(demo, user_named, pilot_code):
     with pytest.raises(ValidationError) as exc:
         services.enterprise_create(actor=user_named("jianhu_admin"), **values(pilot_code))
-    assert "校验码" in exc.value.message_dict["uscc"][0]
+    assert_invalid(exc, field="uscc", code="wrong_check_char")
 
     with pytest.raises(ValidationError) as exc:
         services.enterprise_create(
             actor=user_named("jianhu_town"),
             **values(pilot_code, uscc_override_reason="经市场监管局核实为早期试点赋码"),
         )
-    assert "只有管理员" in exc.value.message_dict["uscc_override_reason"][0]
+    assert_invalid(exc, field="uscc_override_reason", code="override_not_permitted")
+    assert not Enterprise.objects.filter(uscc=pilot_code).exists()
 
     ent = services.enterprise_create(
         actor=user_named("jianhu_admin"),
@@ -75,7 +77,7 @@ def test_exception_never_waives_format_errors(demo, user_named):
             actor=user_named("jianhu_admin"),
             **values("91320925MA1XY234", uscc_override_reason="试点"),  # 17 characters
         )
-    assert "18" in exc.value.message_dict["uscc"][0]
+    assert_invalid(exc, field="uscc", code="invalid_uscc")
 
 
 def test_exception_on_a_valid_code_is_dropped(demo, user_named):

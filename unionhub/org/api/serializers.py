@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from unionhub.org.fields import ORGUNIT_FIELDS, REGION_FIELDS, TREE_FIELDS
 from unionhub.org.models import OrgUnit, Region
 
 
@@ -8,18 +9,7 @@ class RegionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Region
-        fields = [
-            "id",
-            "code",
-            "name",
-            "level",
-            "kind",
-            "category",
-            "parent",
-            "statistical_parent_code",
-            "path",
-            "depth",
-        ]
+        fields = ["id", *REGION_FIELDS, *TREE_FIELDS]
         read_only_fields = fields
 
 
@@ -28,16 +18,5 @@ class OrgUnitSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = OrgUnit
-        fields = [
-            "id",
-            "name",
-            "short_name",
-            "code",
-            "kind",
-            "parent",
-            "region",
-            "path",
-            "depth",
-            "is_active",
-        ]
+        fields = ["id", *ORGUNIT_FIELDS, *TREE_FIELDS]
         read_only_fields = fields

@@ -3,22 +3,32 @@ pages, where the tree rules are enforced by the services."""
 
 from __future__ import annotations
 
+from rest_framework import viewsets
+
 from unionhub.core.api import ScopedModelViewSet
 from unionhub.org.api.serializers import OrgUnitSerializer, RegionSerializer
 from unionhub.org.models import OrgUnit, Region
 
 
-class RegionViewSet(ScopedModelViewSet):
+class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+    """List and retrieve only, scoped like ``ScopedModelViewSet`` (the same
+    ``get_queryset``): no create/update/destroy action exists to route, so there is no
+    write path that could skip a service. (Core should offer this class.)"""
+
+    select_related: tuple[str, ...] = ()
+    prefetch_related: tuple[str, ...] = ()
+    get_queryset = ScopedModelViewSet.get_queryset
+
+
+class RegionViewSet(ScopedReadOnlyViewSet):
     queryset = Region.objects.order_by("path")
     serializer_class = RegionSerializer
     select_related = ("parent",)
     filterset_fields = ["code", "level", "kind", "category"]
-    http_method_names = ["get", "head", "options"]
 
 
-class OrgUnitViewSet(ScopedModelViewSet):
+class OrgUnitViewSet(ScopedReadOnlyViewSet):
     queryset = OrgUnit.objects.order_by("path")
     serializer_class = OrgUnitSerializer
     select_related = ("region",)
     filterset_fields = ["code", "kind", "parent", "is_active"]
-    http_method_names = ["get", "head", "options"]

@@ -9,16 +9,18 @@ from django.urls import reverse
 
 from unionhub.accounts import services as account_services
 from unionhub.accounts.models import Role, User
-from unionhub.org import services
+from unionhub.org import selectors, services
 from unionhub.org.choices import OrgKind, RegionLevel
 from unionhub.org.demo import county_union, first_town_union
 from unionhub.org.models import OrgUnit, Region
+from unionhub.org.tests.assertions import assert_invalid, form_error_codes
 
 pytestmark = pytest.mark.django_db
 
 
 def _grassroots(parent: OrgUnit, code: str, region: Region | None = None) -> OrgUnit:
     return services.orgunit_create(
+        actor=None,
         name=f"测试企业工会{code}",
         code=code,
         kind=OrgKind.ENTERPRISE,
@@ -69,7 +71,7 @@ def test_move_rescopes_the_subtree_and_the_records_below_it():
     )
     assert _sees("xiangshui_town", union) and _sees("xiangshui_town", member)
 
-    services.orgunit_move(unit=union, new_parent=town_b, region=town_b.region)
+    services.orgunit_move(actor=None, unit=union, new_parent=town_b, region=town_b.region)
     union.refresh_from_db()
     group.refresh_from_db()
     assert union.path == f"{town_b.path}{union.pk}/" and union.depth == town_b.depth + 1
@@ -81,7 +83,7 @@ def test_move_rescopes_the_subtree_and_the_records_below_it():
 
     # Across counties: the old county loses it, the new one gains it.
     sheyang = county_union("sheyang")
-    services.orgunit_move(unit=union, new_parent=sheyang, region=sheyang.region)
+    services.orgunit_move(actor=None, unit=union, new_parent=sheyang, region=sheyang.region)
     for obj in (union, group, member):
         assert not _sees("xiangshui_admin", obj)
         assert _sees("sheyang_admin", obj)
@@ -90,9 +92,10 @@ def test_move_rescopes_the_subtree_and_the_records_below_it():
 def test_move_requires_a_region_inside_the_new_parent_area():
     union = _grassroots(first_town_union("xiangshui"), "MOVE-2")
     with pytest.raises(ValidationError) as exc:
-        services.orgunit_move(unit=union, new_parent=county_union("binhai"))
-    assert "region" in exc.value.message_dict
-    assert "辖区" in exc.value.message_dict["region"][0]
+        services.orgunit_move(actor=None, unit=union, new_parent=county_union("binhai"))
+    assert_invalid(exc, field="region", code="region_outside_parent_area")
+    union.refresh_from_db()
+    assert union.parent == first_town_union("xiangshui")
 
 
 @pytest.mark.parametrize("target", ["itself", "child", "grandchild"])
@@ -102,25 +105,27 @@ def test_cycles_are_refused(target):
     union = _grassroots(town, f"CYCLE-{target}")
     new_parent = {"itself": county, "child": town, "grandchild": union}[target]
     with pytest.raises(ValidationError) as exc:
-        services.orgunit_move(unit=county, new_parent=new_parent)
-    assert "不能迁移到自身或其下级组织之下" in exc.value.message_dict["parent"][0]
+        services.orgunit_move(actor=None, unit=county, new_parent=new_parent)
+    assert_invalid(exc, field="parent", code="cycle")
     county.refresh_from_db()
     assert county.parent.code == "320900"
 
 
 def test_the_city_federation_cannot_move():
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         services.orgunit_move(
-            unit=OrgUnit.objects.get(code="320900"), new_parent=county_union("funing")
+            actor=None, unit=OrgUnit.objects.get(code="320900"), new_parent=county_union("funing")
         )
+    assert_invalid(exc, field="parent", code="root_cannot_move")
+    assert OrgUnit.objects.get(code="320900").parent is None
 
 
 def test_delete_with_subordinates_is_refused_with_the_reason():
     county = county_union("dafeng")
     with pytest.raises(ValidationError) as exc:
-        services.orgunit_delete(unit=county)
-    message = exc.value.messages[0]
-    assert "不能删除" in message and "下级组织" in message
+        services.orgunit_delete(actor=None, unit=county)
+    assert_invalid(exc, code="delete_blocked")
+    assert selectors.orgunit_dependents(unit=county)[OrgUnit] == county.children.count() > 0
     assert OrgUnit.objects.filter(pk=county.pk).exists()
 
 
@@ -128,27 +133,31 @@ def test_delete_with_records_is_refused_with_the_reason():
     union = _grassroots(first_town_union("dafeng"), "DEL-1")
     account_services.user_save(actor=None, username="del_user", org_unit=union, roles=[])
     with pytest.raises(ValidationError) as exc:
-        services.orgunit_delete(unit=union)
-    assert "用户" in exc.value.messages[0]
+        services.orgunit_delete(actor=None, unit=union)
+    assert_invalid(exc, code="delete_blocked")
+    assert selectors.orgunit_dependents(unit=union) == {User: 1}
     role = Role.objects.create(code="del-role", name="x", data_scope="custom")
     role.custom_units.set([_grassroots(first_town_union("dafeng"), "DEL-2")])
     with pytest.raises(ValidationError) as exc:
-        services.orgunit_delete(unit=OrgUnit.objects.get(code="DEL-2"))
-    assert "角色" in exc.value.messages[0]
+        services.orgunit_delete(actor=None, unit=OrgUnit.objects.get(code="DEL-2"))
+    assert_invalid(exc, code="delete_blocked")
+    assert selectors.orgunit_dependents(unit=OrgUnit.objects.get(code="DEL-2")) == {Role: 1}
 
 
 def test_delete_of_an_empty_unit_works():
     union = _grassroots(first_town_union("dafeng"), "DEL-3")
-    services.orgunit_delete(unit=union)
+    services.orgunit_delete(actor=None, unit=union)
     assert not OrgUnit.objects.filter(code="DEL-3").exists()
 
 
 def test_only_the_city_federation_has_no_parent():
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         services.orgunit_create(
-            name="无上级工会", code="NOPARENT", kind=OrgKind.ENTERPRISE,
+            actor=None, name="无上级工会", code="NOPARENT", kind=OrgKind.ENTERPRISE,
             region=Region.objects.get(code="320921"), parent=None,
         )  # fmt: skip
+    assert_invalid(exc, field="parent", code="parent_required")
+    assert not OrgUnit.objects.filter(code="NOPARENT").exists()
 
 
 # --- pages ---------------------------------------------------------------------------
@@ -185,7 +194,8 @@ def test_county_admin_creates_a_child_unit(client_as):
     client = client_as("xiangshui_admin")
     page = client.get(reverse("org:orgunit_add"), {"parent": town.pk})
     assert page.context["form"].initial["parent"] == town
-    assert "新增下级组织" in client.get(reverse("org:orgunit", args=[town.pk])).content.decode()
+    detail = client.get(reverse("org:orgunit", args=[town.pk])).content.decode()
+    assert f'href="{reverse("org:orgunit_add")}?parent={town.pk}"' in detail
     response = client.post(reverse("org:orgunit_add"), _form(parent=town.pk, region=town.region_id))
     assert response.status_code == 302
     unit = OrgUnit.objects.get(code="PAGE-1")
@@ -209,7 +219,8 @@ def test_region_outside_the_parent_area_is_refused_in_the_form(client_as):
         reverse("org:orgunit_add"), _form(parent=town.pk, region=other_town_region.pk)
     )
     assert response.status_code == 200
-    assert "辖区" in str(response.context["form"].errors["region"])
+    assert "region_outside_parent_area" in form_error_codes(response.context["form"])["region"]
+    assert not OrgUnit.objects.filter(code="PAGE-1").exists()
 
 
 def test_move_by_changing_the_parent_in_the_edit_page(client_as):
@@ -266,10 +277,10 @@ def test_delete_page_explains_why_it_is_refused(client_as):
     client = client_as("xiangshui_admin")
     page = client.get(reverse("org:orgunit_delete", args=[town.pk]))
     assert 'data-testid="delete-blocked"' in page.content.decode()
-    assert "不能删除" in page.content.decode()
+    assert page.context["blockers"] == selectors.orgunit_delete_blockers(unit=town) != []
     response = client.post(reverse("org:orgunit_delete", args=[town.pk]), follow=True)
     assert OrgUnit.objects.filter(pk=town.pk).exists()
-    assert "无法删除" in response.content.decode()
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
 
 
 def test_delete_page_deletes_an_empty_unit(client_as):
@@ -304,3 +315,76 @@ def test_other_county_units_are_404_on_every_page(client_as):
 def test_regions_of_a_county_are_town_level_below_it():
     county = Region.objects.get(code="320921")
     assert county.children.filter(level=RegionLevel.TOWN).count() == 11
+
+
+# --- scope of the actor in the services ------------------------------------------------
+
+
+def _other_county_write(kind: str, user: User) -> None:
+    theirs = _grassroots(first_town_union("xiangshui"), f"SCOPE-{kind}")
+    mine = first_town_union("sheyang")
+    if kind == "create":
+        _grassroots_as(user, first_town_union("xiangshui"), "SCOPE-NEW")
+    elif kind == "create_region":
+        services.orgunit_create(
+            actor=user, name="跨县工会", code="SCOPE-NEW", kind=OrgKind.ENTERPRISE,
+            region=first_town_union("xiangshui").region, parent=county_union("sheyang"),
+        )  # fmt: skip
+    elif kind == "move_in":
+        services.orgunit_move(actor=user, unit=theirs, new_parent=mine, region=mine.region)
+    elif kind == "move_out":
+        own = _grassroots(mine, "SCOPE-OWN")
+        services.orgunit_move(
+            actor=user, unit=own, new_parent=first_town_union("xiangshui"),
+            region=first_town_union("xiangshui").region,
+        )  # fmt: skip
+    elif kind == "update":
+        services.orgunit_update(
+            actor=user, unit=theirs, name="改名", code=theirs.code, kind=theirs.kind,
+            region=theirs.region, parent=theirs.parent,
+        )  # fmt: skip
+    elif kind == "delete":
+        services.orgunit_delete(actor=user, unit=theirs)
+
+
+def _grassroots_as(user: User, parent: OrgUnit, code: str) -> OrgUnit:
+    return services.orgunit_create(
+        actor=user, name=f"测试企业工会{code}", code=code, kind=OrgKind.ENTERPRISE,
+        region=parent.region, parent=parent,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [
+        ("create", "parent"),
+        ("create_region", "region"),
+        ("move_in", None),
+        ("move_out", "parent"),
+        ("update", None),
+        ("delete", None),
+    ],
+)
+def test_services_refuse_writes_outside_the_actor_scope(user_named, kind, field):
+    before = {u.pk: (u.path, u.name) for u in OrgUnit.objects.filter(code__startswith="SCOPE-")}
+    with pytest.raises(ValidationError) as exc:
+        _other_county_write(kind, user_named("sheyang_admin"))
+    assert_invalid(exc, field=field, code="out_of_scope")
+    assert not OrgUnit.objects.filter(code="SCOPE-NEW").exists()
+    theirs = OrgUnit.objects.get(code=f"SCOPE-{kind}")
+    assert theirs.parent == first_town_union("xiangshui") and theirs.name.startswith("测试")
+    assert all(
+        (u.path, u.name) == before.get(u.pk, (u.path, u.name))
+        for u in OrgUnit.objects.filter(code__startswith="SCOPE-")
+    )
+
+
+def test_services_write_inside_the_actor_scope(user_named):
+    admin = user_named("sheyang_admin")
+    town = first_town_union("sheyang")
+    unit = _grassroots_as(admin, town, "SCOPE-IN")
+    assert unit.created_by == admin
+    other = _second_town("sheyang")
+    services.orgunit_move(actor=admin, unit=unit, new_parent=other, region=other.region)
+    services.orgunit_delete(actor=admin, unit=unit)
+    assert not OrgUnit.objects.filter(code="SCOPE-IN").exists()

@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from unionhub.org import services
 from unionhub.org.choices import RegionKind, RegionLevel, TownCategory
 from unionhub.org.models import Region
+from unionhub.org.tests.assertions import assert_invalid
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +106,7 @@ def test_demo_villages_have_12_digit_codes_under_their_town():
 
 def test_reload_is_idempotent():
     before = list(Region.objects.order_by("code").values_list("code", "path", "name", "parent"))
-    assert services.regions_load_yancheng() == {"created": 0, "updated": 0}
+    assert services.regions_load_yancheng(actor=None) == {"created": 0, "updated": 0}
     after = list(Region.objects.order_by("code").values_list("code", "path", "name", "parent"))
     assert before == after
 
@@ -120,7 +122,7 @@ def test_a_later_edition_loads_over_the_tree():
         services.RegionRow("320921999", "新设街道", RegionLevel.TOWN, "320921", RegionKind.STATISTICAL,
                            TownCategory.STREET),
     ]  # fmt: skip
-    result = services.regions_load(rows=rows)
+    result = services.regions_load(actor=None, rows=rows)
     assert result == {"created": 1, "updated": 1}
     town.refresh_from_db()
     village.refresh_from_db()
@@ -131,12 +133,26 @@ def test_a_later_edition_loads_over_the_tree():
 
 
 def test_unknown_parent_is_refused():
-    from django.core.exceptions import ValidationError
-
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         services.regions_load(
-            rows=[services.RegionRow("320999001", "无名镇", RegionLevel.TOWN, "320999")]
+            actor=None,
+            rows=[services.RegionRow("320999001", "无名镇", RegionLevel.TOWN, "320999")],
         )
+    assert_invalid(exc, code="unknown_parent")
+    assert not Region.objects.filter(code="320999001").exists()
+
+
+@pytest.mark.parametrize(
+    ("username", "allowed"), [("city_admin", True), ("xiangshui_admin", False)]
+)
+def test_only_reference_data_editors_load_region_codes(user_named, username, allowed):
+    actor = user_named(username)
+    if allowed:
+        assert services.regions_load_yancheng(actor=actor) == {"created": 0, "updated": 0}
+        return
+    with pytest.raises(ValidationError) as exc:
+        services.regions_load_yancheng(actor=actor)
+    assert_invalid(exc, code="permission_denied")
 
 
 def test_regions_page_lists_the_tree(client_as):

@@ -30,6 +30,7 @@ def enterprise_union_in(slug: str) -> OrgUnit:
     if unit is None:
         town = first_town_union(slug)
         unit = org_services.orgunit_create(
+            actor=None,
             name=f"{slug}样例企业工会",
             code=code,
             kind=OrgKind.ENTERPRISE,

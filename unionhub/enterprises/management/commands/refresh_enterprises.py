@@ -10,5 +10,5 @@ class Command(BaseCommand):
     help = "重新计算企业规模、建会状态和建会目标原因"
 
     def handle(self, *args, **options):
-        changed = enterprises_refresh()
+        changed = enterprises_refresh(actor=None)
         self.stdout.write(f"已更新 {changed} 家企业的计算字段。")

@@ -1,0 +1,35 @@
+"""What every enterprise service shares: errors with stable codes and the scope checks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from unionhub.core.scope import object_visible_to
+
+if TYPE_CHECKING:
+    from unionhub.accounts.models import User
+
+
+def invalid(field: str | None, message: str, code: str) -> ValidationError:
+    """A service error with its stable ``code``, on ``field`` (or on the whole record)."""
+    error = ValidationError(message, code=code)
+    return ValidationError({field: error}) if field else error
+
+
+def creator(actor: User | None) -> User | None:
+    """``created_by`` of a new row: the person, or nobody when the system acts."""
+    return actor if getattr(actor, "pk", None) else None
+
+
+def check_visible(
+    obj: Any, actor: User | None, field: str | None = None, message: str | None = None
+) -> None:
+    """Refuse when ``obj`` is (or would be, after the write) outside the actor's scope; the
+    system (``actor=None``) sees everything."""
+    if actor is not None and not object_visible_to(obj, actor):
+        raise invalid(
+            field, message or _("The record would be outside your data scope."), "out_of_scope"
+        )
