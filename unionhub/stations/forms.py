@@ -165,9 +165,14 @@ class PhoneRegisterForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not data.get("phone") and not data.get("member_code"):
-            raise forms.ValidationError("请填写手机号码或会员码。")
+            raise forms.ValidationError(
+                _("Enter a mobile number or a member code."), code="visitor_required"
+            )
         if data.get("phone") and not data.get("occupation"):
-            self.add_error("occupation", "请选择职业类别。")
+            self.add_error(
+                "occupation",
+                forms.ValidationError(_("Choose an occupation."), code="occupation_required"),
+            )
         return data
 
 

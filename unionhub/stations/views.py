@@ -138,8 +138,6 @@ class StationEditView(ObjectEditView):
         template = data.pop("template", None)
         user = self.request.user
         if self.object is None and template is not None:
-            if not Station.objects.visible_to(user).filter(pk=template.pk).exists():
-                raise ValidationError({"template": [gettext("Template station not found.")]})
             extra = {k: data[k] for k in ("org_unit", "honours", "contact_phone", "is_active")}
             return services.station_clone(
                 template=template,
@@ -154,14 +152,14 @@ class StationEditView(ObjectEditView):
             )
         if self.object is None:
             return services.station_create(actor=user, **data)
-        station = form.save(commit=False)
-        station.full_clean()
-        station.save()
-        return station
+        return services.station_update(actor=user, station=self.object, **data)
 
 
 class StationDeleteView(ObjectDeleteView):
     model = Station
+
+    def delete_object(self, obj):
+        services.station_delete(actor=self.request.user, station=obj)
 
 
 class StationPosterView(ScopedMixin, generic.DetailView):
@@ -197,30 +195,37 @@ class ScheduleWindowEditView(_StationChildEdit):
     form_class = ScheduleWindowForm
 
     def save(self, form):
-        obj = form.save(commit=False)
-        if obj.pk is None:
-            obj.created_by = self.request.user
-        others = [
-            w.as_window()
-            for w in ScheduleWindow.objects.filter(station=obj.station).exclude(pk=obj.pk)
-        ]
-        services.schedule_validate([*others, obj.as_window()])
-        obj.full_clean()
-        obj.save()
-        return obj
+        if self.object is None:
+            return services.schedule_window_create(actor=self.request.user, **form.cleaned_data)
+        return services.schedule_window_update(
+            actor=self.request.user, window=self.object, **form.cleaned_data
+        )
 
 
 class ScheduleWindowDeleteView(ObjectDeleteView):
     model = ScheduleWindow
+
+    def delete_object(self, obj):
+        services.schedule_window_delete(actor=self.request.user, window=obj)
 
 
 class ScheduleExceptionEditView(_StationChildEdit):
     model = ScheduleException
     form_class = ScheduleExceptionForm
 
+    def save(self, form):
+        if self.object is None:
+            return services.schedule_exception_set(actor=self.request.user, **form.cleaned_data)
+        return services.schedule_exception_update(
+            actor=self.request.user, exception=self.object, **form.cleaned_data
+        )
+
 
 class ScheduleExceptionDeleteView(ObjectDeleteView):
     model = ScheduleException
+
+    def delete_object(self, obj):
+        services.schedule_exception_delete(actor=self.request.user, exception=obj)
 
 
 class StationStaffEditView(_StationChildEdit):
@@ -230,7 +235,7 @@ class StationStaffEditView(_StationChildEdit):
     def save(self, form):
         d = form.cleaned_data
         return services.staff_assign(
-            station=d["station"], user=d["user"], role=d["role"], actor=self.request.user
+            actor=self.request.user, station=d["station"], user=d["user"], role=d["role"]
         )
 
 
@@ -240,7 +245,7 @@ class StationStaffDeleteView(ObjectDeleteView):
     def form_valid(self, form):
         assignment = self.get_object()
         station_id = assignment.station_id
-        assignment.delete()
+        services.staff_remove(actor=self.request.user, assignment=assignment)
         messages.success(self.request, gettext("Deleted “%(obj)s”.") % {"obj": assignment})
         return HttpResponseRedirect(reverse("stations:station", args=[station_id]))
 
@@ -381,11 +386,10 @@ class DeviceEditView(ObjectEditView):
 
     def save(self, form):
         if self.object is not None:
-            return super().save(form)
-        d = form.cleaned_data
-        device, key = services.device_create(
-            station=d["station"], name=d["name"], kind=d["kind"], actor=self.request.user
-        )
+            return services.device_update(
+                actor=self.request.user, device=self.object, **form.cleaned_data
+            )
+        device, key = services.device_create(actor=self.request.user, **form.cleaned_data)
         messages.warning(
             self.request,
             gettext(
@@ -566,21 +570,10 @@ class SpotCheckEditView(ObjectEditView):
 
     def save(self, form):
         if self.object is not None:
-            return super().save(form)
-        d = form.cleaned_data
-        check = services.spot_check_record(
-            station=d["station"],
-            date=d["date"],
-            inspector=d["inspector"],
-            passed=d["passed"],
-            findings=d["findings"],
-            rectify_by=d["rectify_by"],
-            actor=self.request.user,
-        )
-        if d.get("photo"):
-            check.photo = d["photo"]
-            check.save(update_fields=["photo"])
-        return check
+            return services.spot_check_update(
+                actor=self.request.user, check=self.object, **form.cleaned_data
+            )
+        return services.spot_check_record(actor=self.request.user, **form.cleaned_data)
 
 
 class SpotCheckDetailView(ObjectDetailView):
@@ -740,9 +733,19 @@ class DemandPointEditView(ObjectEditView):
     model = DemandPoint
     form_class = DemandPointForm
 
+    def save(self, form):
+        if self.object is None:
+            return services.demand_point_create(actor=self.request.user, **form.cleaned_data)
+        return services.demand_point_update(
+            actor=self.request.user, point=self.object, **form.cleaned_data
+        )
+
 
 class DemandPointDeleteView(ObjectDeleteView):
     model = DemandPoint
+
+    def delete_object(self, obj):
+        services.demand_point_delete(actor=self.request.user, point=obj)
 
 
 __all__ = ["dt", "get_object_or_404"]

@@ -35,6 +35,7 @@ def station_in(slug: str) -> Station:
     county = Region.objects.get(code=COUNTY_SLUGS[slug])
     town = Region.objects.filter(parent=county).order_by("code").first() or county
     return services.station_create(
+        actor=None,
         name=f"样例驿站{slug}",
         code=code,
         kind=choices.StationKind.SELF_BUILT,
@@ -53,12 +54,13 @@ def window_in(slug: str) -> ScheduleWindow:
 
 def exception_in(slug: str) -> ScheduleException:
     return services.schedule_exception_set(
-        station=station_in(slug), date=dt.date(2031, 1, 1), reason=f"元旦闭站{slug}"
+        actor=None, station=station_in(slug), date=dt.date(2031, 1, 1), reason=f"元旦闭站{slug}"
     )
 
 
 def ticket_in(slug: str) -> Ticket:
     return services.ticket_raise(
+        actor=None,
         station=station_in(slug),
         category=choices.TicketCategory.HYGIENE,
         source=choices.TicketSource.STAFF,
@@ -79,12 +81,15 @@ def checkin_in(slug: str) -> CheckIn:
 
 
 def device_in(slug: str) -> Device:
-    return services.device_create(station=station_in(slug), name=f"样例门禁{slug}", kind="door")[0]
+    return services.device_create(
+        actor=None, station=station_in(slug), name=f"样例门禁{slug}", kind="door"
+    )[0]
 
 
 def hygiene_in(slug: str) -> HygieneCheck:
     station = station_in(slug)
     return services.hygiene_check_record(
+        actor=None,
         station=station,
         date=dt.date(2030, 5, 1),
         results={i: True for i in station.hygiene_checklist},
@@ -99,6 +104,7 @@ def patrol_in(slug: str) -> PatrolLog:
 
 def spotcheck_in(slug: str) -> SpotCheck:
     return services.spot_check_record(
+        actor=None,
         station=station_in(slug),
         date=dt.date(2030, 5, 2),
         inspector=f"样例检查员{slug}",
@@ -124,7 +130,9 @@ def staff_in(slug: str) -> StationStaff:
     user = ensure_user(
         f"{slug}_sample_staff", f"样例值守员{slug}", county_union(slug), ["station_staff"]
     )
-    return services.staff_assign(station=station_in(slug), user=user, role=choices.StaffRole.STAFF)
+    return services.staff_assign(
+        actor=None, station=station_in(slug), user=user, role=choices.StaffRole.STAFF
+    )
 
 
 SAMPLES = {
