@@ -139,6 +139,18 @@ def get_model_urls(config: ModuleConfig) -> list[URLPattern]:
     patterns = []
     # Static paths first so ``add/`` or ``export.xlsx`` never meet a detail pattern.
     entries = sorted(registered_views(config.label), key=lambda r: r.detail)
+    names = {(r.model, r.name) for r in entries}
+    for reg in list(entries):
+        # Every exportable list gets its Excel export beside it (same filters, same scope).
+        if (
+            reg.name == "list"
+            and getattr(reg.view, "export_enabled", False)
+            and (reg.model, "export") not in names
+        ):
+            entries.insert(
+                0,
+                ViewRegistration(reg.model, "export", reg.view, False, None, {"export": True}),
+            )
     for reg in entries:
         patterns.append(
             path(

@@ -19,13 +19,19 @@ from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMix
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import models, transaction
-from django.http import HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views import generic
 
 from unionhub.core.scope import object_visible_to
+from unionhub.core.services import ModelServices
 
 
 class ScopedMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -79,6 +85,51 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
     #: When set, the list offers a column chooser (``?cols=a&cols=b``, so a view can be
     #: bookmarked); the first default column (the link to the record) always stays.
     column_choices: list[tuple[str, Any]] = []
+    #: the Excel export of the list (``<base>export.xlsx``, generated with the list's URL):
+    #: declared columns, or — when None — the list's chosen columns. ``export_enabled =
+    #: False`` turns it off (a list that must not leave the platform).
+    export_columns: list | None = None
+    export_enabled = True
+    export_title: Any = None
+    #: set by the generated export route
+    export = False
+
+    def get_permission_required(self):
+        if not self.export:
+            return super().get_permission_required()
+        return [export_permission(self.model)]
+
+    def get(self, request, *args, **kwargs):
+        if not self.export:
+            return super().get(request, *args, **kwargs)
+        if kwargs.get("format") != "xlsx" or not self.export_enabled:
+            raise Http404
+        return self.export_queryset(self.filtered_queryset())
+
+    def export_column_list(self) -> list:
+        from unionhub.core.exporting import ExportColumn
+
+        if self.export_columns is not None:
+            return list(self.export_columns)
+        hidden = set(getattr(self.model, "pii_fields", ()))
+        result = []
+        for name, label in self.chosen_columns():
+            if name in hidden or not _model_has(self.model, name):
+                continue
+            result.append(ExportColumn(label, name, 18))
+        return result
+
+    def export_queryset(self, queryset):
+        from unionhub.core.exporting import export_response
+
+        title = str(self.export_title or self.model._meta.verbose_name_plural)
+        return export_response(
+            queryset,
+            columns=self.export_column_list(),
+            filename=title,
+            user=self.request.user,
+            title=title,
+        )
 
     def chosen_columns(self) -> list[tuple[str, Any]]:
         if not self.column_choices:
@@ -139,23 +190,53 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
                 f"{self.model._meta.app_label}.add_{self.model._meta.model_name}"
             ),
             bulk_actions=self.allowed_bulk_actions(),
+            export_url=self.export_url(),
         )
         return ctx
 
+    def export_url(self) -> str:
+        """The list's export link with the current filter (empty without the permission)."""
+        if not self.export_enabled or not self.request.user.has_perm(export_permission(self.model)):
+            return ""
+        try:
+            url = reverse(self.url_name("export"), kwargs={"format": "xlsx"})
+        except NoReverseMatch:
+            return ""
+        query = self.request.GET.urlencode()
+        return f"{url}?{query}" if query else url
+
     # bulk actions ----------------------------------------------------------------------
+    def declared_bulk_actions(self) -> list:
+        """The module's bulk actions, plus "export the ticked rows" for every exportable
+        list (unless the module declares its own)."""
+        from unionhub.core import bulk
+
+        actions = list(self.bulk_actions)
+        if self.export_enabled and not any(a.key == "export" for a in actions):
+            actions.append(
+                bulk.export_action(
+                    lambda request, qs: self.export_queryset(qs),
+                    permission=export_permission(self.model),
+                )
+            )
+        return actions
+
     def allowed_bulk_actions(self) -> list:
         user = self.request.user
-        return [a for a in self.bulk_actions if user.has_perm(a.permission_for(self.model))]
+        return [
+            a for a in self.declared_bulk_actions() if user.has_perm(a.permission_for(self.model))
+        ]
 
     def post(self, request, *args, **kwargs):
         """Run a bulk action on the ticked rows, or on every row of the current filter
         (``all=1``); the filter comes from the query string the form posts to."""
         from unionhub.core import bulk
 
-        if not self.bulk_actions:
+        actions = self.declared_bulk_actions()
+        if not actions or self.export:
             return HttpResponseNotAllowed(["GET"])
         key = request.POST.get("action", "")
-        action = next((a for a in self.bulk_actions if a.key == key), None)
+        action = next((a for a in actions if a.key == key), None)
         if action is None:
             return HttpResponseBadRequest(_("Unknown action."))
         if not request.user.has_perm(action.permission_for(self.model)):
@@ -219,6 +300,26 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
         return HttpResponseRedirect(back)
 
 
+def export_permission(model: type[models.Model]) -> str:
+    """``<app>.export_<model>`` where the model defines it, else the view permission."""
+    meta = model._meta
+    codename = f"export_{meta.model_name}"
+    if any(code == codename for code, _label in meta.permissions):
+        return f"{meta.app_label}.{codename}"
+    return f"{meta.app_label}.view_{meta.model_name}"
+
+
+def _model_has(model: type[models.Model], name: str) -> bool:
+    head = name.split("__", 1)[0]
+    if hasattr(model, head):
+        return True
+    try:
+        model._meta.get_field(head)
+    except Exception:  # noqa: BLE001 — FieldDoesNotExist: a runtime-only attribute
+        return False
+    return True
+
+
 class ObjectDetailView(ScopedMixin, generic.DetailView):
     template_name = "core/object_detail.html"
     fields: list[str] = []
@@ -259,6 +360,8 @@ class ObjectEditView(ScopedMixin, generic.UpdateView):
     the record would end up outside the user's scope."""
 
     template_name = "core/object_edit.html"
+    #: the module's write services; ``save`` calls them with the form's cleaned data
+    services: ModelServices | None = None
 
     def get_object(self, queryset=None):
         if "pk" not in self.kwargs:
@@ -275,8 +378,22 @@ class ObjectEditView(ScopedMixin, generic.UpdateView):
         kwargs["user"] = self.request.user
         return kwargs
 
+    def service_data(self, form) -> dict[str, Any]:
+        """What the service receives: the form's cleaned data (override to rename or add)."""
+        return dict(form.cleaned_data)
+
     def save(self, form):
-        """Persist the form; apps override this to call their service."""
+        """Write through the declared services: ``create(actor=, **data)`` or
+        ``update(actor=, <model>=obj, **data)``."""
+        if self.services is not None:
+            data = self.service_data(form)
+            if self.object is None:
+                return self.services.call_create(actor=self.request.user, data=data)
+            return self.services.call_update(
+                actor=self.request.user, instance=self.object, data=data
+            )
+        # Platform models without a service (none of a domain module's: the write matrix
+        # and ``test_every_write_view_declares_services`` hold modules to their services).
         obj = form.save(commit=False)
         if obj.pk is None and hasattr(obj, "created_by_id"):
             obj.created_by = self.request.user
@@ -318,9 +435,13 @@ def _add_errors(form, exc: ValidationError) -> None:
 class ObjectDeleteView(ScopedMixin, generic.DeleteView):
     template_name = "core/object_delete.html"
     action = "delete"
+    services: ModelServices | None = None
 
     def delete_object(self, obj):
-        """Apps override to call their service (which may refuse with a reason)."""
+        """Delete through the declared service (which may refuse with a reason)."""
+        if self.services is not None:
+            self.services.call_delete(actor=self.request.user, instance=obj)
+            return
         obj.delete()
 
     def form_valid(self, form):
@@ -343,6 +464,113 @@ class ObjectDeleteView(ScopedMixin, generic.DeleteView):
         ctx = super().get_context_data(**kwargs)
         ctx["detail_url_name"] = self.url_name("detail")
         return ctx
+
+
+class ObjectActionView(ScopedMixin, generic.FormView):
+    """One action on one record: an optional form, the module's service, a message.
+
+        @register_model_view(Ticket, "action")
+        class TicketActionView(ObjectActionView):
+            model = Ticket
+            form_class = TicketActionForm
+            service = staticmethod(services.ticket_act)   # ticket_act(*, actor, ticket, **data)
+            success_message = _("The ticket was updated.")
+
+    The record is fetched through ``visible_to`` (outside the scope: 404), the service runs
+    in a transaction, the record must still be in scope afterwards, and a ``ValidationError``
+    goes back to the form, field by field (400)."""
+
+    template_name = "core/object_action.html"
+    action = "change"
+    form_class = None
+    service: Any = None
+    #: the keyword the service takes the record by (default: model name)
+    instance_arg: str | None = None
+    success_message: Any = None
+    title: Any = None
+    #: the button's label and Bootstrap colour
+    submit_label: Any = None
+    submit_class = "btn-primary"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = None
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self):
+        if self.object is None:
+            self.object = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        return self.object
+
+    def get_form_class(self):
+        return self.form_class or forms.Form
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        form_class = self.get_form_class()
+        if _accepts_user(form_class):
+            kwargs["user"] = self.request.user
+        return kwargs
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        for field in form.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
+                continue
+            css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+            widget.attrs.setdefault("class", css)
+        return form
+
+    def service_data(self, form) -> dict[str, Any]:
+        return dict(form.cleaned_data)
+
+    def run(self, form):
+        obj = self.get_object()
+        arg = self.instance_arg or obj._meta.model_name
+        return type(self).service(actor=self.request.user, **{arg: obj}, **self.service_data(form))
+
+    def form_valid(self, form):
+        obj = self.get_object()
+        try:
+            with transaction.atomic():
+                result = self.run(form)
+                target = result if isinstance(result, models.Model) else obj
+                if type(target) is type(obj) and not object_visible_to(target, self.request.user):
+                    raise ValidationError(_("The record would be outside your data scope."))
+        except ValidationError as exc:
+            _add_errors(form, exc)
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        if self.success_message:
+            messages.success(self.request, self.success_message)
+        return HttpResponseRedirect(self.get_success_url())
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def get_success_url(self):
+        return reverse(self.url_name("detail"), args=[self.get_object().pk])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        obj = self.get_object()
+        ctx.update(
+            object=obj,
+            title=self.title or obj,
+            submit_label=self.submit_label or _("Confirm"),
+            submit_class=self.submit_class,
+            detail_url=reverse(self.url_name("detail"), args=[obj.pk]),
+            list_url_name=self.url_name("list"),
+        )
+        return ctx
+
+
+def _accepts_user(form_class) -> bool:
+    import inspect
+
+    try:
+        return "user" in inspect.signature(form_class.__init__).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 def get_visible_or_404(model: type[models.Model], user: Any, **lookup):
