@@ -7,6 +7,12 @@ from rest_framework import serializers
 
 from unionhub.org.models import Region
 from unionhub.stations import choices
+from unionhub.stations.fields import (
+    STATION_API_FIELDS,
+    STATION_API_READ_ONLY,
+    TICKET_FIELDS,
+    TICKET_STATE_FIELDS,
+)
 from unionhub.stations.models import CheckIn, Station, Ticket
 
 
@@ -20,23 +26,7 @@ class StationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Station
-        fields = [
-            "id",
-            "name",
-            "code",
-            "kind",
-            "region",
-            "address",
-            "lat",
-            "lng",
-            "is_smart",
-            "facilities",
-            "honours",
-            "contact_phone",
-            "is_active",
-            "is_open_now",
-            "mode_now",
-        ]
+        fields = ["id", *STATION_API_FIELDS, *STATION_API_READ_ONLY]
 
 
 class NearbyStationSerializer(serializers.ModelSerializer):
@@ -221,30 +211,5 @@ class DeviceEventInputSerializer(serializers.Serializer):
 class TicketSerializer(serializers.ModelSerializer):
     class Meta:
         model = Ticket
-        fields = [
-            "id",
-            "station",
-            "category",
-            "source",
-            "title",
-            "description",
-            "status",
-            "raised_at",
-            "acknowledge_due",
-            "resolve_due",
-            "acknowledged_at",
-            "resolved_at",
-            "escalation",
-            "escalated_to",
-        ]
-        read_only_fields = [
-            "source",
-            "status",
-            "raised_at",
-            "acknowledge_due",
-            "resolve_due",
-            "acknowledged_at",
-            "resolved_at",
-            "escalation",
-            "escalated_to",
-        ]
+        fields = ["id", *TICKET_FIELDS, *TICKET_STATE_FIELDS]
+        read_only_fields = list(TICKET_STATE_FIELDS)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext, gettext_lazy
@@ -14,12 +13,14 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.exceptions import NotAuthenticated, PermissionDenied
+from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from unionhub.core.api import ScopedModelViewSet, django_errors_to_drf
+from unionhub.core.api import ScopedModelViewSet
+from unionhub.core.services import ModelServices
 from unionhub.stations import choices, services
 from unionhub.stations.api.auth import DeviceKeyAuthentication
 from unionhub.stations.api.serializers import (
@@ -69,33 +70,25 @@ class StationViewSet(ScopedModelViewSet):
     def get_queryset(self):
         return with_schedule(super().get_queryset())
 
-    # Every write through the station services: a station created here gets the default
-    # hygiene checklist like one made on the page (serializer.save() gave it none, and every
-    # hygiene check on it passed).
-    def _write(self, write):
+    lookup_value_regex = r"[0-9]+"  # /stations/nearby/ and /stations/devices/… are not ids
+    services = ModelServices(
+        create=services.station_create,
+        update=services.station_update,
+        delete=services.station_delete,
+    )
+
+    def _write_in_scope(self, write):
+        # A station written into another county is a permission error (403), as the
+        # platform's own recheck answers, not a validation error.
         try:
-            with transaction.atomic():
-                return write()
-        except DjangoValidationError as exc:
-            if any(e.code == OUT_OF_SCOPE for e in _flat(exc)):
-                raise PermissionDenied(exc.messages[0]) from exc
-            raise django_errors_to_drf(exc) from exc
-
-    def perform_create(self, serializer):
-        data = serializer.validated_data
-        serializer.instance = self._write(
-            lambda: services.station_create(actor=self.request.user, **data)
-        )
-
-    def perform_update(self, serializer):
-        data = serializer.validated_data
-        station = serializer.instance
-        serializer.instance = self._write(
-            lambda: services.station_update(actor=self.request.user, station=station, **data)
-        )
-
-    def perform_destroy(self, instance):
-        self._write(lambda: services.station_delete(actor=self.request.user, station=instance))
+            return super()._write_in_scope(write)
+        except DRFValidationError as exc:
+            cause = exc.__cause__
+            if isinstance(cause, DjangoValidationError) and any(
+                e.code == OUT_OF_SCOPE for e in _flat(cause)
+            ):
+                raise PermissionDenied(cause.messages[0]) from cause
+            raise
 
 
 def _flat(exc: DjangoValidationError) -> list[DjangoValidationError]:
@@ -265,6 +258,7 @@ class StationCheckInView(APIView):
 class TicketViewSet(ScopedModelViewSet):
     """Service tickets (read-only through the API; handled on the ticket pages)."""
 
+    lookup_value_regex = r"[0-9]+"
     queryset = Ticket.objects.all()
     serializer_class = TicketSerializer
     select_related = ("station",)

@@ -56,6 +56,18 @@ def device_create(
 
 
 @transaction.atomic
+def device_register(
+    *, actor: User | None, station: Station, name: str, kind: str, is_active: bool = True
+) -> Device:
+    """``device_create`` for the page: the device carries its key once as ``new_key``."""
+    device, raw = device_create(
+        actor=actor, station=station, name=name, kind=kind, is_active=is_active
+    )
+    device.new_key = raw
+    return device
+
+
+@transaction.atomic
 def device_update(*, actor: User | None, device: Device, **fields: Any) -> Device:
     """Rename, move or switch off a device (its key stays; a switched-off key is refused at
     its next use, see ``selectors.device_authenticate``)."""

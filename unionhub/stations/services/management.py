@@ -159,9 +159,13 @@ def spot_check_update(*, actor: User | None, check: SpotCheck, **fields: Any) ->
 
 @transaction.atomic
 def spot_check_close(
-    *, actor: User | None, check: SpotCheck, closed_on: dt.date, note: str
+    *, actor: User | None, check: SpotCheck, note: str, closed_on: dt.date | None = None
 ) -> SpotCheck:
+    """Close a spot check: the findings were rectified (on ``closed_on``, default today)."""
+    from unionhub.stations import schedule
+
     check_visible(check, actor)
+    closed_on = closed_on or schedule.local(timezone.now()).date()
     if check.status == choices.SpotCheckStatus.CLOSED:
         raise invalid("status", _("This spot check is already closed."), "already_closed")
     if not note.strip():

@@ -27,14 +27,32 @@ if TYPE_CHECKING:
 # --- stations ------------------------------------------------------------------------------
 
 
+# What a station cloned from a template takes from the form (the rest comes from the template).
+CLONE_OWN_FIELDS = ("org_unit", "honours", "contact_phone", "is_active")
+
+
 @transaction.atomic
 def station_create(
-    *, actor: User | None, windows: list[schedule.Window] | None = None, **fields: Any
+    *,
+    actor: User | None,
+    windows: list[schedule.Window] | None = None,
+    template: Station | None = None,
+    **fields: Any,
 ) -> Station:
     """A new station; without a checklist of its own it gets the default hygiene checklist
     (every path, the API included: a station with an empty checklist would pass every
-    hygiene check)."""
-    fields.pop("template", None)  # the edit form's clone choice, handled by station_clone
+    hygiene check). With a ``template`` (the edit form's “clone from template”) it is
+    ``station_clone`` of the template with the form's name, place and own fields."""
+    if template is not None:
+        own = {k: fields[k] for k in CLONE_OWN_FIELDS if k in fields}
+        if not own.get("contact_phone"):
+            own.pop("contact_phone", None)  # keep the template's
+        return station_clone(
+            actor=actor,
+            template=template,
+            **{k: fields[k] for k in ("name", "code", "region", "address", "lat", "lng")},
+            **own,
+        )
     station = Station(created_by=user_or_none(actor), **fields)
     if not station.hygiene_checklist:
         station.hygiene_checklist = list(choices.DEFAULT_HYGIENE_CHECKLIST)

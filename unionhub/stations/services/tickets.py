@@ -115,6 +115,16 @@ def ticket_resolve(
     return ticket
 
 
+TICKET_ACTIONS = ("acknowledge", "resolve")
+
+
+def ticket_act(*, actor: User | None, ticket: Ticket, do: str = "", note: str = "") -> Ticket:
+    """The ticket page's action: ``do`` = ``resolve`` resolves, anything else acknowledges."""
+    if do == "resolve":
+        return ticket_resolve(actor=actor, ticket=ticket, note=note)
+    return ticket_acknowledge(actor=actor, ticket=ticket, note=note)
+
+
 def escalation_due(ticket: Ticket, now: dt.datetime) -> int:
     """The escalation level a ticket should have at ``now`` (pure):
     2 (county 劳动经济部) when the resolve deadline has passed, or when it is still
