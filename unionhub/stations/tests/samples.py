@@ -148,3 +148,131 @@ SAMPLES = {
     SpotCheck: spotcheck_in,
     DemandPoint: demandpoint_in,
 }
+
+
+# --- the write-side matrix (unionhub/core/testing/write_matrix.py) ---------------------------
+
+
+def _town(slug: str) -> Region:
+    county = Region.objects.get(code=COUNTY_SLUGS[slug])
+    return Region.objects.filter(parent=county).order_by("code").first() or county
+
+
+def _new_code(slug: str) -> str:
+    return f"W-{slug[:3]}-{uuid.uuid4().hex[:6]}"
+
+
+def station_form(slug: str) -> dict:
+    return {
+        "name": f"矩阵驿站{slug}",
+        "code": _new_code(slug),
+        "kind": choices.StationKind.PARTNER,
+        "region": _town(slug).pk,
+        "address": "矩阵路1号",
+        "lat": "33.600000",
+        "lng": "120.200000",
+        "facilities": ["water", "rest"],
+        "hygiene_checklist": "地面清洁\n垃圾已清运",
+        "honours": "",
+        "contact_phone": "",
+        "is_active": "on",
+    }
+
+
+def station_api(slug: str) -> dict:
+    return {
+        "name": f"接口矩阵驿站{slug}",
+        "code": _new_code(slug),
+        "kind": choices.StationKind.PARTNER,
+        "region": _town(slug).code,
+        "address": "矩阵路2号",
+        "lat": "33.600000",
+        "lng": "120.200000",
+        "facilities": ["water"],
+    }
+
+
+def station_deletable(slug: str) -> Station:
+    return services.station_create(actor=None, **{**station_api(slug), "region": _town(slug)})
+
+
+FORM_DATA = {
+    Station: station_form,
+    # Monday late evening: clear of the sample station's 06:30–21:30 windows
+    ScheduleWindow: lambda slug: {
+        "station": station_in(slug).pk,
+        "weekday": 0,
+        "start": "22:00",
+        "end": "23:00",
+        "mode": choices.Mode.UNMANNED,
+    },
+    ScheduleException: lambda slug: {
+        "station": station_in(slug).pk,
+        "date": "2031-02-01",
+        "closed": "on",
+        "mode": choices.Mode.MANNED,
+        "reason": "检修",
+    },
+    StationStaff: lambda slug: {
+        "station": station_in(slug).pk,
+        "user": ensure_user(
+            f"{slug}_matrix_staff", f"矩阵值守员{slug}", _county_union(slug), ["station_staff"]
+        ).pk,
+        "role": choices.StaffRole.STAFF,
+    },
+    Device: lambda slug: {
+        "station": station_in(slug).pk,
+        "name": f"矩阵门禁{slug}",
+        "kind": "door",
+        "is_active": "on",
+    },
+    Ticket: lambda slug: {
+        "station": station_in(slug).pk,
+        "category": choices.TicketCategory.HYGIENE,
+        "title": f"矩阵工单{slug}",
+        "description": "",
+    },
+    HygieneCheck: lambda slug: {
+        "station": station_in(slug).pk,
+        "date": "2030-05-02",
+        "note": "",
+        "item-0": "on",
+    },
+    PatrolLog: lambda slug: {
+        "station": station_in(slug).pk,
+        "at": "2030-05-01T19:30",  # unmanned hours of the sample station
+        "normal": "on",
+        "observations": "",
+    },
+    SpotCheck: lambda slug: {
+        "station": station_in(slug).pk,
+        "date": "2030-05-03",
+        "inspector": f"矩阵检查员{slug}",
+        "passed": "on",
+        "findings": "",
+    },
+    DemandPoint: lambda slug: {
+        "name": f"矩阵需求点{slug}",
+        "kind": "courier_hub",
+        "region": Region.objects.get(code=COUNTY_SLUGS[slug]).pk,
+        "lat": "33.500000",
+        "lng": "120.100000",
+    },
+}
+
+API_DATA = {Station: station_api}
+
+ACTION_DATA = {
+    "stations:ticket_action": lambda obj: {"do": "acknowledge", "note": "已到场"},
+    "stations:patrollog_review": lambda obj: {"note": "已审核"},
+    "stations:spotcheck_close": lambda obj: {"note": "已更换过期药品"},
+}
+
+# A station the delete endpoints may really delete (the sample has windows, visits, tickets).
+DELETABLE = {Station: station_deletable}
+
+
+def _county_union(slug: str):
+    from unionhub.org.demo import county_union
+
+    return county_union(slug)
