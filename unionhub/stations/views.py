@@ -8,7 +8,7 @@ from django.db import transaction
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
@@ -538,7 +538,7 @@ class SpotCheckCloseView(ObjectActionView):
     service = staticmethod(services.spot_check_close)
     instance_arg = "check"
     success_message = _("Spot check closed.")
-    submit_label = _("Close")
+    submit_label = pgettext_lazy("spot check", "Close")
 
 
 # --- statistics, big screen, coverage ------------------------------------------------------

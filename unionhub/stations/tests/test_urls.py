@@ -81,3 +81,37 @@ API = [
 def test_url_kept(name, args, url):
     assert reverse(name, args=args) == url
     assert resolve(url).url_name == name.split(":")[-1]
+
+
+LISTS = [
+    "station",
+    "ticket",
+    "checkin",
+    "device",
+    "hygienecheck",
+    "patrollog",
+    "spotcheck",
+    "demandpoint",
+]
+
+
+def _rows(response) -> list[tuple]:
+    import io
+
+    from openpyxl import load_workbook
+
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content)
+    return list(load_workbook(io.BytesIO(body)).active.iter_rows(values_only=True))
+
+
+@pytest.mark.parametrize("model", LISTS)
+def test_every_list_has_the_generic_excel_export_in_scope(model, client_as, demo):
+    from unionhub.stations.tests import samples
+
+    sample = next(f for m, f in samples.SAMPLES.items() if m._meta.model_name == model)
+    sample("xiangshui")
+    url = reverse(f"stations:{model}_export", args=["xlsx"])
+    mine = _rows(client_as("xiangshui_admin").get(url))
+    theirs = _rows(client_as("sheyang_admin").get(url))
+    assert len(mine) > len(theirs)  # 响水's row is in 响水's export, not in 射阳's
