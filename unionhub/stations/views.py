@@ -64,6 +64,19 @@ from unionhub.stations.models import (
 # --- stations ------------------------------------------------------------------------------
 
 
+class _RecordListView(ObjectListView):
+    """A list whose columns do not name the record (a ticket's title, a check's date): its
+    Excel export starts with the record itself, so each row says what it is."""
+
+    def export_column_list(self) -> list:
+        from unionhub.core.exporting import ExportColumn
+
+        return [
+            ExportColumn(pgettext_lazy("export", "Record"), str, 36),
+            *super().export_column_list(),
+        ]
+
+
 @register_model_view(Station, "list")
 class StationListView(ObjectListView):
     model = Station
@@ -255,7 +268,7 @@ class StationStaffDeleteView(_StationChildDelete):
 
 
 @register_model_view(Ticket, "list")
-class TicketListView(ObjectListView):
+class TicketListView(_RecordListView):
     model = Ticket
     filterset_class = TicketFilterSet
     select_related = ("station",)
@@ -316,7 +329,7 @@ class TicketActionView(ObjectActionView):
 
 
 @register_model_view(CheckIn, "list")
-class CheckInListView(ObjectListView):
+class CheckInListView(_RecordListView):
     model = CheckIn
     filterset_class = CheckInFilterSet
     select_related = ("station",)
@@ -331,7 +344,7 @@ class CheckInListView(ObjectListView):
 
 
 @register_model_view(Device, "list")
-class DeviceListView(ObjectListView):
+class DeviceListView(_RecordListView):
     model = Device
     filterset_class = DeviceFilterSet
     select_related = ("station",)
@@ -393,7 +406,7 @@ class ManagementView(ScopedMixin, generic.TemplateView):
 
 
 @register_model_view(HygieneCheck, "list")
-class HygieneCheckListView(ObjectListView):
+class HygieneCheckListView(_RecordListView):
     model = HygieneCheck
     filterset_class = HygieneCheckFilterSet
     select_related = ("station",)
@@ -455,7 +468,7 @@ class HygieneCheckDetailView(ObjectDetailView):
 
 
 @register_model_view(PatrolLog, "list")
-class PatrolLogListView(ObjectListView):
+class PatrolLogListView(_RecordListView):
     model = PatrolLog
     filterset_class = PatrolLogFilterSet
     select_related = ("station", "reviewed_by")
@@ -497,7 +510,7 @@ class PatrolLogReviewView(ObjectActionView):
 
 
 @register_model_view(SpotCheck, "list")
-class SpotCheckListView(ObjectListView):
+class SpotCheckListView(_RecordListView):
     model = SpotCheck
     filterset_class = SpotCheckFilterSet
     select_related = ("station",)
