@@ -136,7 +136,7 @@ def run(scale: str) -> list[Result]:
         return []
     Device.objects.filter(name="bench load generator").delete()
     device, key = services.device_create(
-        station=station, name="bench load generator", kind="scanner"
+        actor=None, station=station, name="bench load generator", kind="scanner"
     )
     connection.close()  # the servers get their own connections
 

@@ -23,6 +23,7 @@ def _setup():
     with acting_as(None):
         stations_demo.load()
         template = services.station_clone(
+            actor=None,
             template=__import__(
                 "unionhub.stations.models", fromlist=["Station"]
             ).Station.objects.get(code="XS-001"),
@@ -35,6 +36,7 @@ def _setup():
             honours="盐城市智慧驿站示范点",
         )
         services.schedule_set(
+            actor=None,
             station=template,
             windows=services.daily_windows(manned=("00:00", "00:00"), unmanned=None),
         )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
+
 _DARK_TEXT = {"color": "#cfe3ff"}
 
 
@@ -27,7 +29,7 @@ def per_day(stats: dict[str, Any], dark: bool = False) -> dict[str, Any]:
                 "type": "line",
                 "smooth": True,
                 "areaStyle": {},
-                "name": "到站人次",
+                "name": gettext("Visits"),
                 "data": [n for _d, n in stats["per_day"]],
             }
         ],
@@ -38,9 +40,14 @@ def per_day(stats: dict[str, Any], dark: bool = False) -> dict[str, Any]:
 def per_hour(stats: dict[str, Any], dark: bool = False) -> dict[str, Any]:
     opts = _base(dark)
     opts.update(
-        xAxis={"type": "category", "data": [f"{h}时" for h, _n in stats["per_hour"]]},
+        xAxis={
+            "type": "category",
+            "data": [gettext("%(hour)s h") % {"hour": h} for h, _n in stats["per_hour"]],
+        },
         yAxis={"type": "value", "minInterval": 1},
-        series=[{"type": "bar", "name": "到站人次", "data": [n for _h, n in stats["per_hour"]]}],
+        series=[
+            {"type": "bar", "name": gettext("Visits"), "data": [n for _h, n in stats["per_hour"]]}
+        ],
     )
     return opts
 

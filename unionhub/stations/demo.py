@@ -226,6 +226,7 @@ def _ensure_station(
     if existing is not None:
         return existing, False
     station = services.station_create(
+        actor=None,
         name=name,
         code=code,
         kind=kind,
@@ -269,6 +270,7 @@ def _stations() -> list[tuple[Station, dict]]:
         else:
             # The 响水 model: new stations are cloned from the first self-built station.
             station = services.station_clone(
+                actor=None,
                 template=template,
                 name=name,
                 code=code,
@@ -455,6 +457,7 @@ def _tickets(rows, rng: random.Random, now: dt.datetime) -> int:
             cat = rng.choice(list(titles))
             raised = now - dt.timedelta(days=rng.randint(1, 88), hours=rng.randint(0, 10))
             t = services.ticket_raise(
+                actor=None,
                 station=station,
                 category=cat,
                 source=rng.choice([choices.TicketSource.WORKER, choices.TicketSource.STAFF]),
@@ -477,6 +480,7 @@ def _tickets(rows, rng: random.Random, now: dt.datetime) -> int:
     # A few live ones: one fresh emergency, one overdue (escalated) equipment ticket.
     xs1 = rows[0][0]
     services.ticket_raise(
+        actor=None,
         station=xs1,
         category=choices.TicketCategory.EMERGENCY,
         source=choices.TicketSource.WORKER,
@@ -485,13 +489,14 @@ def _tickets(rows, rng: random.Random, now: dt.datetime) -> int:
         now=now - dt.timedelta(minutes=2),
     )
     services.ticket_raise(
+        actor=None,
         station=rows[1][0],
         category=choices.TicketCategory.EQUIPMENT,
         source=choices.TicketSource.STAFF,
         title="空调不制冷",
         now=now - dt.timedelta(minutes=50),
     )
-    services.tickets_escalate(now=now)
+    services.tickets_escalate(actor=None, now=now)
     return count + 2
 
 
@@ -540,6 +545,7 @@ def _inspections(rows, rng: random.Random, now: dt.datetime) -> None:
             date = today - dt.timedelta(days=rng.randint(3, 80))
             passed = rng.random() < 0.6
             check = services.spot_check_record(
+                actor=None,
                 station=station,
                 date=date,
                 inspector=f"{'响水县' if info['slug'] == 'xiangshui' else '射阳县'}总工会劳动经济部",
@@ -551,6 +557,7 @@ def _inspections(rows, rng: random.Random, now: dt.datetime) -> None:
             )
             if not passed and k == 0 and date + dt.timedelta(days=7) < today:
                 services.spot_check_close(
+                    actor=None,
                     check=check,
                     closed_on=date + dt.timedelta(days=rng.randint(2, 9)),
                     note="药品已更换，台账已补齐",
@@ -572,8 +579,8 @@ def _devices(rows, now: dt.datetime, stdout=None) -> None:
             (choices.DeviceKind.COUNTER, "人流计数器"),
             (choices.DeviceKind.ALARM, "一键报警按钮"),
         ]:
-            device, key = services.device_create(station=station, name=name, kind=kind)
-            services.device_heartbeat(device=device, now=now)
+            device, key = services.device_create(actor=None, station=station, name=name, kind=kind)
+            services.device_heartbeat(actor=None, device=device, now=now)
             if stdout and station.code == "XS-001" and kind == choices.DeviceKind.DOOR:
                 stdout.write(f"  演示设备密钥（{station.name} {name}，X-Device-Key）：{key}")
 
@@ -639,8 +646,10 @@ def _accounts(rows) -> None:
     staff = ensure_user("xiangshui_station", "响水驿站值守员", unit, ["station_staff"])
     officer = ensure_user("xiangshui_safety", "响水驿站安全员", unit, ["station_staff"])
     for station, _info in rows[:4]:
-        services.staff_assign(station=station, user=staff, role=choices.StaffRole.STAFF)
-        services.staff_assign(station=station, user=officer, role=choices.StaffRole.SAFETY_OFFICER)
+        services.staff_assign(actor=None, station=station, user=staff, role=choices.StaffRole.STAFF)
+        services.staff_assign(
+            actor=None, station=station, user=officer, role=choices.StaffRole.SAFETY_OFFICER
+        )
 
 
 def load(stdout=None) -> None:

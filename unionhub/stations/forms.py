@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.forms import ScopedModelForm
-from unionhub.stations import choices
+from unionhub.stations import choices, fields
 from unionhub.stations.models import (
     DemandPoint,
     Device,
@@ -41,22 +41,7 @@ class StationForm(ScopedModelForm):
 
     class Meta:
         model = Station
-        fields = [
-            "name",
-            "code",
-            "kind",
-            "region",
-            "org_unit",
-            "address",
-            "lat",
-            "lng",
-            "is_smart",
-            "facilities",
-            "hygiene_checklist",
-            "honours",
-            "contact_phone",
-            "is_active",
-        ]
+        fields = list(fields.STATION_FIELDS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -76,7 +61,7 @@ class StationForm(ScopedModelForm):
 class ScheduleWindowForm(ScopedModelForm):
     class Meta:
         model = ScheduleWindow
-        fields = ["station", "weekday", "start", "end", "mode"]
+        fields = list(fields.SCHEDULE_WINDOW_FIELDS)
         widgets = {
             "start": forms.TimeInput(attrs={"type": "time"}),
             "end": forms.TimeInput(attrs={"type": "time"}),
@@ -86,7 +71,7 @@ class ScheduleWindowForm(ScopedModelForm):
 class ScheduleExceptionForm(ScopedModelForm):
     class Meta:
         model = ScheduleException
-        fields = ["station", "date", "closed", "start", "end", "mode", "reason"]
+        fields = list(fields.SCHEDULE_EXCEPTION_FIELDS)
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}),
             "start": forms.TimeInput(attrs={"type": "time"}),
@@ -97,43 +82,55 @@ class ScheduleExceptionForm(ScopedModelForm):
 class StationStaffForm(ScopedModelForm):
     class Meta:
         model = StationStaff
-        fields = ["station", "user", "role"]
+        fields = list(fields.STATION_STAFF_FIELDS)
 
 
 class DeviceForm(ScopedModelForm):
     class Meta:
         model = Device
-        fields = ["station", "name", "kind", "is_active"]
+        fields = list(fields.DEVICE_FIELDS)
 
 
 class TicketForm(ScopedModelForm):
     class Meta:
         model = Ticket
-        fields = ["station", "category", "title", "description"]
+        fields = list(fields.TICKET_FIELDS)
 
 
 class TicketActionForm(forms.Form):
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+    do = forms.ChoiceField(
+        label=_("Action"),
+        choices=[("acknowledge", _("Acknowledge")), ("resolve", _("Resolve"))],
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+
+class NoteForm(forms.Form):
+    """The note of a review or a closure (a patrol log's review, a spot check's closure)."""
+
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
 
 class HygieneCheckForm(ScopedModelForm):
     class Meta:
         model = HygieneCheck
-        fields = ["station", "date", "note"]
+        fields = list(fields.HYGIENE_CHECK_FIELDS)
         widgets = {"date": forms.DateInput(attrs={"type": "date"})}
 
 
 class PatrolLogForm(ScopedModelForm):
     class Meta:
         model = PatrolLog
-        fields = ["station", "at", "normal", "observations"]
+        fields = list(fields.PATROL_LOG_FIELDS)
         widgets = {"at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
 
 
 class SpotCheckForm(ScopedModelForm):
     class Meta:
         model = SpotCheck
-        fields = ["station", "date", "inspector", "passed", "findings", "rectify_by", "photo"]
+        fields = list(fields.SPOT_CHECK_FIELDS)
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}),
             "rectify_by": forms.DateInput(attrs={"type": "date"}),
@@ -143,7 +140,7 @@ class SpotCheckForm(ScopedModelForm):
 class DemandPointForm(ScopedModelForm):
     class Meta:
         model = DemandPoint
-        fields = ["name", "kind", "region", "lat", "lng", "dense"]
+        fields = list(fields.DEMAND_POINT_FIELDS)
 
 
 class PhoneRegisterForm(forms.Form):
@@ -165,9 +162,14 @@ class PhoneRegisterForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not data.get("phone") and not data.get("member_code"):
-            raise forms.ValidationError("请填写手机号码或会员码。")
+            raise forms.ValidationError(
+                _("Enter a mobile number or a member code."), code="visitor_required"
+            )
         if data.get("phone") and not data.get("occupation"):
-            self.add_error("occupation", "请选择职业类别。")
+            self.add_error(
+                "occupation",
+                forms.ValidationError(_("Choose an occupation."), code="occupation_required"),
+            )
         return data
 
 

@@ -27,12 +27,14 @@ LNG_VALIDATORS = [MinValueValidator(Decimal("-180")), MaxValueValidator(Decimal(
 def facilities_validator(value):
     valid = set(choices.Facility.values)
     if not isinstance(value, list) or any(v not in valid for v in value):
-        raise ValidationError(_("Unknown facility in the checklist."))
+        raise ValidationError(_("Unknown facility in the checklist."), code="unknown_facility")
 
 
 def checklist_validator(value):
     if not isinstance(value, list) or any(not isinstance(v, str) or not v.strip() for v in value):
-        raise ValidationError(_("The checklist must be a list of non-empty items."))
+        raise ValidationError(
+            _("The checklist must be a list of non-empty items."), code="invalid_checklist"
+        )
 
 
 class Station(BaseModel):
@@ -183,7 +185,13 @@ class ScheduleException(BaseModel):
 
     def clean(self):
         if not self.closed and (self.start is None or self.end is None):
-            raise ValidationError({"start": [_("Special hours need an opening and closing time.")]})
+            raise ValidationError(
+                {
+                    "start": ValidationError(
+                        _("Special hours need an opening and closing time."), code="hours_required"
+                    )
+                }
+            )
 
     def as_exception(self) -> schedule.Exception_:
         return schedule.Exception_(self.date, self.closed, self.start, self.end, self.mode)
@@ -512,10 +520,21 @@ class SpotCheck(BaseModel):
     def clean(self):
         if not self.passed and self.rectify_by is None:
             raise ValidationError(
-                {"rectify_by": [_("A failed spot check needs a rectification deadline.")]}
+                {
+                    "rectify_by": ValidationError(
+                        _("A failed spot check needs a rectification deadline."),
+                        code="deadline_required",
+                    )
+                }
             )
         if self.rectify_by and self.date and self.rectify_by < self.date:
-            raise ValidationError({"rectify_by": [_("The deadline cannot be before the check.")]})
+            raise ValidationError(
+                {
+                    "rectify_by": ValidationError(
+                        _("The deadline cannot be before the check."), code="deadline_before_check"
+                    )
+                }
+            )
 
     @property
     def is_overdue(self) -> bool:

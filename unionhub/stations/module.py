@@ -1,8 +1,12 @@
 """Outdoor-worker stations (响水's brand): what the module adds to the platform."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.menu import model_item, page_item
+from unionhub.core.urlgen import page
+from unionhub.stations import views, views_public
+from unionhub.stations.api import views as api
 from unionhub.stations.dashboard import station_cards
 
 menu = [
@@ -86,3 +90,52 @@ role_grants = {
         "stations.view_demandpoint",
     ],
 }
+
+# Where each model's registered views live under /stations/ (the station registry is the
+# module's front page).
+url_bases = {
+    "station": "",
+    "schedulewindow": "windows/",
+    "scheduleexception": "exceptions/",
+    "stationstaff": "staff/",
+    "ticket": "tickets/",
+    "checkin": "checkins/",
+    "device": "devices/",
+    "hygienecheck": "hygiene/",
+    "patrollog": "patrols/",
+    "spotcheck": "spot-checks/",
+    "demandpoint": "demand-points/",
+}
+
+pages = [
+    page("management/", views.ManagementView, "management"),
+    page("statistics/", views.StatisticsView, "statistics"),
+    page("screen/", views.ScreenView, "screen"),
+    page("coverage/", views.CoverageView, "coverage"),
+    # Public phone pages (no login)
+    page("nearby/", views_public.FinderView, "finder"),
+    page("s/<str:code>/", views_public.PhoneEntryView, "phone_entry"),
+    page("s/<str:code>/done/", views_public.PhoneDoneView, "phone_done"),
+    page("s/<str:code>/help/", views_public.PhoneHelpView, "phone_help"),
+    page("t/<uuid:ref>/", views_public.PublicTicketView, "public_ticket"),
+]
+
+api_routes = [
+    ("stations/tickets", api.TicketViewSet, "stations-ticket"),
+    ("stations", api.StationViewSet, "stations-station"),
+]
+
+api_urls = [
+    path("stations/nearby/", api.NearbyView.as_view(), name="stations-nearby"),
+    path(
+        "stations/<int:pk>/checkins/",
+        api.StationCheckInView.as_view(),
+        name="stations-station-checkins",
+    ),
+    path("stations/devices/events/", api.DeviceEventView.as_view(), name="stations-device-events"),
+    path(
+        "stations/devices/heartbeat/",
+        api.DeviceHeartbeatView.as_view(),
+        name="stations-device-heartbeat",
+    ),
+]

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import segno
+from django.utils.translation import gettext as _
 from fpdf import FPDF
 
 CJK_FONTS = [
@@ -49,10 +50,10 @@ def station_poster_pdf(station, url: str, font: tuple[str, int | None] | None = 
     if cjk:
         pdf.set_font("cjk", size=30)
         pdf.set_xy(0, 10)
-        pdf.cell(210, 14, "户外劳动者服务站点", align="C")
+        pdf.cell(210, 14, _("Outdoor-worker service station"), align="C")
         pdf.set_font("cjk", size=16)
         pdf.set_xy(0, 28)
-        pdf.cell(210, 10, "盐城市总工会 · 工会驿站", align="C")
+        pdf.cell(210, 10, _("Yancheng Federation of Trade Unions · union station"), align="C")
     else:
         pdf.set_font("helvetica", "B", size=28)
         pdf.set_xy(0, 12)
@@ -69,18 +70,24 @@ def station_poster_pdf(station, url: str, font: tuple[str, int | None] | None = 
     if cjk:
         pdf.set_font("cjk", size=18)
         pdf.set_xy(0, 206)
-        pdf.cell(210, 10, "微信/手机扫码 · 登记入站 · 一键求助", align="C")
+        pdf.cell(210, 10, _("Scan with WeChat or your phone · check in · ask for help"), align="C")
         pdf.set_font("cjk", size=12)
         pdf.set_xy(20, 222)
         pdf.multi_cell(
             170,
             7,
-            f"地址：{station.address}\n服务设施：{'、'.join(station.facility_labels())}",
+            _("Address: %(address)s\nFacilities: %(facilities)s")
+            % {"address": station.address, "facilities": "、".join(station.facility_labels())},
             align="C",
         )
     pdf.set_font("cjk" if cjk else "helvetica", size=11)
     pdf.set_xy(0, 262)
-    pdf.cell(210, 7, f"站点编号 {station.code}" if cjk else f"Station {station.code}", align="C")
+    pdf.cell(
+        210,
+        7,
+        _("Station no. %(code)s") % {"code": station.code} if cjk else f"Station {station.code}",
+        align="C",
+    )
     pdf.set_font("helvetica", size=11)
     pdf.set_xy(0, 270)
     pdf.cell(210, 7, url, align="C")

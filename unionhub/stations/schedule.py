@@ -128,14 +128,16 @@ def next_opening_at(
 
 
 def format_opening(value: dt.datetime | None, now: dt.datetime) -> str:
-    """``今天 06:30`` / ``明天 06:30`` / ``12月3日 06:30`` for messages."""
+    """``今天 06:30`` / ``明天 06:30`` / ``12月3日 06:30`` for messages (in the active language)."""
+    from django.utils.translation import gettext as _
+
     if value is None:
-        return "暂无开放安排"
+        return _("no opening scheduled")
     day = value.astimezone(SHANGHAI).date()
     today = local(now).date()
     hhmm = value.astimezone(SHANGHAI).strftime("%H:%M")
     if day == today:
-        return f"今天 {hhmm}"
+        return _("today %(time)s") % {"time": hhmm}
     if day == today + dt.timedelta(days=1):
-        return f"明天 {hhmm}"
-    return f"{day.month}月{day.day}日 {hhmm}"
+        return _("tomorrow %(time)s") % {"time": hhmm}
+    return _("%(month)s/%(day)s %(time)s") % {"month": day.month, "day": day.day, "time": hhmm}

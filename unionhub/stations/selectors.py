@@ -4,26 +4,33 @@ compliance. Every function that shows records takes a queryset or a user and sta
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import hashlib
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractHour, TruncDate
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from unionhub.stations import choices, schedule
 from unionhub.stations.models import (
     CheckIn,
     DemandPoint,
+    Device,
     HygieneCheck,
     PatrolLog,
     ScheduleException,
     ScheduleWindow,
+    SlaPolicy,
     SpotCheck,
     Station,
+    StationStaff,
     Ticket,
 )
 
@@ -389,3 +396,136 @@ def uncovered_demand_points(
         if best_d is None or best_d > limit:
             result.append(p)
     return result
+
+
+# --- device keys (the check-in hot path) ---------------------------------------------------
+
+
+def hash_key(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+# What the device endpoints use of the device and its station (others load on access).
+DEVICE_AUTH_FIELDS = (
+    "id",
+    "name",
+    "kind",
+    "key_hash",
+    "is_active",
+    "station__id",
+    "station__name",
+    "station__code",
+    "station__region_id",
+    "station__is_active",
+    "station__updated_at",
+)
+DEVICE_CACHE_MAX = 50_000  # keys per process
+
+# Devices by key hash, for the check-in hot path only (``device_authenticate(cached=True)``).
+# Per process, so never trusted on its own: a check-in made with a cached device inserts only
+# if the database still confirms, in the same statement, that the device is active with that
+# key at that station and that the station's ``updated_at`` (the schedule stamp) is unchanged;
+# otherwise the request is decided again from a fresh read (``StaleCache``). A key switched
+# off or deleted on any server is therefore refused at its next use.
+_devices: dict[str, Device] = {}
+
+
+class StaleCache(Exception):
+    """A check-in relied on a cached device or station that the database did not confirm."""
+
+
+def device_authenticate(
+    raw_key: str, *, cached: bool = False, refresh: bool = False
+) -> Device | None:
+    """The active device with this key (and its station), or None. One indexed statement;
+    with ``cached`` a device seen before by this process is returned without a query,
+    marked ``from_cache`` — only for callers that re-check it in their write, which only
+    PostgreSQL does (``checkin_record``). ``refresh`` reads afresh and updates the cache."""
+    if not raw_key:
+        return None
+    key_hash = hash_key(raw_key.strip())
+    cached = (cached or refresh) and connection.vendor == "postgresql"
+    if cached and not refresh:
+        hit = _devices.get(key_hash)
+        if hit is not None:
+            return hit
+    found = (
+        Device.objects.select_related("station")
+        .only(*DEVICE_AUTH_FIELDS)
+        .filter(key_hash=key_hash, is_active=True)
+        .order_by()[:1]  # the hash is unique: no sort
+    )
+    device = next(iter(found), None)
+    if device is None:
+        _devices.pop(key_hash, None)
+        return None
+    device.from_cache = False
+    if cached:
+        kept = copy.copy(device)
+        kept.from_cache = True
+        if len(_devices) >= DEVICE_CACHE_MAX:
+            _devices.clear()
+        _devices[key_hash] = kept
+    return device
+
+
+def device_forget(key_hash: str | None = None) -> None:
+    """Drop this process's cached device (all with ``None``); see ``_devices``."""
+    if key_hash is None:
+        _devices.clear()
+    else:
+        _devices.pop(key_hash, None)
+
+
+# --- tickets -------------------------------------------------------------------------------
+
+# Default SLA (minutes) when no SlaPolicy row exists: acknowledge 5 min for emergencies and
+# 30 min otherwise (issue 6); resolve limits per category.
+DEFAULT_SLA = {
+    choices.TicketCategory.EMERGENCY: (5, 60),
+    choices.TicketCategory.SAFETY: (30, 240),
+    choices.TicketCategory.EQUIPMENT: (30, 1440),
+    choices.TicketCategory.HYGIENE: (30, 480),
+}
+
+
+def sla_for(category: str) -> tuple[int, int]:
+    """(acknowledge, resolve) minutes of a ticket category: its policy row, else the default."""
+    policy = SlaPolicy.objects.filter(category=category).first()
+    if policy is not None:
+        return policy.acknowledge_minutes, policy.resolve_minutes
+    return DEFAULT_SLA[choices.TicketCategory(category)]
+
+
+def county_union_of(station: Station):
+    """The county-level federation over the station's region (the level-2 escalation target)."""
+    from unionhub.org.choices import RegionLevel
+    from unionhub.org.models import OrgUnit, Region
+
+    path = station.region.path
+    county = next(
+        (r for r in Region.objects.filter(level=RegionLevel.COUNTY) if path.startswith(r.path)),
+        None,
+    )
+    if county is None:
+        return None
+    return OrgUnit.objects.filter(region=county).order_by("depth", "pk").first()
+
+
+def escalation_target(ticket: Ticket, level: int) -> str:
+    """Who a ticket escalates to at ``level`` (1: the station's safety officers; 2: the
+    county union's 劳动经济部), as words for the timeline."""
+    if level == 1:
+        officers = [
+            str(s.user)
+            for s in StationStaff.objects.filter(
+                station=ticket.station, role=choices.StaffRole.SAFETY_OFFICER
+            ).select_related("user")
+        ]
+        if officers:
+            return _("station safety officer %(names)s") % {"names": "、".join(officers)}
+        return _("station safety officer (not assigned)")
+    union = county_union_of(ticket.station)
+    return _("%(union)s labour and economic department") % {
+        "union": union.name if union else _("county union")
+    }

@@ -3,7 +3,7 @@
 Compiled opening schedules (selectors.compiled_schedule): any save or delete of a weekly
 window or a date exception, through a service, a page or the admin, bumps the station's
 version stamp. Bulk writes that send no signals call ``services.schedule_changed`` themselves
-(``schedule_set``). Cached devices (services._devices) are dropped when a device changes."""
+(``schedule_set``). Cached devices (selectors._devices) are dropped when a device changes."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from unionhub.stations.models import Device, ScheduleException, ScheduleWindow, 
 def _schedule_row_changed(sender, instance, raw=False, **kwargs):
     if raw:  # fixtures load stations with their own stamps
         return
-    from unionhub.stations.services import schedule_changed
+    from unionhub.stations.services.stations import schedule_changed
 
     cached = instance._state.fields_cache.get("station")
     schedule_changed(instance.station_id, station=cached if isinstance(cached, Station) else None)
@@ -31,8 +31,8 @@ def _station_changed(sender, instance, **kwargs):
 
 def _device_changed(sender, instance, **kwargs):
     # This process forgets at once; the others find out at the key's next use, because a
-    # check-in with a cached device is confirmed by the database (services._devices).
-    from unionhub.stations.services import device_forget
+    # check-in with a cached device is confirmed by the database (selectors._devices).
+    from unionhub.stations.selectors import device_forget
 
     device_forget(instance.key_hash)
 

@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.db import transaction
+from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
+from unionhub.core.services import ModelServices
+from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import (
+    ObjectActionView,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
     ScopedMixin,
 )
-from unionhub.stations import charts, choices, poster, schedule, selectors, services
+from unionhub.stations import charts, choices, fields, poster, schedule, selectors, services
 from unionhub.stations.filtersets import (
     CheckInFilterSet,
     DemandPointFilterSet,
@@ -36,6 +37,7 @@ from unionhub.stations.forms import (
     DemandPointForm,
     DeviceForm,
     HygieneCheckForm,
+    NoteForm,
     PatrolLogForm,
     ScheduleExceptionForm,
     ScheduleWindowForm,
@@ -62,6 +64,20 @@ from unionhub.stations.models import (
 # --- stations ------------------------------------------------------------------------------
 
 
+class _RecordListView(ObjectListView):
+    """A list whose columns do not name the record (a ticket's title, a check's date): its
+    Excel export starts with the record itself, so each row says what it is."""
+
+    def export_column_list(self) -> list:
+        from unionhub.core.exporting import ExportColumn
+
+        return [
+            ExportColumn(pgettext_lazy("export", "Record"), str, 36),
+            *super().export_column_list(),
+        ]
+
+
+@register_model_view(Station, "list")
 class StationListView(ObjectListView):
     model = Station
     filterset_class = StationFilterSet
@@ -81,24 +97,12 @@ class StationListView(ObjectListView):
         return selectors.with_schedule(super().get_queryset())
 
 
+@register_model_view(Station)
 class StationDetailView(ObjectDetailView):
     model = Station
     template_name = "stations/station_detail.html"
     select_related = ("region", "org_unit")
-    fields = [
-        "name",
-        "code",
-        "kind",
-        "region",
-        "org_unit",
-        "address",
-        "lat",
-        "lng",
-        "is_smart",
-        "honours",
-        "contact_phone",
-        "is_active",
-    ]
+    fields = list(fields.STATION_DETAIL_FIELDS)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -123,9 +127,19 @@ class StationDetailView(ObjectDetailView):
         return ctx
 
 
+STATION_SERVICES = ModelServices(
+    create=services.station_create, update=services.station_update, delete=services.station_delete
+)
+
+
+@register_model_view(Station, "add")
+@register_model_view(Station, "edit")
 class StationEditView(ObjectEditView):
+    """Create (optionally cloned from a template station: ``?template=<pk>``) or edit."""
+
     model = Station
     form_class = StationForm
+    services = STATION_SERVICES
 
     def get_initial(self):
         initial = super().get_initial()
@@ -133,37 +147,14 @@ class StationEditView(ObjectEditView):
             initial["template"] = self.request.GET["template"]
         return initial
 
-    def save(self, form):
-        data = dict(form.cleaned_data)
-        template = data.pop("template", None)
-        user = self.request.user
-        if self.object is None and template is not None:
-            if not Station.objects.visible_to(user).filter(pk=template.pk).exists():
-                raise ValidationError({"template": [gettext("Template station not found.")]})
-            extra = {k: data[k] for k in ("org_unit", "honours", "contact_phone", "is_active")}
-            return services.station_clone(
-                template=template,
-                actor=user,
-                name=data["name"],
-                code=data["code"],
-                region=data["region"],
-                address=data["address"],
-                lat=data["lat"],
-                lng=data["lng"],
-                **extra,
-            )
-        if self.object is None:
-            return services.station_create(actor=user, **data)
-        station = form.save(commit=False)
-        station.full_clean()
-        station.save()
-        return station
 
-
+@register_model_view(Station, "delete")
 class StationDeleteView(ObjectDeleteView):
     model = Station
+    services = STATION_SERVICES
 
 
+@register_model_view(Station, "poster", path="poster.pdf")
 class StationPosterView(ScopedMixin, generic.DetailView):
     """Printable QR poster (PDF) of a station."""
 
@@ -182,6 +173,8 @@ class StationPosterView(ScopedMixin, generic.DetailView):
 
 
 class _StationChildEdit(ObjectEditView):
+    """A record of a station's page (window, exception, staff): back to the station."""
+
     def get_initial(self):
         initial = super().get_initial()
         if "station" in self.request.GET:
@@ -192,63 +185,90 @@ class _StationChildEdit(ObjectEditView):
         return reverse("stations:station", args=[self.object.station_id])
 
 
+class _StationChildDelete(ObjectDeleteView):
+    """Deleted from the station's page, and back to it (these records have no list or page
+    of their own, which the generic delete view would return to)."""
+
+    def form_valid(self, form):
+        obj = self.get_object()
+        back = HttpResponseRedirect(reverse("stations:station", args=[obj.station_id]))
+        try:
+            with transaction.atomic():
+                self.delete_object(obj)
+        except ValidationError as exc:
+            messages.error(self.request, gettext("Cannot delete: %(r)s") % {"r": exc.messages[0]})
+            return back
+        messages.success(self.request, gettext("Deleted “%(obj)s”.") % {"obj": obj})
+        return back
+
+
+WINDOW_SERVICES = ModelServices(
+    create=services.schedule_window_create,
+    update=services.schedule_window_update,
+    delete=services.schedule_window_delete,
+    instance_arg="window",
+)
+
+
+@register_model_view(ScheduleWindow, "add")
+@register_model_view(ScheduleWindow, "edit")
 class ScheduleWindowEditView(_StationChildEdit):
     model = ScheduleWindow
     form_class = ScheduleWindowForm
-
-    def save(self, form):
-        obj = form.save(commit=False)
-        if obj.pk is None:
-            obj.created_by = self.request.user
-        others = [
-            w.as_window()
-            for w in ScheduleWindow.objects.filter(station=obj.station).exclude(pk=obj.pk)
-        ]
-        services.schedule_validate([*others, obj.as_window()])
-        obj.full_clean()
-        obj.save()
-        return obj
+    services = WINDOW_SERVICES
 
 
-class ScheduleWindowDeleteView(ObjectDeleteView):
+@register_model_view(ScheduleWindow, "delete")
+class ScheduleWindowDeleteView(_StationChildDelete):
     model = ScheduleWindow
+    services = WINDOW_SERVICES
 
 
+EXCEPTION_SERVICES = ModelServices(
+    create=services.schedule_exception_set,
+    update=services.schedule_exception_update,
+    delete=services.schedule_exception_delete,
+    instance_arg="exception",
+)
+
+
+@register_model_view(ScheduleException, "add")
+@register_model_view(ScheduleException, "edit")
 class ScheduleExceptionEditView(_StationChildEdit):
     model = ScheduleException
     form_class = ScheduleExceptionForm
+    services = EXCEPTION_SERVICES
 
 
-class ScheduleExceptionDeleteView(ObjectDeleteView):
+@register_model_view(ScheduleException, "delete")
+class ScheduleExceptionDeleteView(_StationChildDelete):
     model = ScheduleException
+    services = EXCEPTION_SERVICES
 
 
+STAFF_SERVICES = ModelServices(
+    create=services.staff_assign, delete=services.staff_remove, instance_arg="assignment"
+)
+
+
+@register_model_view(StationStaff, "add")
 class StationStaffEditView(_StationChildEdit):
     model = StationStaff
     form_class = StationStaffForm
-
-    def save(self, form):
-        d = form.cleaned_data
-        return services.staff_assign(
-            station=d["station"], user=d["user"], role=d["role"], actor=self.request.user
-        )
+    services = STAFF_SERVICES
 
 
-class StationStaffDeleteView(ObjectDeleteView):
+@register_model_view(StationStaff, "delete")
+class StationStaffDeleteView(_StationChildDelete):
     model = StationStaff
-
-    def form_valid(self, form):
-        assignment = self.get_object()
-        station_id = assignment.station_id
-        assignment.delete()
-        messages.success(self.request, gettext("Deleted “%(obj)s”.") % {"obj": assignment})
-        return HttpResponseRedirect(reverse("stations:station", args=[station_id]))
+    services = STAFF_SERVICES
 
 
 # --- tickets -------------------------------------------------------------------------------
 
 
-class TicketListView(ObjectListView):
+@register_model_view(Ticket, "list")
+class TicketListView(_RecordListView):
     model = Ticket
     filterset_class = TicketFilterSet
     select_related = ("station",)
@@ -265,27 +285,12 @@ class TicketListView(ObjectListView):
     ]
 
 
+@register_model_view(Ticket)
 class TicketDetailView(ObjectDetailView):
     model = Ticket
     template_name = "stations/ticket_detail.html"
     select_related = ("station", "acknowledged_by", "device")
-    fields = [
-        "station",
-        "category",
-        "source",
-        "title",
-        "description",
-        "status",
-        "raised_at",
-        "acknowledge_due",
-        "resolve_due",
-        "acknowledged_at",
-        "acknowledged_by",
-        "resolved_at",
-        "escalation",
-        "escalated_to",
-        "device",
-    ]
+    fields = list(fields.TICKET_DETAIL_FIELDS)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -295,54 +300,36 @@ class TicketDetailView(ObjectDetailView):
         return ctx
 
 
+@register_model_view(Ticket, "add")
 class TicketEditView(ObjectEditView):
+    """Staff raise a ticket (source: staff); it is then handled by its actions."""
+
     model = Ticket
     form_class = TicketForm
-
-    def save(self, form):
-        d = form.cleaned_data
-        return services.ticket_raise(
-            station=d["station"],
-            category=d["category"],
-            source=choices.TicketSource.STAFF,
-            title=d["title"],
-            description=d["description"],
-            actor=self.request.user,
-        )
+    services = ModelServices(create=services.ticket_raise)
 
 
-class TicketActionView(ScopedMixin, generic.DetailView):
-    """POST acknowledge / resolve."""
+@register_model_view(Ticket, "action")
+class TicketActionView(ObjectActionView):
+    """POST acknowledge / resolve (``do``) with a note."""
 
     model = Ticket
-    action = "change"
-    detail_name = "stations:ticket"
+    form_class = TicketActionForm
+    service = staticmethod(services.ticket_act)
+    submit_label = _("Acknowledge")
 
-    def get(self, request, *args, **kwargs):
-        # POST-only action: 404 outside the scope (like every record URL), else 405.
-        self.get_object()
-        return HttpResponseNotAllowed(["POST"])
-
-    def post(self, request, *args, **kwargs):
-        ticket = self.get_object()
-        form = TicketActionForm(request.POST)
-        note = form.data.get("note", "")[:300]
-        try:
-            if request.POST.get("do") == "resolve":
-                services.ticket_resolve(ticket=ticket, actor=request.user, note=note)
-                messages.success(request, gettext("Ticket resolved."))
-            else:
-                services.ticket_acknowledge(ticket=ticket, actor=request.user, note=note)
-                messages.success(request, gettext("Ticket acknowledged."))
-        except ValidationError as exc:
-            messages.error(request, exc.messages[0])
-        return HttpResponseRedirect(reverse("stations:ticket", args=[ticket.pk]))
+    @property
+    def success_message(self):
+        if self.request.POST.get("do") == "resolve":
+            return gettext("Ticket resolved.")
+        return gettext("Ticket acknowledged.")
 
 
 # --- check-ins and devices -----------------------------------------------------------------
 
 
-class CheckInListView(ObjectListView):
+@register_model_view(CheckIn, "list")
+class CheckInListView(_RecordListView):
     model = CheckIn
     filterset_class = CheckInFilterSet
     select_related = ("station",)
@@ -356,7 +343,8 @@ class CheckInListView(ObjectListView):
     ]
 
 
-class DeviceListView(ObjectListView):
+@register_model_view(Device, "list")
+class DeviceListView(_RecordListView):
     model = Device
     filterset_class = DeviceFilterSet
     select_related = ("station",)
@@ -369,30 +357,31 @@ class DeviceListView(ObjectListView):
     ]
 
 
+@register_model_view(Device)
 class DeviceDetailView(ObjectDetailView):
     model = Device
     select_related = ("station",)
-    fields = ["name", "station", "kind", "key_prefix", "last_seen_at", "is_active"]
+    fields = list(fields.DEVICE_DETAIL_FIELDS)
 
 
+@register_model_view(Device, "add")
+@register_model_view(Device, "edit")
 class DeviceEditView(ObjectEditView):
     model = Device
     form_class = DeviceForm
+    services = ModelServices(create=services.device_register, update=services.device_update)
 
     def save(self, form):
-        if self.object is not None:
-            return super().save(form)
-        d = form.cleaned_data
-        device, key = services.device_create(
-            station=d["station"], name=d["name"], kind=d["kind"], actor=self.request.user
-        )
-        messages.warning(
-            self.request,
-            gettext(
-                "Device key (shown only once, configure it on the device as header X-Device-Key): %(key)s"
+        device = super().save(form)
+        key = getattr(device, "new_key", None)
+        if key:  # a new device: its key, shown this once (only its hash is stored)
+            messages.warning(
+                self.request,
+                gettext(
+                    "Device key (shown only once, configure it on the device as header X-Device-Key): %(key)s"
+                )
+                % {"key": key},
             )
-            % {"key": key},
-        )
         return device
 
 
@@ -416,7 +405,8 @@ class ManagementView(ScopedMixin, generic.TemplateView):
         return ctx
 
 
-class HygieneCheckListView(ObjectListView):
+@register_model_view(HygieneCheck, "list")
+class HygieneCheckListView(_RecordListView):
     model = HygieneCheck
     filterset_class = HygieneCheckFilterSet
     select_related = ("station",)
@@ -429,10 +419,14 @@ class HygieneCheckListView(ObjectListView):
     ]
 
 
+@register_model_view(HygieneCheck, "add")
 class HygieneCheckEditView(ObjectEditView):
+    """The day's checklist: one tick box per item of the station's checklist."""
+
     model = HygieneCheck
     form_class = HygieneCheckForm
     template_name = "stations/hygiene_form.html"
+    services = ModelServices(create=services.hygiene_check_record)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -457,29 +451,24 @@ class HygieneCheckEditView(ObjectEditView):
             initial["station"] = self.request.GET["station"]
         return initial
 
-    def save(self, form):
-        d = form.cleaned_data
-        station = d["station"]
-        results = {
+    def service_data(self, form):
+        data = super().service_data(form)
+        data["results"] = {
             item: self.request.POST.get(f"item-{i}") == "on"
-            for i, item in enumerate(station.hygiene_checklist)
+            for i, item in enumerate(data["station"].hygiene_checklist)
         }
-        return services.hygiene_check_record(
-            station=station,
-            date=d["date"],
-            results=results,
-            note=d["note"],
-            actor=self.request.user,
-        )
+        return data
 
 
+@register_model_view(HygieneCheck)
 class HygieneCheckDetailView(ObjectDetailView):
     model = HygieneCheck
     select_related = ("station",)
-    fields = ["station", "date", "passed", "results", "note"]
+    fields = list(fields.HYGIENE_CHECK_DETAIL_FIELDS)
 
 
-class PatrolLogListView(ObjectListView):
+@register_model_view(PatrolLog, "list")
+class PatrolLogListView(_RecordListView):
     model = PatrolLog
     filterset_class = PatrolLogFilterSet
     select_related = ("station", "reviewed_by")
@@ -493,59 +482,35 @@ class PatrolLogListView(ObjectListView):
     ]
 
 
+@register_model_view(PatrolLog, "add")
 class PatrolLogEditView(ObjectEditView):
     model = PatrolLog
     form_class = PatrolLogForm
-
-    def save(self, form):
-        d = form.cleaned_data
-        return services.patrol_log_record(
-            station=d["station"],
-            at=d["at"],
-            normal=d["normal"],
-            observations=d["observations"],
-            actor=self.request.user,
-        )
+    services = ModelServices(create=services.patrol_log_record)
 
 
+@register_model_view(PatrolLog)
 class PatrolLogDetailView(ObjectDetailView):
     model = PatrolLog
     template_name = "stations/patrollog_detail.html"
     select_related = ("station", "reviewed_by")
-    fields = [
-        "station",
-        "at",
-        "normal",
-        "observations",
-        "reviewed_by",
-        "reviewed_at",
-        "review_note",
-    ]
+    fields = list(fields.PATROL_LOG_DETAIL_FIELDS)
 
 
-class PatrolLogReviewView(ScopedMixin, generic.DetailView):
+@register_model_view(PatrolLog, "review")
+class PatrolLogReviewView(ObjectActionView):
+    """The safety officer (or the county union) reviews a patrol log."""
+
     model = PatrolLog
-    action = "change"
-    detail_name = "stations:patrollog"
-
-    def get(self, request, *args, **kwargs):
-        # POST-only action: 404 outside the scope (like every record URL), else 405.
-        self.get_object()
-        return HttpResponseNotAllowed(["POST"])
-
-    def post(self, request, *args, **kwargs):
-        log = self.get_object()
-        try:
-            services.patrol_review(
-                log=log, actor=request.user, note=request.POST.get("note", "")[:300]
-            )
-            messages.success(request, gettext("Patrol log reviewed."))
-        except ValidationError as exc:
-            messages.error(request, exc.messages[0])
-        return HttpResponseRedirect(reverse("stations:patrollog", args=[log.pk]))
+    form_class = NoteForm
+    service = staticmethod(services.patrol_review)
+    instance_arg = "log"
+    success_message = _("Patrol log reviewed.")
+    submit_label = _("Review")
 
 
-class SpotCheckListView(ObjectListView):
+@register_model_view(SpotCheck, "list")
+class SpotCheckListView(_RecordListView):
     model = SpotCheck
     filterset_class = SpotCheckFilterSet
     select_related = ("station",)
@@ -560,69 +525,33 @@ class SpotCheckListView(ObjectListView):
     ]
 
 
+@register_model_view(SpotCheck, "add")
 class SpotCheckEditView(ObjectEditView):
     model = SpotCheck
     form_class = SpotCheckForm
-
-    def save(self, form):
-        if self.object is not None:
-            return super().save(form)
-        d = form.cleaned_data
-        check = services.spot_check_record(
-            station=d["station"],
-            date=d["date"],
-            inspector=d["inspector"],
-            passed=d["passed"],
-            findings=d["findings"],
-            rectify_by=d["rectify_by"],
-            actor=self.request.user,
-        )
-        if d.get("photo"):
-            check.photo = d["photo"]
-            check.save(update_fields=["photo"])
-        return check
+    services = ModelServices(
+        create=services.spot_check_record, update=services.spot_check_update, instance_arg="check"
+    )
 
 
+@register_model_view(SpotCheck)
 class SpotCheckDetailView(ObjectDetailView):
     model = SpotCheck
     template_name = "stations/spotcheck_detail.html"
     select_related = ("station",)
-    fields = [
-        "station",
-        "date",
-        "inspector",
-        "passed",
-        "findings",
-        "rectify_by",
-        "status",
-        "closed_on",
-        "closure_note",
-    ]
+    fields = list(fields.SPOT_CHECK_DETAIL_FIELDS)
 
 
-class SpotCheckCloseView(ScopedMixin, generic.DetailView):
+@register_model_view(SpotCheck, "close")
+class SpotCheckCloseView(ObjectActionView):
+    """Close a spot check once its findings are rectified (today)."""
+
     model = SpotCheck
-    action = "change"
-    detail_name = "stations:spotcheck"
-
-    def get(self, request, *args, **kwargs):
-        # POST-only action: 404 outside the scope (like every record URL), else 405.
-        self.get_object()
-        return HttpResponseNotAllowed(["POST"])
-
-    def post(self, request, *args, **kwargs):
-        check = self.get_object()
-        try:
-            services.spot_check_close(
-                check=check,
-                closed_on=schedule.local(timezone.now()).date(),
-                note=request.POST.get("note", "")[:300],
-                actor=request.user,
-            )
-            messages.success(request, gettext("Spot check closed."))
-        except ValidationError as exc:
-            messages.error(request, exc.messages[0])
-        return HttpResponseRedirect(reverse("stations:spotcheck", args=[check.pk]))
+    form_class = NoteForm
+    service = staticmethod(services.spot_check_close)
+    instance_arg = "check"
+    success_message = _("Spot check closed.")
+    submit_label = pgettext_lazy("spot check", "Close")
 
 
 # --- statistics, big screen, coverage ------------------------------------------------------
@@ -718,6 +647,7 @@ class CoverageView(ScopedMixin, generic.TemplateView):
         return ctx
 
 
+@register_model_view(DemandPoint, "list")
 class DemandPointListView(ObjectListView):
     model = DemandPoint
     filterset_class = DemandPointFilterSet
@@ -730,19 +660,30 @@ class DemandPointListView(ObjectListView):
     ]
 
 
+@register_model_view(DemandPoint)
 class DemandPointDetailView(ObjectDetailView):
     model = DemandPoint
     select_related = ("region",)
-    fields = ["name", "kind", "region", "lat", "lng", "dense"]
+    fields = list(fields.DEMAND_POINT_FIELDS)
 
 
+DEMAND_POINT_SERVICES = ModelServices(
+    create=services.demand_point_create,
+    update=services.demand_point_update,
+    delete=services.demand_point_delete,
+    instance_arg="point",
+)
+
+
+@register_model_view(DemandPoint, "add")
+@register_model_view(DemandPoint, "edit")
 class DemandPointEditView(ObjectEditView):
     model = DemandPoint
     form_class = DemandPointForm
+    services = DEMAND_POINT_SERVICES
 
 
+@register_model_view(DemandPoint, "delete")
 class DemandPointDeleteView(ObjectDeleteView):
     model = DemandPoint
-
-
-__all__ = ["dt", "get_object_or_404"]
+    services = DEMAND_POINT_SERVICES

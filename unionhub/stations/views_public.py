@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
 from django.views import View
 from django.views.decorators.csrf import csrf_protect
 
@@ -121,13 +122,17 @@ class PhoneEntryView(View):
             }
         try:
             result = services.checkin_record(
-                station=station, source=choices.CheckInSource.PHONE, **kwargs
+                actor=None, station=station, source=choices.CheckInSource.PHONE, **kwargs
             )
         except ValidationError as exc:
             return self._render(request, station, form, status=400, error=exc.messages[0])
         except services.Conflict:
             return self._render(
-                request, station, form, status=409, error="该登记已提交过，请刷新页面后重试。"
+                request,
+                station,
+                form,
+                status=409,
+                error=gettext("This check-in was already sent; reload the page and try again."),
             )
         response = HttpResponseRedirect(
             reverse("stations:phone_done", args=[station.code])
@@ -169,10 +174,11 @@ class PhoneHelpView(View):
         remembered = remembered_visitor(request)
         label = dict(choices.TicketCategory.choices)[d["category"]]
         ticket = services.ticket_raise(
+            actor=None,
             station=station,
             category=d["category"],
             source=choices.TicketSource.WORKER,
-            title=f"现场求助：{label}",
+            title=gettext("Help request: %(category)s") % {"category": label},
             description=d["description"],
             visitor=remembered[0] if remembered else "",
         )
@@ -211,7 +217,7 @@ class FinderView(View):
                 if not (-90 <= lat <= 90 and -180 <= lng <= 180):
                     raise ValueError
             except ValueError:
-                ctx["error"] = "坐标格式不正确，请重新定位。"
+                ctx["error"] = gettext("The coordinates are not valid; locate yourself again.")
             else:
                 ctx["stations"] = selectors.stations_nearby(
                     lat=lat, lng=lng, open_now=ctx["open_now"], limit=20

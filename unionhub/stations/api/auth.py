@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
+from django.utils.translation import gettext
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
-from unionhub.stations.services import device_authenticate
-
-INVALID_KEY = "设备密钥无效或设备已停用。"
+from unionhub.stations.selectors import device_authenticate
 
 
 class DeviceKeyAuthentication(authentication.BaseAuthentication):
@@ -20,7 +19,9 @@ class DeviceKeyAuthentication(authentication.BaseAuthentication):
             return None
         device = device_authenticate(raw)
         if device is None:
-            raise exceptions.AuthenticationFailed(INVALID_KEY)
+            raise exceptions.AuthenticationFailed(
+                gettext("The device key is invalid or the device is switched off.")
+            )
         return AnonymousUser(), device
 
     def authenticate_header(self, request):

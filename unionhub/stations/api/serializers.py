@@ -2,10 +2,17 @@ from __future__ import annotations
 
 import uuid
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from unionhub.org.models import Region
 from unionhub.stations import choices
+from unionhub.stations.fields import (
+    STATION_API_FIELDS,
+    STATION_API_READ_ONLY,
+    TICKET_FIELDS,
+    TICKET_STATE_FIELDS,
+)
 from unionhub.stations.models import CheckIn, Station, Ticket
 
 
@@ -19,23 +26,7 @@ class StationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Station
-        fields = [
-            "id",
-            "name",
-            "code",
-            "kind",
-            "region",
-            "address",
-            "lat",
-            "lng",
-            "is_smart",
-            "facilities",
-            "honours",
-            "contact_phone",
-            "is_active",
-            "is_open_now",
-            "mode_now",
-        ]
+        fields = ["id", *STATION_API_FIELDS, *STATION_API_READ_ONLY]
 
 
 class NearbyStationSerializer(serializers.ModelSerializer):
@@ -78,20 +69,20 @@ class NearbyQuerySerializer(serializers.Serializer):
         min_value=-90,
         max_value=90,
         error_messages={
-            "required": "请提供纬度 lat。",
-            "invalid": "纬度 lat 必须是数字。",
-            "min_value": "纬度 lat 必须在 -90 到 90 之间。",
-            "max_value": "纬度 lat 必须在 -90 到 90 之间。",
+            "required": _("Give the latitude lat."),
+            "invalid": _("The latitude lat must be a number."),
+            "min_value": _("The latitude lat must be between -90 and 90."),
+            "max_value": _("The latitude lat must be between -90 and 90."),
         },
     )
     lng = serializers.FloatField(
         min_value=-180,
         max_value=180,
         error_messages={
-            "required": "请提供经度 lng。",
-            "invalid": "经度 lng 必须是数字。",
-            "min_value": "经度 lng 必须在 -180 到 180 之间。",
-            "max_value": "经度 lng 必须在 -180 到 180 之间。",
+            "required": _("Give the longitude lng."),
+            "invalid": _("The longitude lng must be a number."),
+            "min_value": _("The longitude lng must be between -180 and 180."),
+            "max_value": _("The longitude lng must be between -180 and 180."),
         },
     )
     open_now = serializers.BooleanField(required=False, default=False)
@@ -101,26 +92,29 @@ class NearbyQuerySerializer(serializers.Serializer):
         min_value=1,
         max_value=100,
         error_messages={
-            "invalid": "limit 必须是整数。",
-            "min_value": "limit 至少为 1。",
-            "max_value": "limit 最多为 100。",
+            "invalid": _("limit must be a whole number."),
+            "min_value": _("limit must be at least 1."),
+            "max_value": _("limit must be at most 100."),
         },
     )
 
 
 class CheckInInputSerializer(serializers.Serializer):
     event_id = serializers.UUIDField(
-        error_messages={"required": "请提供 event_id。", "invalid": "event_id 必须是 UUID。"}
+        error_messages={
+            "required": _("Give the event_id."),
+            "invalid": _("event_id must be a UUID."),
+        }
     )
     phone = serializers.CharField(required=False, allow_blank=True, max_length=20)
     member_code = serializers.CharField(required=False, allow_blank=True, max_length=200)
     occupation = serializers.ChoiceField(
         choices=choices.Occupation.choices,
         required=False,
-        error_messages={"invalid_choice": "未知的职业类别：{input}。"},
+        error_messages={"invalid_choice": _("Unknown occupation: {input}.")},
     )
     at = serializers.DateTimeField(
-        required=False, error_messages={"invalid": "时间格式应为 ISO 8601。"}
+        required=False, error_messages={"invalid": _("The time must be in ISO 8601 format.")}
     )
 
 
@@ -201,11 +195,14 @@ def checkin_body(checkin: CheckIn, *, counted: bool) -> dict:
 
 class DeviceEventInputSerializer(serializers.Serializer):
     event_id = serializers.UUIDField(
-        error_messages={"required": "请提供 event_id。", "invalid": "event_id 必须是 UUID。"}
+        error_messages={
+            "required": _("Give the event_id."),
+            "invalid": _("event_id must be a UUID."),
+        }
     )
     kind = serializers.ChoiceField(
         choices=choices.DeviceEventKind.choices,
-        error_messages={"invalid_choice": "未知的事件类型：{input}。"},
+        error_messages={"invalid_choice": _("Unknown event kind: {input}.")},
     )
     at = serializers.DateTimeField(required=False)
     payload = serializers.DictField(required=False)
@@ -214,30 +211,5 @@ class DeviceEventInputSerializer(serializers.Serializer):
 class TicketSerializer(serializers.ModelSerializer):
     class Meta:
         model = Ticket
-        fields = [
-            "id",
-            "station",
-            "category",
-            "source",
-            "title",
-            "description",
-            "status",
-            "raised_at",
-            "acknowledge_due",
-            "resolve_due",
-            "acknowledged_at",
-            "resolved_at",
-            "escalation",
-            "escalated_to",
-        ]
-        read_only_fields = [
-            "source",
-            "status",
-            "raised_at",
-            "acknowledge_due",
-            "resolve_due",
-            "acknowledged_at",
-            "resolved_at",
-            "escalation",
-            "escalated_to",
-        ]
+        fields = ["id", *TICKET_FIELDS, *TICKET_STATE_FIELDS]
+        read_only_fields = list(TICKET_STATE_FIELDS)

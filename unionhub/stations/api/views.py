@@ -8,16 +8,19 @@ import json
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext, gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.exceptions import NotAuthenticated, PermissionDenied
+from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from unionhub.core.api import ScopedModelViewSet
+from unionhub.core.services import ModelServices
 from unionhub.stations import choices, services
 from unionhub.stations.api.auth import DeviceKeyAuthentication
 from unionhub.stations.api.serializers import (
@@ -35,10 +38,14 @@ from unionhub.stations.api.serializers import (
 from unionhub.stations.filtersets import StationApiFilterSet
 from unionhub.stations.models import CheckIn, Device, Station, Ticket
 from unionhub.stations.selectors import stations_nearby, with_schedule
+from unionhub.stations.services import OUT_OF_SCOPE
 
 PHONE_SESSION_KEY = "stations_phone_entry"
 FAST_ACCEPT = ("*/*", "application/json", "")  # what DRF answers with JSON
-CONFLICT_MESSAGE = "该 event_id 已登记过内容不同的记录。"
+
+
+def conflict_message() -> str:
+    return gettext("This event_id was already recorded with different content.")
 
 
 def _refuse_constant(name):
@@ -63,6 +70,32 @@ class StationViewSet(ScopedModelViewSet):
 
     def get_queryset(self):
         return with_schedule(super().get_queryset())
+
+    lookup_value_regex = r"[0-9]+"  # /stations/nearby/ and /stations/devices/… are not ids
+    services = ModelServices(
+        create=services.station_create,
+        update=services.station_update,
+        delete=services.station_delete,
+    )
+
+    def _write_in_scope(self, write):
+        # A station written into another county is a permission error (403), as the
+        # platform's own recheck answers, not a validation error.
+        try:
+            return super()._write_in_scope(write)
+        except DRFValidationError as exc:
+            cause = exc.__cause__
+            if isinstance(cause, DjangoValidationError) and any(
+                e.code == OUT_OF_SCOPE for e in _flat(cause)
+            ):
+                raise PermissionDenied(cause.messages[0]) from cause
+            raise
+
+
+def _flat(exc: DjangoValidationError) -> list[DjangoValidationError]:
+    if hasattr(exc, "error_dict"):
+        return [e for errors in exc.error_dict.values() for e in errors]
+    return list(exc.error_list)
 
 
 class StationCheckInView(APIView):
@@ -123,6 +156,7 @@ class StationCheckInView(APIView):
                     at=data.get("at"),
                     source=choices.CheckInSource.DEVICE,
                     device=device,
+                    actor=None,
                 )
             except services.StaleCache:
                 continue  # read the device and its station afresh (and re-cache), try again
@@ -142,7 +176,10 @@ class StationCheckInView(APIView):
 
     @extend_schema(
         responses=CheckInSerializer(many=True),
-        description="本驿站的到站登记（按时间倒序，分页）；需要查看到站登记的权限，范围外的驿站返回 404。",
+        description=gettext_lazy(
+            "The station's check-ins (newest first, paginated); needs the permission to view "
+            "check-ins; a station outside the caller's scope is 404."
+        ),
     )
     def get(self, request, pk):
         station = get_object_or_404(Station.objects.visible_to(request.user), pk=pk)
@@ -156,8 +193,12 @@ class StationCheckInView(APIView):
         request=CheckInInputSerializer,
         responses={201: CheckInSerializer, 200: CheckInSerializer},
         parameters=[OpenApiParameter("X-Device-Key", str, OpenApiParameter.HEADER, required=False)],
-        description="登记一次到站：201 新记录；200 同一 event_id 已登记相同内容，或同一人10分钟内重复扫码；"
-        "409 同一 event_id 内容不同；400 驿站未开放（含下次开放时间）等。",
+        description=gettext_lazy(
+            "Record one visit: 201 a new record; 200 the same event_id already recorded with the "
+            "same content, or the same person again within 10 minutes; 409 the same event_id "
+            "with other content; 400 the station is closed (with the next opening time) and "
+            "other input errors."
+        ),
     )
     def post(self, request, pk):
         return self._record(request, pk)
@@ -181,7 +222,7 @@ class StationCheckInView(APIView):
                 actor=request.user if request.user.is_authenticated else None,
             )
         except services.Conflict:
-            return Response({"event_id": [CONFLICT_MESSAGE]}, status=status.HTTP_409_CONFLICT)
+            return Response({"event_id": [conflict_message()]}, status=status.HTTP_409_CONFLICT)
         return Response(
             checkin_body(result.checkin, counted=result.created),
             status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK,
@@ -192,17 +233,21 @@ class StationCheckInView(APIView):
         if isinstance(request.auth, Device):
             device = request.auth
             if device.station_id != pk:
-                raise PermissionDenied("该设备不属于此驿站。")
+                raise PermissionDenied(gettext("This device does not belong to this station."))
             return device.station, choices.CheckInSource.DEVICE, device, None
         user = request.user
         if user and user.is_authenticated:
             if not user.has_perm("stations.add_checkin"):
-                raise PermissionDenied("您没有代为登记的权限。")
+                raise PermissionDenied(
+                    gettext("You do not have permission to register visits for others.")
+                )
             station = get_object_or_404(Station.objects.visible_to(user), pk=pk)
             return station, choices.CheckInSource.DESK, None, None
         entry = request.session.get(PHONE_SESSION_KEY) or {}
         if str(pk) not in entry:
-            raise NotAuthenticated("请扫描驿站二维码，在驿站登记页面登记。")
+            raise NotAuthenticated(
+                gettext("Scan the station's QR code and check in on the station's page.")
+            )
         SessionAuthentication().enforce_csrf(request)
         station = get_object_or_404(Station.objects.filter(is_active=True), pk=pk)
         from unionhub.stations.views_public import remembered_visitor
@@ -214,6 +259,7 @@ class StationCheckInView(APIView):
 class TicketViewSet(ScopedModelViewSet):
     """Service tickets (read-only through the API; handled on the ticket pages)."""
 
+    lookup_value_regex = r"[0-9]+"
     queryset = Ticket.objects.all()
     serializer_class = TicketSerializer
     select_related = ("station",)
@@ -234,7 +280,10 @@ class NearbyView(APIView):
     @extend_schema(
         parameters=[NearbyQuerySerializer],
         responses=NearbyStationSerializer(many=True),
-        description="公开接口（无需登录）：按直线距离排序的驿站，含 distance_m（米）。坐标格式错误返回 400。",
+        description=gettext_lazy(
+            "Public (no login): stations sorted by straight-line distance, with distance_m "
+            "(metres). Malformed coordinates are 400."
+        ),
     )
     def get(self, request):
         query = NearbyQuerySerializer(data=request.query_params)
@@ -249,7 +298,7 @@ class NearbyView(APIView):
 class DeviceOnlyPermission(permissions.BasePermission):
     def has_permission(self, request, view):
         if not isinstance(request.auth, Device):
-            raise NotAuthenticated("请在请求头 X-Device-Key 中提供设备密钥。")
+            raise NotAuthenticated(gettext("Give the device key in the X-Device-Key header."))
         return True
 
 
@@ -270,6 +319,7 @@ class DeviceEventView(APIView):
         data = data_in.validated_data
         try:
             event, created = services.device_event_record(
+                actor=None,
                 device=request.auth,
                 event_id=data["event_id"],
                 kind=data["kind"],
@@ -277,7 +327,7 @@ class DeviceEventView(APIView):
                 payload=data.get("payload") or {},
             )
         except services.Conflict:
-            return Response({"event_id": [CONFLICT_MESSAGE]}, status=status.HTTP_409_CONFLICT)
+            return Response({"event_id": [conflict_message()]}, status=status.HTTP_409_CONFLICT)
         body = {"id": event.pk, "event_id": str(event.event_id), "kind": event.kind, "at": event.at}
         return Response(body, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
@@ -289,7 +339,7 @@ class DeviceHeartbeatView(APIView):
 
     @extend_schema(request=None, responses={200: None})
     def post(self, request):
-        device = services.device_heartbeat(device=request.auth)
+        device = services.device_heartbeat(actor=None, device=request.auth)
         return Response({"device": device.pk, "last_seen_at": device.last_seen_at})
 
 

@@ -17,6 +17,7 @@ def make_station(
 ):
     region = Region.objects.filter(parent__code=county).order_by("code").first()
     return services.station_create(
+        actor=None,
         name=extra.pop("name", f"测试驿站{code}"),
         code=code,
         kind=choices.StationKind.SELF_BUILT,

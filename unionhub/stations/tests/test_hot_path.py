@@ -9,6 +9,7 @@ import datetime as dt
 import uuid
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -23,6 +24,7 @@ from unionhub.stations.api.serializers import (
 )
 from unionhub.stations.models import CheckIn, Device, ScheduleException, ScheduleWindow, Station
 from unionhub.stations.tests.conftest import always_open, make_station
+from unionhub.stations.tests.helpers import assert_invalid
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/stations/{}/checkins/"
@@ -38,7 +40,9 @@ def body(**kw):
 
 @pytest.fixture
 def device_api(open_station):
-    device, key = services.device_create(station=open_station, name="扫码器", kind="scanner")
+    device, key = services.device_create(
+        actor=None, station=open_station, name="扫码器", kind="scanner"
+    )
     api = APIClient()
 
     def post(station=open_station, **kw):
@@ -55,7 +59,7 @@ def _today():
 
 
 def _close_today_in_this_process(station):
-    services.schedule_exception_set(station=station, date=_today(), reason="停水检修")
+    services.schedule_exception_set(actor=None, station=station, date=_today(), reason="停水检修")
 
 
 def _close_today_in_another_process(station):
@@ -70,6 +74,7 @@ def _windows_replaced_by_night_only(station):
     # Open only 03:00–03:01 every day: closed at almost any time a test runs.
     t = dt.time
     services.schedule_set(
+        actor=None,
         station=Station.objects.get(pk=station.pk),
         windows=[schedule.Window(d, t(3, 0), t(3, 1), choices.Mode.MANNED) for d in range(7)],
     )
@@ -104,7 +109,15 @@ def test_schedule_change_applies_to_the_next_checkin(device_api, change):
     change(device_api.station)
     refused = device_api()
     assert refused.status_code == 400, refused.content
-    assert "未开放" in refused.json()["at"][0]
+    assert list(refused.json()) == ["at"]
+    with pytest.raises(ValidationError) as exc:  # … because the station is closed then
+        services.checkin_record(
+            actor=None,
+            station=Station.objects.get(pk=device_api.station.pk),
+            phone="13900000001",
+            occupation="courier",
+        )
+    assert_invalid(exc, field="at", code="closed")
 
 
 def test_removing_the_closure_reopens_at_once(device_api):
@@ -131,7 +144,15 @@ def test_station_taken_out_of_service_refuses_at_once(device_api, elsewhere):
         station.is_active = False
         station.save()
     r = device_api()
-    assert r.status_code == 400 and r.json()["station"] == ["该驿站已停用。"]
+    assert r.status_code == 400 and list(r.json()) == ["station"]
+    with pytest.raises(ValidationError) as exc:
+        services.checkin_record(
+            actor=None,
+            station=Station.objects.get(pk=station.pk),
+            phone="13900000001",
+            occupation="courier",
+        )
+    assert_invalid(exc, field="station", code="inactive")
 
 
 @pytest.mark.parametrize("elsewhere", [False, True], ids=["this-process", "other-process"])
@@ -223,7 +244,9 @@ def test_one_statement_per_device_checkin(device_api):
 
 
 def test_a_new_process_reads_key_and_schedule_once(open_station):
-    _device, key = services.device_create(station=open_station, name="门禁", kind="door")
+    _device, key = services.device_create(
+        actor=None, station=open_station, name="门禁", kind="door"
+    )
     api = APIClient()
     counts = []
     for _ in range(3):
@@ -255,7 +278,7 @@ def test_fast_answer_equals_the_drf_answer(device_api):
 
 def test_checkin_body_equals_the_serializer(open_station):
     new = services.checkin_record(
-        station=open_station, phone="13812345678", occupation="courier", source="device"
+        actor=None, station=open_station, phone="13812345678", occupation="courier", source="device"
     ).checkin
     for row in (new, CheckIn.objects.get(pk=new.pk)):
         assert checkin_body(row, counted=True) == {

@@ -13,6 +13,7 @@ from unionhub.org.models import Region
 from unionhub.stations import choices, selectors, services
 from unionhub.stations.models import CheckIn, DemandPoint, Station, Ticket
 from unionhub.stations.tests.conftest import always_open, make_station
+from unionhub.stations.tests.helpers import assert_invalid
 
 pytestmark = pytest.mark.django_db
 NEARBY = "/api/v1/stations/nearby/"
@@ -113,7 +114,9 @@ def test_phone_flow_register_then_one_tap_then_help(demo, client):
 def test_phone_page_closed_station_shows_next_opening(demo, client):
     make_station("P-2", windows=[])
     services.schedule_set(
-        station=Station.objects.get(code="P-2"), windows=services.daily_windows(days=[0])
+        actor=None,
+        station=Station.objects.get(code="P-2"),
+        windows=services.daily_windows(days=[0]),
     )
     r = client.post(
         "/stations/s/P-2/",
@@ -130,18 +133,30 @@ def test_phone_page_closed_station_shows_next_opening(demo, client):
 
 
 def test_overlapping_window_rejected(station, client_as):
-    with pytest.raises(Exception) as exc:
+    with pytest.raises(ValidationError) as exc:
         services.schedule_set(
+            actor=None,
             station=station,
             windows=[*services.daily_windows(days=[0]), *services.daily_windows(days=[0])],
         )
-    assert "重叠" in str(exc.value)
+    assert_invalid(exc, field="windows", code="overlap")
     c = client_as("xiangshui_admin")
     r = c.post(
         "/stations/windows/add/",
         {"station": station.pk, "weekday": 0, "start": "17:00", "end": "19:00", "mode": "manned"},
     )
-    assert r.status_code == 200 and "重叠" in r.content.decode()
+    assert r.status_code == 200 and r.context["form"].errors  # shown on the form
+    assert not station.windows.filter(start="17:00").exists()
+    with pytest.raises(ValidationError) as exc:
+        services.schedule_window_create(
+            actor=None,
+            station=station,
+            weekday=0,
+            start=dt.time(17),
+            end=dt.time(19),
+            mode="manned",
+        )
+    assert_invalid(exc, field="windows", code="overlap")
 
 
 def test_clone_from_template(station, client_as, user_named):
@@ -173,7 +188,9 @@ def test_clone_from_template(station, client_as, user_named):
 
 
 def test_staff_pages_render(station, client_as):
-    services.ticket_raise(station=station, category="hygiene", source="staff", title="地面湿滑")
+    services.ticket_raise(
+        actor=None, station=station, category="hygiene", source="staff", title="地面湿滑"
+    )
     c = client_as("xiangshui_admin")
     for url in [
         "/stations/",
@@ -219,8 +236,12 @@ def test_station_staff_sees_only_their_stations(demo, client_as):
 
 
 def test_statistics_shapes(open_station, user_named):
-    services.checkin_record(station=open_station, phone="13812345678", occupation="courier")
-    services.checkin_record(station=open_station, phone="13812345679", occupation="sanitation")
+    services.checkin_record(
+        actor=None, station=open_station, phone="13812345678", occupation="courier"
+    )
+    services.checkin_record(
+        actor=None, station=open_station, phone="13812345679", occupation="sanitation"
+    )
     stats = selectors.visit_statistics(user_named("xiangshui_admin"), days=7)
     assert stats["total"] == 2 and stats["unique_visitors"] == 2 and stats["today"] == 2
     assert len(stats["per_day"]) == 7 and len(stats["per_hour"]) == 24
@@ -255,11 +276,13 @@ def test_compliance_rates(station, user_named):
     today = dt.date.today()
     for back in range(10):
         services.hygiene_check_record(
+            actor=None,
             station=station,
             date=today - dt.timedelta(days=back),
             results={i: True for i in station.hygiene_checklist},
         )
     sc = services.spot_check_record(
+        actor=None,
         station=station,
         date=today - dt.timedelta(days=20),
         inspector="劳动经济部",
@@ -267,7 +290,9 @@ def test_compliance_rates(station, user_named):
         findings="药箱过期",
         rectify_by=today - dt.timedelta(days=13),
     )
-    services.spot_check_close(check=sc, closed_on=today - dt.timedelta(days=14), note="已更换")
+    services.spot_check_close(
+        actor=None, check=sc, closed_on=today - dt.timedelta(days=14), note="已更换"
+    )
     row = next(
         r
         for r in selectors.compliance_rates(user_named("xiangshui_admin"), days=30, today=today)
@@ -281,19 +306,24 @@ def test_compliance_rates(station, user_named):
 
 
 def test_spot_check_needs_deadline_when_failed(station):
-    with pytest.raises(Exception) as exc:
+    with pytest.raises(ValidationError) as exc:
         services.spot_check_record(
-            station=station, date=dt.date.today(), inspector="x", passed=False
+            actor=None, station=station, date=dt.date.today(), inspector="x", passed=False
         )
-    assert "rectify_by" in str(exc.value)
+    assert_invalid(exc, field="rectify_by", code="deadline_required")
 
 
 def test_patrol_only_in_unmanned_hours(station):
     from unionhub.stations.tests.conftest import local_today_at
 
-    with pytest.raises(ValidationError):
-        services.patrol_log_record(station=station, at=local_today_at("10:00"), normal=True)
-    log = services.patrol_log_record(station=station, at=local_today_at("19:00"), normal=True)
+    with pytest.raises(ValidationError) as exc:
+        services.patrol_log_record(
+            actor=None, station=station, at=local_today_at("10:00"), normal=True
+        )
+    assert_invalid(exc, field="at", code="manned_hours")
+    log = services.patrol_log_record(
+        actor=None, station=station, at=local_today_at("19:00"), normal=True
+    )
     assert log.pk
 
 

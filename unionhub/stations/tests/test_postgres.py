@@ -44,6 +44,7 @@ def test_concurrent_duplicate_checkin_counts_once(demo):
         results, errors = _run_concurrently(
             8,
             lambda: services.checkin_record(
+                actor=None,
                 station=station,
                 event_id=event_id,
                 phone="13812345678",
@@ -61,13 +62,15 @@ def test_concurrent_duplicate_checkin_counts_once(demo):
 
 def test_concurrent_duplicate_device_event_recorded_once(demo):
     station = make_station("PG-2", windows=always_open())
-    device, _key = services.device_create(station=station, name="报警按钮", kind="alarm")
+    device, _key = services.device_create(
+        actor=None, station=station, name="报警按钮", kind="alarm"
+    )
     event_id = uuid.uuid4()
     try:
         results, errors = _run_concurrently(
             8,
             lambda: services.device_event_record(
-                device=device, event_id=event_id, kind="alarm", payload={"button": 1}
+                actor=None, device=device, event_id=event_id, kind="alarm", payload={"button": 1}
             ),
         )
         assert not errors, errors

@@ -16,6 +16,7 @@ from unionhub.org.demo import county_union
 from unionhub.stations import choices, services
 from unionhub.stations.models import DeviceEvent, SlaPolicy, Ticket
 from unionhub.stations.tests.conftest import SH
+from unionhub.stations.tests.helpers import assert_invalid
 
 pytestmark = pytest.mark.django_db
 T0 = dt.datetime(2026, 6, 1, 10, 0, tzinfo=SH)
@@ -24,6 +25,7 @@ M = dt.timedelta(minutes=1)
 
 def raise_(station, category, now=T0):
     return services.ticket_raise(
+        actor=None,
         station=station,
         category=category,
         source=choices.TicketSource.WORKER,
@@ -79,13 +81,15 @@ def test_escalate_tickets_writes_timeline_and_targets(station):
     officer = ensure_user(
         "xiangshui_safety_t", "安全员甲", county_union("xiangshui"), ["station_staff"]
     )
-    services.staff_assign(station=station, user=officer, role=choices.StaffRole.SAFETY_OFFICER)
+    services.staff_assign(
+        actor=None, station=station, user=officer, role=choices.StaffRole.SAFETY_OFFICER
+    )
     t = raise_(station, "emergency")
-    assert services.tickets_escalate(now=T0 + 5 * M) == []
-    services.tickets_escalate(now=T0 + 6 * M)
+    assert services.tickets_escalate(actor=None, now=T0 + 5 * M) == []
+    services.tickets_escalate(actor=None, now=T0 + 6 * M)
     t.refresh_from_db()
     assert t.escalation == 1 and "安全员甲" in t.escalated_to
-    assert services.tickets_escalate(now=T0 + 7 * M) == []  # idempotent
+    assert services.tickets_escalate(actor=None, now=T0 + 7 * M) == []  # idempotent
     out = StringIO()
     call_command("escalate_tickets", now=(T0 + 11 * M).isoformat(), stdout=out)
     t.refresh_from_db()
@@ -98,8 +102,9 @@ def test_acknowledge_and_resolve(station, user_named):
     t = raise_(station, "safety")
     admin = user_named("xiangshui_admin")
     services.ticket_acknowledge(ticket=t, actor=admin, now=T0 + 4 * M)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as exc:
         services.ticket_acknowledge(ticket=t, actor=admin, now=T0 + 5 * M)
+    assert_invalid(exc, field="status", code="not_open")
     services.ticket_resolve(ticket=t, actor=admin, now=T0 + 40 * M, note="已修复")
     assert t.status == "resolved" and t.response_minutes() == 4
     assert services.escalation_due(t, T0 + 10000 * M) == 0
@@ -125,7 +130,7 @@ HEARTBEAT = "/api/v1/stations/devices/heartbeat/"
 
 
 def test_device_event_idempotent_and_alarm_raises_ticket(station):
-    device, key = services.device_create(station=station, name="一键报警", kind="alarm")
+    device, key = services.device_create(actor=None, station=station, name="一键报警", kind="alarm")
     api = APIClient()
     data = {"event_id": str(uuid.uuid4()), "kind": "alarm", "payload": {"button": 1}}
     first = api.post(EVENTS, data, format="json", HTTP_X_DEVICE_KEY=key)
@@ -145,7 +150,7 @@ def test_device_endpoints_need_a_valid_key(station):
     api = APIClient()
     assert api.post(HEARTBEAT).status_code == 401
     assert api.post(HEARTBEAT, HTTP_X_DEVICE_KEY="nope").status_code == 401
-    device, key = services.device_create(station=station, name="门禁", kind="door")
+    device, key = services.device_create(actor=None, station=station, name="门禁", kind="door")
     assert api.post(HEARTBEAT, HTTP_X_DEVICE_KEY=key).status_code == 200
     device.refresh_from_db()
     assert device.last_seen_at is not None
@@ -160,8 +165,10 @@ def test_device_endpoints_need_a_valid_key(station):
 
 @pytest.mark.parametrize("silent_minutes, offline", [(9, False), (10, True), (30, True)])
 def test_check_devices_raises_offline_ticket_once(station, silent_minutes, offline):
-    device, _ = services.device_create(station=station, name="人流计数器", kind="counter")
-    services.device_heartbeat(device=device, now=T0)
+    device, _ = services.device_create(
+        actor=None, station=station, name="人流计数器", kind="counter"
+    )
+    services.device_heartbeat(actor=None, device=device, now=T0)
     now = T0 + dt.timedelta(minutes=silent_minutes)
     call_command("check_devices", now=now.isoformat(), stdout=StringIO())
     call_command("check_devices", now=now.isoformat(), stdout=StringIO())  # again: no second ticket

@@ -2,16 +2,23 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from unionhub.core.middleware import acting_as
 from unionhub.stations.services import devices_check_offline
 
 
 class Command(BaseCommand):
-    help = "检查驿站设备心跳：超过10分钟无心跳的设备生成离线工单（建议每分钟运行一次）。"
+    help = _(
+        "Check station device heartbeats: a device silent for 10 minutes gets an offline "
+        "ticket (run every minute)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--now", help="以该时间为当前时间（ISO 8601，带时区）")
+        parser.add_argument(
+            "--now",
+            help=_("Take this time as now (ISO 8601 with a time zone), for tests and catching up"),
+        )
 
     def handle(self, *args, now=None, **options):
         when = timezone.now()
@@ -19,9 +26,9 @@ class Command(BaseCommand):
             try:
                 when = dt.datetime.fromisoformat(now)
             except ValueError as exc:
-                raise CommandError("--now 必须是 ISO 8601 时间") from exc
+                raise CommandError(_("--now must be an ISO 8601 time")) from exc
             if timezone.is_naive(when):
                 when = timezone.make_aware(when)
         with acting_as(None):
-            tickets = devices_check_offline(now=when)
-        self.stdout.write(f"新建离线工单 {len(tickets)} 张")
+            tickets = devices_check_offline(actor=None, now=when)
+        self.stdout.write(_("%(n)s offline tickets raised") % {"n": len(tickets)})
