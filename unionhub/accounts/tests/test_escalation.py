@@ -10,8 +10,8 @@ from django.urls import reverse
 from unionhub.accounts import services
 from unionhub.accounts.models import Role, User
 from unionhub.accounts.services import permissions_matching
-from unionhub.accounts.tests.assertions import assert_invalid, form_error_codes
 from unionhub.core.scope import ScopeKind
+from unionhub.core.testing.assertions import assert_invalid, form_error_codes
 from unionhub.org.demo import county_union, first_town_union
 
 pytestmark = pytest.mark.django_db

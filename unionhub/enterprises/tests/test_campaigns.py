@@ -9,11 +9,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.enterprises import selectors, services
 from unionhub.enterprises.models import Campaign, ContactLog
 from unionhub.enterprises.tests.factories import make_enterprise, make_union, town_of
 from unionhub.org.models import Region
-from unionhub.org.tests.assertions import assert_invalid
 
 pytestmark = pytest.mark.django_db
 

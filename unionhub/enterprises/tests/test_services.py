@@ -8,11 +8,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.enterprises import selectors, services
 from unionhub.enterprises.models import Enterprise, EnterpriseUnion, UnionReelection
 from unionhub.enterprises.tests.factories import make_enterprise, make_union, town_of
 from unionhub.org.models import OrgUnit
-from unionhub.org.tests.assertions import assert_invalid
 
 pytestmark = pytest.mark.django_db
 

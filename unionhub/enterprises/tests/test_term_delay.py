@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from unionhub.core.testing.assertions import assert_invalid, form_error_codes
 from unionhub.enterprises import dates, selectors, services
 from unionhub.enterprises.models import Enterprise, TermDelay
 from unionhub.enterprises.tests.factories import make_enterprise, make_union
-from unionhub.org.tests.assertions import assert_invalid, form_error_codes
 
 pytestmark = pytest.mark.django_db
 

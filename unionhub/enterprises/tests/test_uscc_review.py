@@ -7,11 +7,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.core.validators.uscc import check_char, uscc_errors, uscc_warnings
 from unionhub.enterprises import services
 from unionhub.enterprises.models import Enterprise
 from unionhub.enterprises.tests.factories import make_enterprise
-from unionhub.org.tests.assertions import assert_invalid
 
 pytestmark = pytest.mark.django_db
 

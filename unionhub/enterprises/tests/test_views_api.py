@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
+from unionhub.core.testing.assertions import form_error_codes
 from unionhub.enterprises.models import Enterprise
 from unionhub.enterprises.tests.factories import make_enterprise, make_union
-from unionhub.org.tests.assertions import form_error_codes
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from rest_framework.test import APIClient
 
-from unionhub.accounts.tests.assertions import assert_invalid
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.members import services
 from unionhub.members.demo import synthetic_id_number
 from unionhub.members.models import JoinApplication, Member, id_number_hashes

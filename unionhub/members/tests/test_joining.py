@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from unionhub.accounts.tests.assertions import assert_invalid
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.members import selectors, services
 from unionhub.members.demo import synthetic_id_number
 from unionhub.members.models import JoinApplication, Member, MemberTransfer

@@ -11,8 +11,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from unionhub.accounts.tests.assertions import assert_invalid
 from unionhub.core.models import ChangeRecord
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.members import services
 from unionhub.members.demo import synthetic_id_number
 from unionhub.members.models import Member

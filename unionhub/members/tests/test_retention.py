@@ -13,9 +13,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
-from unionhub.accounts.tests.assertions import assert_invalid
 from unionhub.core import crypto
 from unionhub.core.models import ChangeRecord
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.enterprises.dates import add_years
 from unionhub.members import selectors, services
 from unionhub.members.demo import synthetic_id_number

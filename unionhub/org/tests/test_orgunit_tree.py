@@ -9,11 +9,11 @@ from django.urls import reverse
 
 from unionhub.accounts import services as account_services
 from unionhub.accounts.models import Role, User
+from unionhub.core.testing.assertions import assert_invalid, form_error_codes
 from unionhub.org import selectors, services
 from unionhub.org.choices import OrgKind, RegionLevel
 from unionhub.org.demo import county_union, first_town_union
 from unionhub.org.models import OrgUnit, Region
-from unionhub.org.tests.assertions import assert_invalid, form_error_codes
 
 pytestmark = pytest.mark.django_db
 

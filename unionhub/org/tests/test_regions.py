@@ -7,10 +7,10 @@ import csv
 import pytest
 from django.core.exceptions import ValidationError
 
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.org import services
 from unionhub.org.choices import RegionKind, RegionLevel, TownCategory
 from unionhub.org.models import Region
-from unionhub.org.tests.assertions import assert_invalid
 
 pytestmark = pytest.mark.django_db
 

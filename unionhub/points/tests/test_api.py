@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from rest_framework.test import APIClient
 
+from unionhub.core.testing.assertions import assert_api_invalid
 from unionhub.points import services
 from unionhub.points.models import LedgerEntry, Submission
-from unionhub.points.tests.asserts import assert_api_invalid
 from unionhub.points.tests.conftest import evidence
 
 pytestmark = pytest.mark.django_db

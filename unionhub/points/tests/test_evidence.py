@@ -10,10 +10,10 @@ from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from unionhub.core.testing.assertions import assert_invalid, error_codes
 from unionhub.points import services
 from unionhub.points.choices import Evidence
 from unionhub.points.models import MAX_EVIDENCE_BYTES, PointItem, Submission
-from unionhub.points.tests.asserts import assert_invalid, error_codes
 from unionhub.points.tests.conftest import PDF, PNG, evidence
 
 pytestmark = pytest.mark.django_db

@@ -9,10 +9,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.points import services
 from unionhub.points.choices import EntryKind, ExpiryPolicy
 from unionhub.points.models import AppendOnlyError, LedgerEntry, PointsAccount
-from unionhub.points.tests.asserts import assert_invalid
 from unionhub.points.tests.conftest import at
 
 pytestmark = pytest.mark.django_db

@@ -11,10 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.org.demo import county_union
 from unionhub.points import services
 from unionhub.points.models import Programme, Submission
-from unionhub.points.tests.asserts import assert_invalid
 from unionhub.points.tests.conftest import evidence
 
 pytestmark = pytest.mark.django_db

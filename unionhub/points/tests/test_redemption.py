@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Sum
 
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.points import services
 from unionhub.points.choices import EntryKind, RedemptionStatus
 from unionhub.points.models import LedgerEntry, PointsAccount, Redemption, Reward
-from unionhub.points.tests.asserts import assert_invalid
 
 
 @pytest.mark.django_db

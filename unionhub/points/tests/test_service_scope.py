@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.points import services
 from unionhub.points.models import (
     Appeal,
@@ -24,7 +25,6 @@ from unionhub.points.models import (
     Submission,
     Suggestion,
 )
-from unionhub.points.tests.asserts import assert_invalid
 from unionhub.points.tests.conftest import World, evidence
 
 pytestmark = pytest.mark.django_db

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.points import services
 from unionhub.points.choices import AppealStatus, CapPeriod, SubmissionStatus
 from unionhub.points.models import Appeal, LedgerEntry, PointItem
-from unionhub.points.tests.asserts import assert_invalid
 from unionhub.points.tests.conftest import at, evidence
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.points import selectors, services
 from unionhub.points.choices import SuggestionStatus
-from unionhub.points.tests.asserts import assert_invalid
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,9 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from unionhub.core.testing.assertions import assert_form_invalid, message_levels
 from unionhub.points import selectors, services
 from unionhub.points.models import Submission
-from unionhub.points.tests.asserts import assert_form_invalid, message_levels
 from unionhub.points.tests.conftest import evidence
 
 pytestmark = pytest.mark.django_db

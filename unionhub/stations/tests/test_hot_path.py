@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.stations import choices, schedule, services
 from unionhub.stations.api.serializers import (
     CheckInInputSerializer,
@@ -24,7 +25,6 @@ from unionhub.stations.api.serializers import (
 )
 from unionhub.stations.models import CheckIn, Device, ScheduleException, ScheduleWindow, Station
 from unionhub.stations.tests.conftest import always_open, make_station
-from unionhub.stations.tests.helpers import assert_invalid
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/stations/{}/checkins/"

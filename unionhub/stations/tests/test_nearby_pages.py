@@ -9,11 +9,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from rest_framework.test import APIClient
 
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.org.models import Region
 from unionhub.stations import choices, selectors, services
 from unionhub.stations.models import CheckIn, DemandPoint, Station, Ticket
 from unionhub.stations.tests.conftest import always_open, make_station
-from unionhub.stations.tests.helpers import assert_invalid
 
 pytestmark = pytest.mark.django_db
 NEARBY = "/api/v1/stations/nearby/"

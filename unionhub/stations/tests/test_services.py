@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.org.models import Region
 from unionhub.stations import choices, services
 from unionhub.stations.models import (
@@ -27,7 +28,6 @@ from unionhub.stations.models import (
     Ticket,
 )
 from unionhub.stations.tests.conftest import local_today_at, make_station
-from unionhub.stations.tests.helpers import assert_invalid
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2030, 6, 3)
@@ -353,7 +353,7 @@ def test_the_same_writes_in_scope_succeed(station, user_named, name):
 
 
 def _codes(exc):
-    from unionhub.stations.tests.helpers import error_codes
+    from unionhub.core.testing.assertions import error_codes
 
     return error_codes(exc)
 

@@ -12,11 +12,11 @@ from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from unionhub.accounts.demo import ensure_user
+from unionhub.core.testing.assertions import assert_invalid
 from unionhub.org.demo import county_union
 from unionhub.stations import choices, services
 from unionhub.stations.models import DeviceEvent, SlaPolicy, Ticket
 from unionhub.stations.tests.conftest import SH
-from unionhub.stations.tests.helpers import assert_invalid
 
 pytestmark = pytest.mark.django_db
 T0 = dt.datetime(2026, 6, 1, 10, 0, tzinfo=SH)

@@ -141,8 +141,7 @@ def test_reviewer_never_gets_their_own_submission(user_named):
     account = account_in("xiangshui")
     own_account = PointsAccount.objects.create(programme=account.programme, user=admin)
     own = services.submission_create(
-        actor=admin,
-        account=own_account, item=item_in("xiangshui"), description="自己的"
+        actor=admin, account=own_account, item=item_in("xiangshui"), description="自己的"
     )
     assert f"points.submission_review:{own.pk}" not in keys(admin, "points.submission_review")
     assert f"points.submission_review:{own.pk}" in keys(
