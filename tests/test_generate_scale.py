@@ -9,12 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from unionhub.core.management.commands.generate_scale import (
-    GENERATOR_USERNAME,
-    SCALES,
-    make_id_number,
-    make_uscc,
-)
+from unionhub.core.scale import GENERATOR_USERNAME, SCALES
+from unionhub.enterprises.scale import make_uscc
+from unionhub.members.scale import make_id_number
 
 pytestmark = pytest.mark.django_db
 
