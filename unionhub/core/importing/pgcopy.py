@@ -312,13 +312,29 @@ def write_rows(
     a foreign key as its id) and return how many: one ``COPY`` on PostgreSQL (binary when
     every column allows it, as for the importer), batched ``bulk_create`` elsewhere.
 
-    ``rows`` may be a generator: it is consumed once, while writing. No model code runs
-    (no ``save()``, no signals, no audit: the caller records the import), and rows that
-    carry their primary key leave the table's sequence behind on PostgreSQL (the caller
-    resets it once, e.g. ``connection.ops.sequence_reset_sql``)."""
+    A concrete field left out gets its Django default on both paths (as ``Model()``
+    would give it), except an auto primary key, which the sequence fills. ``rows`` may be
+    a generator: it is consumed once, while writing. No model code runs (no ``save()``,
+    no signals, no audit: the caller records the import), and rows that carry their
+    primary key leave the table's sequence behind on PostgreSQL (the caller resets it
+    once, e.g. ``connection.ops.sequence_reset_sql``)."""
     db = using or router.db_for_write(model)
     connection = connections[db]
     if connection.vendor == "postgresql":
+        meta = model._meta
+        given = {meta.get_field(name).attname for name in field_names}
+        missing = [
+            f
+            for f in meta.concrete_fields
+            if f.attname not in given and not (f.primary_key and isinstance(f, models.AutoField))
+        ]
+        if missing:
+            static = tuple(f.get_default() for f in missing if not callable(f.default))
+            if len(static) == len(missing):  # (one tuple for every row)
+                rows = (tuple(row) + static for row in rows)
+            else:
+                rows = (tuple(row) + tuple(f.get_default() for f in missing) for row in rows)
+            field_names = [*field_names, *(f.attname for f in missing)]
         return _CopyWriter(model, connection, fields=field_names).stream(rows)
     factory = _InstanceFactory(model)
     attnames = [model._meta.get_field(name).attname for name in field_names]
