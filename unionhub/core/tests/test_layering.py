@@ -8,8 +8,8 @@ ones resolved, ``from unionhub import org``, and ``import_module("unionhub.x…"
 literal name. Not checked:
 
 * ``tests/`` directories (at any depth): tests may build domain records as samples;
-* ``management/module_template/``: the ``startmodule`` templates (``*.py.tpl`` files, not walked anyway,
-  that become a *new domain app's* code, so they import that app).
+* ``management/module_template/``: the ``startmodule`` templates (``*.py.tpl``, not walked
+  anyway), which become a *new domain app's* code and so import that app.
 
 ``core/testing/`` (helpers for the scope and write matrices) is checked like the rest: it
 reaches each app's ``tests/samples.py`` through ``module_configs()`` by a computed name."""
