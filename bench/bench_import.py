@@ -46,7 +46,7 @@ def bench_file(rows: int) -> Path:
 
     import xlsxwriter
 
-    from unionhub.core.management.commands.generate_scale import make_uscc
+    from unionhub.enterprises.scale import make_uscc
     from unionhub.org.models import Region
 
     target = ROOT / "var" / "bench" / f"enterprises_{rows}.xlsx"

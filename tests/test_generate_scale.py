@@ -7,14 +7,12 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
 
-from unionhub.core.management.commands.generate_scale import (
-    GENERATOR_USERNAME,
-    SCALES,
-    make_id_number,
-    make_uscc,
-)
+from unionhub.core.scale import GENERATOR_USERNAME, SCALES
+from unionhub.enterprises.scale import make_uscc
+from unionhub.members.scale import make_id_number
 
 pytestmark = pytest.mark.django_db
 
@@ -65,9 +63,32 @@ def test_generate_tiny(demo):
 
     again = io.StringIO()
     call_command("generate_scale", scale="tiny", seed=7, stdout=again)
+    assert "跳过" in again.getvalue()
     assert Member.objects.filter(created_by=gen).count() == size["members"]
+    with pytest.raises(CommandError):
+        call_command("generate_scale", scale="county", seed=7, stdout=io.StringIO())
 
+    before = _snapshot(gen)
     call_command("generate_scale", scale="tiny", seed=7, reset=True, stdout=io.StringIO())
     assert Member.objects.filter(created_by=gen).count() == size["members"]
+    assert _snapshot(gen) == before  # the same seed gives the same rows
     assert User.objects.filter(username__startswith="gs_u").count() == size["ledger"] // 40
     connection.check_constraints()  # the reset left no dangling foreign key
+
+
+def _snapshot(gen) -> dict[str, list]:
+    from unionhub.enterprises.models import Enterprise, EnterpriseUnion
+    from unionhub.members.models import Member
+    from unionhub.points.models import LedgerEntry
+    from unionhub.stations.models import CheckIn
+
+    def rows(model, *fields):
+        return list(model.objects.filter(created_by=gen).order_by("pk").values_list(*fields))
+
+    return {
+        "enterprises": rows(Enterprise, "pk", "uscc", "name", "region", "employees"),
+        "unions": rows(EnterpriseUnion, "pk", "org_unit__path", "chair_name", "term_end"),
+        "members": rows(Member, "pk", "name", "id_number_hash", "union", "employer"),
+        "checkins": rows(CheckIn, "pk", "station", "event_id", "visitor"),
+        "ledger": rows(LedgerEntry, "pk", "account", "points", "balance_after"),
+    }

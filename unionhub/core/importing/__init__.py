@@ -17,6 +17,7 @@ from unionhub.core.importing.pgcopy import (  # noqa: F401 — _CopyWriter for t
     CopyWriter,
     _CopyWriter,
     fast_bulk_update,
+    write_rows,
 )
 from unionhub.core.importing.xlsx import count_rows, write_template
 
@@ -36,5 +37,6 @@ __all__ = [
     "parse_decimal",
     "parse_int",
     "parse_text",
+    "write_rows",
     "write_template",
 ]

@@ -1,18 +1,21 @@
 """Writing many rows fast: PostgreSQL binary ``COPY … FROM STDIN`` in a writer thread
 (primary keys taken from the sequence first), ``bulk_create`` elsewhere, and one
-``executemany`` UPDATE. Shared by the import engine and the scale-data generator."""
+``executemany`` UPDATE. Shared by the import engine (``CopyWriter.insert``: model
+instances) and the scale-data generator (``write_rows``: tuples streamed from a
+generator, ``unionhub.core.scale``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 import threading
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from operator import itemgetter
 from typing import Any
 
-from django.db import connections, models
+from django.db import connections, models, router
 from django.db.models.base import ModelState
 from django.utils import timezone
 
@@ -63,12 +66,15 @@ _PLAIN_FIELDS = (
     models.ForeignKey,
     models.IntegerField,
     models.OneToOneField,
+    models.PositiveBigIntegerField,
     models.PositiveIntegerField,
     models.PositiveSmallIntegerField,
     models.SlugField,
     models.SmallAutoField,
     models.SmallIntegerField,
     models.TextField,
+    models.TimeField,
+    models.UUIDField,
 )
 # Column types binary COPY can take (PostgreSQL type → psycopg type name, Python type).
 # Binary rows cost psycopg half the client time of text rows; a table with any other
@@ -83,6 +89,8 @@ _BINARY_TYPES = {
     "date": ("date", dt.date),
     "timestamp with time zone": ("timestamptz", dt.datetime),
     "boolean": ("bool", bool),
+    "time": ("time", dt.time),
+    "uuid": ("uuid", uuid.UUID),
 }
 
 
@@ -141,13 +149,22 @@ class _CopyWriter:
 
     Primary keys are taken from the table's sequence first (``nextval`` over
     ``generate_series``), so the instances have their ids for ``after_write`` without
-    reading anything back, and the sequence stays right for later inserts."""
+    reading anything back, and the sequence stays right for later inserts.
 
-    def __init__(self, model: type[models.Model], connection) -> None:
+    ``fields`` (names or attnames, default every concrete field) limits the columns: the
+    others get their database default. ``write_rows`` uses that for tuples."""
+
+    def __init__(
+        self, model: type[models.Model], connection, fields: Sequence[str] | None = None
+    ) -> None:
         meta = model._meta
         self.connection = connection
         qn = connection.ops.quote_name
-        self.fields = fields = list(meta.concrete_fields)
+        self.fields = fields = (
+            list(meta.concrete_fields)
+            if fields is None
+            else [meta.get_field(name) for name in fields]
+        )
         self.attnames = [f.attname for f in fields]
         self.stamped = [
             f.attname
@@ -200,6 +217,26 @@ class _CopyWriter:
         if exact and expected:
             self.accepted.add(tuple(map(type, row)))
         return row
+
+    def stream(self, rows: Iterable[Sequence[Any]]) -> int:
+        """Copy tuples of attribute values (in ``fields`` order, as they come from a
+        generator) in this thread, converting them as ``insert`` does; returns the count.
+        Nothing is stamped and no id is taken: the rows carry what they need (a row
+        without the primary key column gets the sequence's next value)."""
+        self.wait()
+        accepted, convert = self.accepted, self._convert
+        n = 0
+        with self.connection.cursor() as cursor:
+            with cursor.cursor.copy(self.sql) as copy:  # the psycopg 3 cursor
+                if self.types is not None:
+                    copy.set_types(self.types)
+                write_row = copy.write_row
+                for row in rows:
+                    if tuple(map(type, row)) not in accepted:
+                        row = convert(list(row))
+                    write_row(row)
+                    n += 1
+        return n
 
     def insert(self, objs: list[models.Model], db: str) -> None:
         """Give the instances their ids and start copying them; returns while PostgreSQL
@@ -261,3 +298,56 @@ class _CopyWriter:
 
 #: the public name (the generator of scale data and the importer share it)
 CopyWriter = _CopyWriter
+
+
+def write_rows(
+    model: type[models.Model],
+    field_names: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    using: str | None = None,
+    batch_size: int = 2_000,
+) -> int:
+    """Insert tuples of values (one per name of ``field_names``: field names or attnames,
+    a foreign key as its id) and return how many: one ``COPY`` on PostgreSQL (binary when
+    every column allows it, as for the importer), batched ``bulk_create`` elsewhere.
+
+    A concrete field left out gets its Django default on both paths (as ``Model()``
+    would give it), except an auto primary key, which the sequence fills. ``rows`` may be
+    a generator: it is consumed once, while writing. No model code runs (no ``save()``,
+    no signals, no audit: the caller records the import), and rows that carry their
+    primary key leave the table's sequence behind on PostgreSQL (the caller resets it
+    once, e.g. ``connection.ops.sequence_reset_sql``)."""
+    db = using or router.db_for_write(model)
+    connection = connections[db]
+    if connection.vendor == "postgresql":
+        meta = model._meta
+        given = {meta.get_field(name).attname for name in field_names}
+        missing = [
+            f
+            for f in meta.concrete_fields
+            if f.attname not in given and not (f.primary_key and isinstance(f, models.AutoField))
+        ]
+        if missing:
+            static = tuple(f.get_default() for f in missing if not callable(f.default))
+            if len(static) == len(missing):  # (one tuple for every row)
+                rows = (tuple(row) + static for row in rows)
+            else:
+                rows = (tuple(row) + tuple(f.get_default() for f in missing) for row in rows)
+            field_names = [*field_names, *(f.attname for f in missing)]
+        return _CopyWriter(model, connection, fields=field_names).stream(rows)
+    factory = _InstanceFactory(model)
+    attnames = [model._meta.get_field(name).attname for name in field_names]
+    manager = model._base_manager.db_manager(db)
+    batch: list[models.Model] = []
+    n = 0
+    for row in rows:
+        batch.append(factory(dict(zip(attnames, row, strict=True))))
+        if len(batch) >= batch_size:
+            manager.bulk_create(batch)
+            n += len(batch)
+            batch.clear()
+    if batch:
+        manager.bulk_create(batch)
+        n += len(batch)
+    return n
