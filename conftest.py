@@ -34,6 +34,16 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_holiday_calendar():
+    # Each test starts from the holidays its own database has (rolled back in between).
+    from unionhub.core.calendar.selectors import forget_holiday_calendar
+
+    forget_holiday_calendar()
+    yield
+    forget_holiday_calendar()
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     # A request through LocaleMiddleware leaves its language active in the thread; start
     # every test in the platform's default language so no test depends on the order.

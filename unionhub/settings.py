@@ -371,5 +371,7 @@ if TESTING:
 
     IMPORT_DIR = Path(tempfile.mkdtemp(prefix="unionhub-test-imports-"))
     MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="unionhub-test-media-"))
-    # Tests roll their transactions back: the holiday calendar is re-checked on every use.
-    HOLIDAY_CALENDAR_RECHECK_SECONDS = 0
+    # Tests roll their transactions back: conftest.py forgets the cached holiday calendar
+    # before each test (changes within a test go through the services, which drop it too),
+    # so pages keep their constant query counts as in production.
+    HOLIDAY_CALENDAR_RECHECK_SECONDS = 3600

@@ -46,6 +46,7 @@ def build(county: str = "320925", slug: str = "jianhu") -> None:
     town = Region.objects.filter(parent__code=county, level="town").order_by("code").first()
     for code, smart, active in (("A", False, True), ("B", True, True), ("C", True, False)):
         st.station_create(
+            actor=None,
             name=f"KPI测试驿站{slug}{code}{n}",
             code=f"KPI-{slug}-{code}{n}",
             kind="self_built",
