@@ -24,6 +24,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_an_overdue_ticket_escalates_with_the_scheduler_running(demo):
     station = make_station("SCH-1")
     ticket = services.ticket_raise(
+        actor=None,
         station=station,
         category=choices.TicketCategory.EMERGENCY,  # acknowledge within 5 minutes
         source=choices.TicketSource.WORKER,
