@@ -77,6 +77,27 @@ def test_every_write_view_declares_services():
     assert not lacking, f"write views without declared services: {sorted(lacking)}"
 
 
+def test_every_page_that_writes_is_declared():
+    """A page that accepts a POST without being a registered model view (a module page)
+    is outside the matrix: it must say why in a samples.py ``WRITE_EXEMPT``."""
+    from django.urls import get_resolver
+
+    from unionhub.core.testing.scope_matrix import _walk
+    from unionhub.core.urlgen import registered_views
+
+    resolver = get_resolver()
+    resolver.url_patterns  # noqa: B018 — import the modules' views (they register)
+    registered = {r.view for r in registered_views()}
+    undeclared = []
+    for name, route, callback in _walk(resolver.url_patterns):
+        cls = getattr(callback, "view_class", None)
+        if cls is None or route.startswith(("api/", "admin/")) or cls in registered:
+            continue
+        if hasattr(cls, "post") and name not in P["WRITE_EXEMPT"]:
+            undeclared.append(name or route)
+    assert not undeclared, f"pages that write, neither in the matrix nor exempt: {undeclared}"
+
+
 CHECKED = [e for e in ALL if e.name not in P["WRITE_EXEMPT"] and _missing(e) is None]
 
 
