@@ -202,9 +202,6 @@ def module_urlpatterns() -> list[Any]:
     result = []
     for config in module_configs():
         patterns = [*_page_patterns(config), *get_model_urls(config)]
-        legacy = f"{config.name}.urls"
-        if _exists(legacy):
-            patterns += list(import_module(legacy).urlpatterns)
         if not patterns:
             continue
         prefix = "" if config.label == "core" else f"{config.label}/"
@@ -213,8 +210,8 @@ def module_urlpatterns() -> list[Any]:
 
 
 def api_urlpatterns() -> list[Any]:
-    """Every module's API under ``/api/v1/``: its ``api_routes`` (viewsets on one router),
-    its ``api_urls`` and, while a module still has one, its ``api/urls.py``."""
+    """Every module's API under ``/api/v1/``: its ``api_routes`` (viewsets on one router)
+    and its ``api_urls``."""
     from rest_framework.routers import DefaultRouter
 
     result: list[Any] = []
@@ -226,7 +223,4 @@ def api_urlpatterns() -> list[Any]:
                 router.register(prefix, viewset, basename=basename)
             result.append(path("", include(router.urls)))
         result += list(config.load_resource("api_urls") or [])
-        legacy = f"{config.name}.api.urls"
-        if _exists(legacy):
-            result.append(path("", include(import_module(legacy))))
     return result

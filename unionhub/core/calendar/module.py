@@ -22,3 +22,30 @@ role_grants = {
     "county_admin": ["calendar.view_holiday"],
     "town_cadre": ["calendar.view_holiday"],
 }
+
+
+def _pages():
+    from unionhub.core.calendar import views
+    from unionhub.core.urlgen import page
+
+    return [
+        page("", views.CalculatorView, "calculator"),
+        page("holidays/", views.HolidayListView, "holiday_list"),
+        page("holidays/add/", views.HolidayEditView, "holiday_add"),
+        page("holidays/import/", views.HolidayImportView, "holiday_import"),
+        page("holidays/<int:pk>/edit/", views.HolidayEditView, "holiday_edit"),
+        page("holidays/<int:pk>/delete/", views.HolidayDeleteView, "holiday_delete"),
+    ]
+
+
+def _api_urls():
+    from django.urls import path
+
+    from unionhub.core.calendar.api.views import DeadlineAPIView
+
+    # GET /api/v1/calendar/deadline/?kind=&date= (contract.md "Legal deadlines")
+    return [path("calendar/deadline/", DeadlineAPIView.as_view(), name="calendar-deadline")]
+
+
+pages = _pages()
+api_urls = _api_urls()
