@@ -15,7 +15,7 @@ url_bases = {"changerecord": "audit/", "exportrequest": "exports/"}
 
 def _pages():
     from unionhub.core.urlgen import page
-    from unionhub.core.views import exports, imports, pages
+    from unionhub.core.views import exports, imports, pages, tabs
 
     return [
         page("", pages.home, "home"),
@@ -27,6 +27,7 @@ def _pages():
             "exportrequest_download",
         ),
         page("imports/jobs/<int:pk>/", imports.ImportJobView, "import_job"),
+        page("tabs/<str:model>/<int:pk>/<slug:key>/", tabs.DetailTabView, "detail_tab"),
         page("imports/<slug:kind>/", imports.ImportUploadView, "import"),
         # ".xlsx" routes are file downloads (the scope matrix reads only HTML/JSON).
         page("imports/<slug:kind>/template.xlsx", imports.ImportTemplateView, "import_template"),
