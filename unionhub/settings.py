@@ -233,6 +233,11 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
+# Addresses (or networks) of the reverse proxies in front of the platform, e.g. "127.0.0.1" for
+# nginx on the same host. X-Forwarded-For is believed only when the request comes from one of
+# them; from anyone else it is ignored, so a client cannot forge the address that the login
+# lockout, the throttles and the audit trail use. Empty: no proxy, REMOTE_ADDR is the client.
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
