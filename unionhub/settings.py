@@ -62,6 +62,11 @@ if not PII_KEY:
     if not DEBUG:
         _fail("生产模式（DEBUG=0）必须通过环境变量 PII_KEY 提供个人信息加密密钥。")
     PII_KEY = _dev_secret("pii_key", lambda: secrets.token_urlsafe(32))
+# Field encryption of personal data: AES-256-GCM, or the national algorithms SM4-GCM with
+# HMAC-SM3 lookups (GB/T 32907 / GB/T 32905). Switching is a key rotation: rotate_pii_key.
+PII_CIPHER = os.environ.get("PII_CIPHER", "aes-256-gcm")
+if PII_CIPHER not in ("aes-256-gcm", "sm4-gcm"):
+    _fail(f"PII_CIPHER 只能是 aes-256-gcm 或 sm4-gcm，而不是 {PII_CIPHER!r}。")
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 if DEBUG:
