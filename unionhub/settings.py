@@ -272,6 +272,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["unionhub.core.drf.ModelPermissions"],
     "DEFAULT_PAGINATION_CLASS": "unionhub.core.drf.PageNumberPagination",
+    "DEFAULT_PARSER_CLASSES": [
+        "unionhub.core.parsers.BoundedJSONParser",  # deep nesting is a 400, not a 500
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
