@@ -52,6 +52,7 @@ class Step:
 
     kind: str  # the deadline service's kind code ("" for the expiry)
     label: str
+    event: dt.date | None  # the event date the kind counts from
     due: dt.date | None
     done_on: dt.date | None
     countdown: Countdown | None
@@ -69,6 +70,7 @@ def case_timeline(case: BargainingCase, today: dt.date | None = None) -> list[St
         return Step(
             kind=kind,
             label=label,
+            event=event,
             due=due,
             done_on=done_on,
             countdown=countdown(due, today) if pending and due and not done_on else None,
@@ -145,6 +147,7 @@ def case_timeline(case: BargainingCase, today: dt.date | None = None) -> list[St
             Step(
                 "",
                 _("Contract expires"),
+                case.term_start,
                 case.expires_on,
                 None,
                 countdown(case.expires_on, today) if case.phase(today) == "in_force" else None,
