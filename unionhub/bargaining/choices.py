@@ -94,7 +94,7 @@ class OfferStatus(models.TextChoices):
 #: the status flow: which statuses an offer may move to from each
 OFFER_FLOW = {
     OfferStatus.SENT: {OfferStatus.RECEIVED},
-    OfferStatus.RECEIVED: {OfferStatus.RESPONDED, OfferStatus.OVERDUE},
+    OfferStatus.RECEIVED: {OfferStatus.RESPONDED, OfferStatus.OVERDUE, OfferStatus.FAILED},
     OfferStatus.OVERDUE: {OfferStatus.RESPONDED, OfferStatus.FAILED},
     OfferStatus.RESPONDED: {OfferStatus.NEGOTIATING, OfferStatus.FAILED},
     OfferStatus.NEGOTIATING: {OfferStatus.AGREED, OfferStatus.SUSPENDED, OfferStatus.FAILED},
