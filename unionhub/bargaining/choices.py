@@ -2,14 +2,15 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Tier(models.TextChoices):
     """区域谈底线、行业谈标准、企业谈增长 (domain.md §3.7)."""
 
-    REGIONAL = "regional", _("Regional")
-    INDUSTRY = "industry", _("Industry")
-    ENTERPRISE = "enterprise", _("Enterprise")
+    REGIONAL = "regional", pgettext_lazy("bargaining tier", "Regional")
+    INDUSTRY = "industry", pgettext_lazy("bargaining tier", "Industry")
+    ENTERPRISE = "enterprise", pgettext_lazy("bargaining tier", "Enterprise")
 
 
 class Procedure(models.TextChoices):
@@ -47,7 +48,7 @@ class CaseStatus(models.TextChoices):
 
     PREPARING = "preparing", _("Preparing")
     NEGOTIATING = "negotiating", _("Negotiating")
-    SUSPENDED = "suspended", _("Suspended")
+    SUSPENDED = "suspended", pgettext_lazy("bargaining", "Suspended")
     ADOPTED = "adopted", _("Draft adopted")
     SIGNED = "signed", _("Signed")
     FILED = "filed", _("Filed with the labour administration")
@@ -61,7 +62,7 @@ class Phase(models.TextChoices):
 
     PREPARING = "preparing", _("Preparing")
     NEGOTIATING = "negotiating", _("Negotiating")
-    SUSPENDED = "suspended", _("Suspended")
+    SUSPENDED = "suspended", pgettext_lazy("bargaining", "Suspended")
     ADOPTED = "adopted", _("Draft adopted, to be signed")
     SIGNED = "signed", _("Signed, to be filed")
     UNDER_REVIEW = "under_review", _("Under review by the labour administration")
@@ -87,7 +88,7 @@ class OfferStatus(models.TextChoices):
     OVERDUE = "overdue", _("Overdue (no written response)")
     NEGOTIATING = "negotiating", _("Negotiating")
     AGREED = "agreed", _("Agreed")
-    SUSPENDED = "suspended", _("Suspended")
+    SUSPENDED = "suspended", pgettext_lazy("bargaining", "Suspended")
     FAILED = "failed", _("Failed")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from unionhub.bargaining.choices import CaseStatus, OfferStatus, Tier
 from unionhub.bargaining.models import (
@@ -33,7 +34,9 @@ def _in_region(queryset, path_lookup: str, code: str):
 class CaseFilterSet(ScopedFilterSet):
     search_fields = ("title", "enterprise__name")
     region = django_filters.CharFilter(method="filter_region", label=_("Region (code)"))
-    tier = django_filters.ChoiceFilter(choices=Tier.choices, label=_("tier"))
+    tier = django_filters.ChoiceFilter(
+        choices=Tier.choices, label=pgettext_lazy("bargaining", "tier")
+    )
     status = django_filters.ChoiceFilter(choices=CaseStatus.choices, label=_("status"))
     key_group = django_filters.ChoiceFilter(choices=KeyGroup.choices, label=_("key group"))
     in_force_on = django_filters.DateFilter(method="filter_in_force", label=_("In force on"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from unionhub.bargaining.choices import OfferStatus
 from unionhub.bargaining.models import (
@@ -58,7 +59,9 @@ class VoteForm(forms.Form):
 class SignForm(forms.Form):
     signed_on = forms.DateField(label=_("signed on"), widget=DATE)
     term_start = forms.DateField(label=_("term starts"), widget=DATE, required=False)
-    term_years = forms.IntegerField(label=_("term (years)"), required=False, min_value=0)
+    term_years = forms.IntegerField(
+        label=pgettext_lazy("bargaining", "term (years)"), required=False, min_value=0
+    )
 
 
 class FileForm(forms.Form):
@@ -83,7 +86,7 @@ class VacateForm(forms.Form):
 
 
 class ReplaceForm(forms.Form):
-    name = forms.CharField(label=_("name"), max_length=50)
+    name = forms.CharField(label=pgettext_lazy("person", "name"), max_length=50)
     position = forms.CharField(label=_("position"), max_length=100, required=False)
     is_outside_expert = forms.BooleanField(label=_("outside expert"), required=False)
 

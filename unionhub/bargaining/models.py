@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from unionhub.bargaining.choices import (
     CONTRACT_OUTCOMES,
@@ -101,7 +102,9 @@ class BargainingCase(BaseModel):
     workers, LCL art. 51)."""
 
     title = models.CharField(_("title"), max_length=150)
-    tier = models.CharField(_("tier"), max_length=12, choices=Tier.choices)
+    tier = models.CharField(
+        pgettext_lazy("bargaining", "tier"), max_length=12, choices=Tier.choices
+    )
     union = models.ForeignKey(
         "org.OrgUnit",
         verbose_name=_("workers' side union"),
@@ -167,7 +170,9 @@ class BargainingCase(BaseModel):
     vote_adopted = models.BooleanField(_("draft adopted"), null=True, editable=False)
     signed_on = models.DateField(_("signed on"), null=True, editable=False)
     term_start = models.DateField(_("term starts"), null=True, editable=False)
-    term_years = models.PositiveSmallIntegerField(_("term (years)"), null=True, editable=False)
+    term_years = models.PositiveSmallIntegerField(
+        pgettext_lazy("bargaining", "term (years)"), null=True, editable=False
+    )
     expires_on = models.DateField(_("expires on"), null=True, editable=False)
     filing_due = models.DateField(_("file by"), null=True, editable=False)
     filed_on = models.DateField(_("filed on"), null=True, editable=False)
@@ -237,7 +242,7 @@ class Representative(BaseModel):
         related_name="representatives",
     )
     side = models.CharField(_("side"), max_length=10, choices=Side.choices)
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     position = models.CharField(_("position"), max_length=100, blank=True)
     is_chief = models.BooleanField(_("chief representative"), default=False)
     is_outside_expert = models.BooleanField(_("outside expert"), default=False)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views import generic
 
 from unionhub.bargaining import documents, forms, selectors, services
@@ -61,7 +62,7 @@ class CaseListView(ObjectListView):
     select_related = ("union", "enterprise", "region")
     columns = [
         ("title", _("title")),
-        ("get_tier_display", _("tier")),
+        ("get_tier_display", pgettext_lazy("bargaining", "tier")),
         ("get_outcome_type_display", _("outcome")),
         ("get_phase_display", _("status")),
         ("next_countdown", _("countdown")),
