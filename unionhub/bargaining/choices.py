@@ -104,3 +104,17 @@ OFFER_FLOW = {
     OfferStatus.FAILED: set(),
 }
 OPEN_OFFER_STATUSES = (OfferStatus.SENT, OfferStatus.RECEIVED, OfferStatus.OVERDUE)
+
+
+class StandardKind(models.TextChoices):
+    """What a wage standard in a contract fixes (Jiangsu 2023 art. 12: piece rates and order
+    allocation for platform workers)."""
+
+    MONTHLY_FLOOR = "monthly_floor", _("Monthly wage floor (yuan)")
+    HOURLY_FLOOR = "hourly_floor", _("Hourly wage floor (yuan)")
+    PIECE_RATE = "piece_rate", _("Piece rate (yuan per piece or order)")
+    ORDER_ALLOCATION = "order_allocation", _("Order allocation rule")
+
+
+#: kinds compared with the statutory minimum wage (monthly and hourly)
+FLOOR_KINDS = (StandardKind.MONTHLY_FLOOR, StandardKind.HOURLY_FLOOR)

@@ -11,10 +11,14 @@ from unionhub.bargaining.choices import OfferStatus
 from unionhub.bargaining.models import (
     CAMPAIGN_FIELDS,
     CASE_FIELDS,
+    MINIMUM_WAGE_FIELDS,
     REPRESENTATIVE_FIELDS,
+    WAGE_STANDARD_FIELDS,
     BargainingCase,
+    MinimumWage,
     OfferCampaign,
     Representative,
+    WageStandard,
 )
 from unionhub.core.forms import ScopedFilterForm, ScopedModelForm
 from unionhub.enterprises.choices import SizeClass
@@ -131,3 +135,16 @@ class CloseForm(forms.Form):
             (s, s.label) for s in (OfferStatus.AGREED, OfferStatus.SUSPENDED, OfferStatus.FAILED)
         ],
     )
+
+
+class WageStandardForm(ScopedModelForm):
+    class Meta:
+        model = WageStandard
+        fields = WAGE_STANDARD_FIELDS
+
+
+class MinimumWageForm(ScopedModelForm):
+    class Meta:
+        model = MinimumWage
+        fields = MINIMUM_WAGE_FIELDS
+        widgets = {"valid_from": DATE, "valid_to": DATE}

@@ -26,6 +26,7 @@ from unionhub.bargaining.choices import (
     Procedure,
     Side,
     SpecialTopic,
+    StandardKind,
     Tier,
 )
 from unionhub.core.models import BaseModel
@@ -72,6 +73,16 @@ CASE_DATES = (
 )
 REPRESENTATIVE_FIELDS = ("case", "side", "name", "position", "is_chief", "is_outside_expert")
 CAMPAIGN_FIELDS = ("union", "title", "period_start", "period_end", "note")
+WAGE_STANDARD_FIELDS = ("case", "kind", "item", "amount", "rule")
+MINIMUM_WAGE_FIELDS = (
+    "region",
+    "wage_class",
+    "monthly",
+    "hourly",
+    "valid_from",
+    "valid_to",
+    "source",
+)
 OFFER_FIELDS = ("campaign", "enterprise", "sent_on", "received_on", "responded_on", "status")
 
 
@@ -398,3 +409,69 @@ def case_next_date(case: BargainingCase) -> str:
 BargainingOffer.response_countdown = offer_countdown
 BargainingOffer.response_countdown.short_description = _("countdown")
 BargainingCase.next_countdown = case_next_date
+
+
+class MinimumWage(BaseModel):
+    """The statutory minimum wage in force in a county-level unit (a configurable table:
+    the province revises it every two to three years; LCL art. 55 forbids contracts below
+    it). ``valid_from``/``valid_to`` keep the history."""
+
+    region = models.ForeignKey(
+        "org.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
+    )
+    wage_class = models.CharField(_("class"), max_length=20)
+    monthly = models.DecimalField(_("monthly minimum (yuan)"), max_digits=8, decimal_places=2)
+    hourly = models.DecimalField(_("hourly minimum (yuan)"), max_digits=6, decimal_places=2)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=200)
+
+    scope_spec = ScopeSpec(region_path="region__path")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("minimum wage")
+        verbose_name_plural = _("minimum wages")
+        ordering = ["region__path", "-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.region.name} {self.wage_class} {self.monthly}"
+
+
+class WageStandard(BaseModel):
+    """A wage figure fixed by a contract: a floor, a piece rate or an order-allocation rule.
+    Across tiers an enterprise figure should not undercut the industry one, nor an industry
+    figure the regional one (区域谈底线、行业谈标准、企业谈增长), and no floor may be below the
+    statutory minimum wage."""
+
+    case = models.ForeignKey(
+        BargainingCase,
+        verbose_name=_("bargaining case"),
+        on_delete=models.CASCADE,
+        related_name="wage_standards",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=StandardKind.choices)
+    item = models.CharField(
+        _("item"),
+        max_length=100,
+        blank=True,
+        help_text=_("For piece rates: what is paid for (e.g. one delivered order)."),
+    )
+    amount = models.DecimalField(
+        _("amount (yuan)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    rule = models.CharField(_("rule"), max_length=300, blank=True)
+
+    scope_spec = ScopeSpec(
+        org_path="case__union__path", region_path="case__region__path", owner=None
+    )
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("wage standard")
+        verbose_name_plural = _("wage standards")
+        ordering = ["case", "kind", "item", "pk"]
+
+    def __str__(self) -> str:
+        value = f"{self.amount}" if self.amount is not None else self.rule
+        return f"{self.case.title} · {self.get_kind_display()}{(' ' + self.item) if self.item else ''} {value}"

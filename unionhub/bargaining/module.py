@@ -19,6 +19,8 @@ menu = [
         "bargaining.bargainingcase", _("Bargaining cases"), icon="file-certificate", order=502
     ),
     model_item("bargaining.representative", _("Representatives"), icon="users", order=503),
+    model_item("bargaining.wagestandard", _("Wage standards"), icon="coin-yuan", order=504),
+    model_item("bargaining.minimumwage", _("Minimum wages"), icon="scale", order=505),
 ]
 
 url_bases = {
@@ -26,6 +28,8 @@ url_bases = {
     "representative": "representatives/",
     "offercampaign": "campaigns/",
     "bargainingoffer": "offers/",
+    "wagestandard": "standards/",
+    "minimumwage": "minimum-wages/",
 }
 
 api_routes = [

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django.views import generic
 
-from unionhub.bargaining import documents, forms, selectors, services
+from unionhub.bargaining import documents, forms, selectors, services, standards
 from unionhub.bargaining.filtersets import (
     CampaignFilterSet,
     CaseFilterSet,
@@ -21,12 +21,16 @@ from unionhub.bargaining.models import (
     CAMPAIGN_FIELDS,
     CASE_DATES,
     CASE_FIELDS,
+    MINIMUM_WAGE_FIELDS,
     OFFER_FIELDS,
     REPRESENTATIVE_FIELDS,
+    WAGE_STANDARD_FIELDS,
     BargainingCase,
     BargainingOffer,
+    MinimumWage,
     OfferCampaign,
     Representative,
+    WageStandard,
 )
 from unionhub.core.calendar.deadlines import deadline_for
 from unionhub.core.exporting import ExportColumn
@@ -93,6 +97,10 @@ class CaseDetailView(ObjectDetailView):
             late_filing=bool(case.filed_on and case.filing_due and case.filed_on > case.filing_due),
             covered=case.covered_enterprises.select_related("region")[:50],
             actions=_case_actions(case, self.request.user),
+            standards=[
+                (w, standards.standard_flags(w))
+                for w in case.wage_standards.order_by("kind", "item", "pk")
+            ],
         )
         return ctx
 
@@ -447,3 +455,92 @@ class OfferLetterView(ScopedMixin, generic.DetailView):
         )
         response["Content-Disposition"] = f'attachment; filename="offer-{offer.pk}.docx"'
         return response
+
+
+# --- wage standards and the minimum-wage table -------------------------------------------
+
+STANDARD_SERVICES = ModelServices(
+    create=standards.wage_standard_create, delete=standards.wage_standard_delete
+)
+MINIMUM_WAGE_SERVICES = ModelServices(
+    create=standards.minimum_wage_create, update=standards.minimum_wage_update
+)
+
+
+@register_model_view(WageStandard, "list")
+class WageStandardListView(ObjectListView):
+    model = WageStandard
+    select_related = ("case",)
+    columns = [
+        ("case", _("bargaining case")),
+        ("get_kind_display", _("kind")),
+        ("item", _("item")),
+        ("amount", _("amount (yuan)")),
+        ("rule", _("rule")),
+    ]
+    export_columns = [
+        ExportColumn(_("wage standard"), str, 40),
+        ExportColumn(_("kind"), "kind", 16),
+        ExportColumn(_("amount (yuan)"), "amount", 12),
+    ]
+
+
+@register_model_view(WageStandard)
+class WageStandardDetailView(ObjectDetailView):
+    model = WageStandard
+    select_related = ("case",)
+    fields = list(WAGE_STANDARD_FIELDS)
+
+
+@register_model_view(WageStandard, "add")
+class WageStandardAddView(ObjectEditView):
+    model = WageStandard
+    form_class = forms.WageStandardForm
+    services = STANDARD_SERVICES
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if "case" in self.request.GET:
+            initial["case"] = self.request.GET["case"]
+        return initial
+
+
+@register_model_view(WageStandard, "delete")
+class WageStandardDeleteView(ObjectDeleteView):
+    model = WageStandard
+    services = STANDARD_SERVICES
+
+
+@register_model_view(MinimumWage, "list")
+class MinimumWageListView(ObjectListView):
+    model = MinimumWage
+    select_related = ("region",)
+    columns = [
+        ("region", _("region")),
+        ("wage_class", _("class")),
+        ("monthly", _("monthly minimum (yuan)")),
+        ("hourly", _("hourly minimum (yuan)")),
+        ("valid_from", _("valid from")),
+        ("valid_to", _("valid to")),
+        ("source", _("source")),
+    ]
+    export_columns = [
+        ExportColumn(_("minimum wage"), str, 40),
+        ExportColumn(_("valid from"), "valid_from", 12),
+        ExportColumn(_("source"), "source", 40),
+    ]
+
+
+@register_model_view(MinimumWage)
+class MinimumWageDetailView(ObjectDetailView):
+    model = MinimumWage
+    select_related = ("region",)
+    fields = list(MINIMUM_WAGE_FIELDS)
+
+
+@register_model_view(MinimumWage, "add")
+@register_model_view(MinimumWage, "edit")
+class MinimumWageEditView(ObjectEditView):
+    model = MinimumWage
+    form_class = forms.MinimumWageForm
+    services = MINIMUM_WAGE_SERVICES

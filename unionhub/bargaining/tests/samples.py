@@ -5,17 +5,21 @@ offer (as the system) into the state the action needs."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
-from unionhub.bargaining import services
+from unionhub.bargaining import services, standards
 from unionhub.bargaining.choices import CaseStatus, OfferStatus, Side
 from unionhub.bargaining.models import (
     BargainingCase,
     BargainingOffer,
+    MinimumWage,
     OfferCampaign,
     Representative,
+    WageStandard,
 )
 from unionhub.enterprises.tests.samples import enterprise_in, union_in
 from unionhub.org.demo import COUNTY_SLUGS, county_union
+from unionhub.org.models import Region
 
 SIGNED = dt.date(2025, 3, 3)
 FILED = dt.date(2025, 3, 10)
@@ -139,7 +143,31 @@ def _offer_at(offer: BargainingOffer, to: str) -> BargainingOffer:
     return offer
 
 
+def standard_in(slug: str) -> WageStandard:
+    case = case_in(slug)
+    existing = case.wage_standards.first()
+    return existing or standards.wage_standard_create(
+        actor=None, case=case, kind="monthly_floor", amount=Decimal("3000.00")
+    )
+
+
+def minimum_wage_in(slug: str) -> MinimumWage:
+    source = f"样例最低工资{slug}"
+    existing = MinimumWage.objects.filter(source=source).first()
+    return existing or standards.minimum_wage_create(
+        actor=None,
+        region=Region.objects.get(code=COUNTY_SLUGS[slug]),
+        wage_class="二类",
+        monthly=Decimal("2070.00"),
+        hourly=Decimal("20.00"),
+        valid_from=dt.date(2021, 8, 1),
+        source=source,
+    )
+
+
 SAMPLES = {
+    WageStandard: standard_in,
+    MinimumWage: minimum_wage_in,
     BargainingCase: case_in,
     Representative: representative_in,
     OfferCampaign: campaign_in,
@@ -160,6 +188,19 @@ def _case_form(slug: str) -> dict:
 
 
 FORM_DATA = {
+    WageStandard: lambda slug: {
+        "case": case_in(slug).pk,
+        "kind": "hourly_floor",
+        "amount": "25.00",
+    },
+    MinimumWage: lambda slug: {
+        "region": Region.objects.get(code=COUNTY_SLUGS[slug]).pk,
+        "wage_class": "三类",
+        "monthly": "1840.00",
+        "hourly": "18.00",
+        "valid_from": "2021-08-01",
+        "source": "苏人社发〔2021〕72号",
+    },
     BargainingCase: _case_form,
     Representative: lambda slug: {
         "case": case_in(slug).pk,
