@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "unionhub.members",
     "unionhub.stations",
     "unionhub.points",
+    "unionhub.bargaining",
 ]
 
 MIDDLEWARE = [

@@ -11,7 +11,10 @@ from unionhub.core.kpis.registry import all_kpis
 
 pytestmark = pytest.mark.django_db
 
-SUM_FIELDS = {"points.suggestion_benefit_year": "realized_benefit"}
+SUM_FIELDS = {
+    "points.suggestion_benefit_year": "realized_benefit",
+    "bargaining.covered_workers": "employees",
+}
 
 
 def _with(url: str, param: str) -> str:
@@ -55,7 +58,10 @@ def test_every_records_url_reproduces_its_value(world, api_as, username, region)
         else:
             rows = _all_rows(api, item["records_url"])
             total = sum(Decimal(r[SUM_FIELDS[code]] or 0) for r in rows)
-            assert f"{total:.2f}" == item["value"], code
+            if item["unit"] == "元":  # money: a string with two decimals
+                assert f"{total:.2f}" == item["value"], code
+            else:  # a sum of head counts (e.g. workers covered): a number
+                assert Decimal(str(item["value"])) == total, code
 
 
 def test_the_county_figures_are_the_counties_records(world, api_as):

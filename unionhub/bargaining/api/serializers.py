@@ -1,0 +1,98 @@
+"""Read serializers of the bargaining API (writes go through the pages' services)."""
+
+from rest_framework import serializers
+
+from unionhub.bargaining.models import (
+    CASE_DATES,
+    BargainingCase,
+    BargainingOffer,
+    OfferCampaign,
+    Representative,
+)
+from unionhub.enterprises.models import Enterprise
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    region = serializers.CharField(source="region.code", read_only=True)
+    phase = serializers.SerializerMethodField()
+
+    class Meta:
+        model = BargainingCase
+        fields = (
+            "id",
+            "title",
+            "tier",
+            "union",
+            "region",
+            "enterprise",
+            "industry_code",
+            "key_group",
+            "procedure",
+            "outcome_type",
+            "special_topic",
+            "reduces_worker_rights",
+            "requested_on",
+            *CASE_DATES,
+            "phase",
+            "covered_enterprises",
+        )
+        read_only_fields = fields
+
+    def get_phase(self, obj: BargainingCase) -> str:
+        return obj.phase()
+
+
+class RepresentativeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Representative
+        fields = (
+            "id",
+            "case",
+            "side",
+            "name",
+            "position",
+            "is_chief",
+            "is_outside_expert",
+            "vacated_on",
+            "refill_due",
+            "replaced_by",
+        )
+        read_only_fields = fields
+
+
+class CampaignSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = OfferCampaign
+        fields = ("id", "union", "title", "period_start", "period_end", "note")
+        read_only_fields = fields
+
+
+class OfferSerializer(serializers.ModelSerializer):
+    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+
+    class Meta:
+        model = BargainingOffer
+        fields = (
+            "id",
+            "campaign",
+            "enterprise",
+            "enterprise_name",
+            "status",
+            "sent_on",
+            "received_on",
+            "response_due",
+            "responded_on",
+            "escalated_to",
+            "escalated_on",
+            "case",
+        )
+        read_only_fields = fields
+
+
+class CoveredEnterpriseSerializer(serializers.ModelSerializer):
+    region = serializers.CharField(source="region.code", read_only=True)
+
+    class Meta:
+        model = Enterprise
+        fields = ("id", "name", "region", "industry_code", "size_class", "employees")
+        read_only_fields = fields

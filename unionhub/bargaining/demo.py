@@ -1,0 +1,432 @@
+"""Demo data of collective bargaining for 盐南高新区 (idempotent): the 2026 spring
+centralized offer campaign (20 offers in every status), a winter wage-bargaining campaign
+still running (live countdowns), industry contracts for delivery riders and couriers, a
+regional contract for the small enterprises of 新都街道, and enterprise contracts in every
+state. Everything goes through the services, so every date comes from the deadline service
+(load_demo loads the 2024–2026 holiday arrangements first)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from django.db import transaction
+from django.utils import timezone
+
+from unionhub.bargaining import services
+from unionhub.bargaining.choices import CaseStatus, OfferStatus, Side
+from unionhub.bargaining.models import BargainingCase, OfferCampaign
+from unionhub.core.middleware import acting_as
+from unionhub.org.models import OrgUnit, Region
+
+SPRING = "2026年春季集中要约行动"
+WINTER = "2026年冬季工资集体协商集中要约"
+COUNTY = "3209YN"
+
+WORKER_SEATS = [("工会主席", True), ("职工代表", False), ("职工代表", False)]
+EMPLOYER_SEATS = [("法定代表人", True), ("人力资源经理", False), ("财务负责人", False)]
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
+GIVEN = "建国海军志强秀英桂兰明华晓东丽娟文杰春梅国平玉兰红霞伟刚淑珍永胜德明立新雪梅"
+
+#: platform and courier enterprises of the two industry contracts (made if missing)
+PLATFORM = [
+    ("盐南高新区骑士外卖配送服务有限公司", "6242", 186, "320903050"),
+    ("盐城速达即时配送有限公司", "6242", 142, "320903051"),
+    ("盐南科城优送同城配送有限公司", "6242", 64, "320903051"),
+    ("盐南新都顺捷快递有限公司", "6020", 118, "320903050"),
+    ("盐城盐南通达快递服务有限公司", "6020", 96, "320902052"),
+    ("盐南伍佑中速快递营业部有限公司", "6020", 41, "320902050"),
+]
+
+
+def _name(rng: random.Random, used: set[str]) -> str:
+    while True:
+        name = rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, 2))
+        if name not in used:
+            used.add(name)
+            return name
+
+
+def _seat(case: BargainingCase, rng: random.Random, *, expert: bool = False) -> None:
+    used: set[str] = set()
+    for side, seats in ((Side.WORKERS, WORKER_SEATS), (Side.EMPLOYER, EMPLOYER_SEATS)):
+        for i, (position, chief) in enumerate(seats):
+            outside = expert and side == Side.EMPLOYER and i == 2
+            services.representative_add(
+                actor=None,
+                case=case,
+                side=side,
+                name=_name(rng, used),
+                position="外聘劳动关系专家" if outside else position,
+                is_chief=chief,
+                is_outside_expert=outside,
+            )
+
+
+def _platform_enterprises(today: dt.date) -> list:
+    from unionhub.enterprises import services as enterprise_services
+    from unionhub.enterprises.demo import demo_uscc
+    from unionhub.enterprises.models import Enterprise
+
+    rng = random.Random("bargaining-platform")  # noqa: S311 — deterministic demo data
+    made = []
+    for name, code, employees, street in PLATFORM:
+        uscc = demo_uscc(rng, "320903")
+        found = Enterprise.objects.filter(name=name).first()
+        made.append(
+            found
+            or enterprise_services.enterprise_create(
+                actor=None,
+                uscc=uscc,
+                name=name,
+                region=Region.objects.get(code=street),
+                industry_code=code,
+                ownership="private",
+                employees=employees,
+                revenue_wan=employees * 12,
+                assets_wan=employees * 5,
+                founded_on=dt.date(2019, 6, 1),
+            )
+        )
+    return made
+
+
+def _advance(
+    case: BargainingCase,
+    *,
+    to: str,
+    signed: dt.date | None = None,
+    term_start: dt.date | None = None,
+    years: int = 3,
+    filed: dt.date | None = None,
+    received: dt.date | None = None,
+    published: dt.date | None = None,
+    votes: tuple[int, int, int] | None = None,
+) -> BargainingCase:
+    """Walk a case through the services up to ``to`` (a status, or ``published``)."""
+    order = ["preparing", "negotiating", "adopted", "signed", "filed", "received", "published"]
+    target = order.index(to)
+
+    def reached(step: str) -> bool:
+        at = order.index(case.status) if case.status in order else -1
+        if case.status == "filed" and case.received_on:
+            at = order.index("received")
+        return at >= order.index(step)
+
+    if target >= 1 and not reached("negotiating"):
+        case = services.case_start(actor=None, bargainingcase=case)
+    if target >= 2 and not reached("adopted"):
+        total = votes[0] if votes else 60
+        present, yes = (votes[1], votes[2]) if votes else (total * 5 // 6, total * 2 // 3)
+        case = services.case_vote(
+            actor=None, bargainingcase=case, total=total, present=present, yes=yes
+        )
+    if target >= 3 and not reached("signed"):
+        case = services.case_sign(
+            actor=None,
+            bargainingcase=case,
+            signed_on=signed,
+            term_start=term_start or signed,
+            term_years=years,
+        )
+    if target >= 4 and not reached("filed"):
+        case = services.case_file(actor=None, bargainingcase=case, filed_on=filed)
+    if target >= 5 and not reached("received"):
+        case = services.case_receipt(actor=None, bargainingcase=case, received_on=received)
+    if target >= 6:
+        case = services.case_publish(actor=None, bargainingcase=case, published_on=published)
+    return case
+
+
+def _in_force(case, signed: dt.date, *, years=3, term_start=None, published=True):
+    """Signed on ``signed``, filed 5 days later, received 2 days after, published 8 days
+    after taking effect (when ``published``)."""
+    filed = signed + dt.timedelta(days=5)
+    received = filed + dt.timedelta(days=2)
+    case = _advance(
+        case,
+        to="received",
+        signed=signed,
+        term_start=term_start,
+        years=years,
+        filed=filed,
+        received=received,
+    )
+    if published:
+        case = services.case_publish(
+            actor=None, bargainingcase=case, published_on=case.effective_on + dt.timedelta(days=8)
+        )
+    return case
+
+
+def load(stdout=None) -> None:
+    if OfferCampaign.objects.filter(title=SPRING).exists():
+        return
+    county = OrgUnit.objects.filter(code=COUNTY).first()
+    if county is None:
+        return
+    from unionhub.enterprises.models import Enterprise
+
+    today = timezone.localdate()
+    rng = random.Random("bargaining-demo")  # noqa: S311 — deterministic demo data
+    with acting_as(None), transaction.atomic():
+        platform = _platform_enterprises(today)
+        region = county.region
+        pool = list(
+            Enterprise.objects.filter(
+                region__path__startswith=region.path, operating_status="operating"
+            )
+            .exclude(pk__in=[e.pk for e in platform])
+            .order_by("-employees", "pk")
+        )
+        cases = _spring(county, pool[:20], rng)
+        cases += _winter(county, pool[20:32], today, rng)
+        cases += _industry_and_regional(county, platform, pool, today, rng)
+        cases += _enterprise_states(county, pool[32:44], today, rng)
+    if stdout:
+        in_force = (
+            BargainingCase.objects.in_force(today)
+            .filter(region__path__startswith=county.region.path)
+            .count()
+        )
+        stdout.write(
+            f"  集体协商：{OfferCampaign.objects.filter(union=county).count()} 次集中要约、"
+            f"{len(cases)} 个协商案件，生效集体合同 {in_force} 份（{county.name}）"
+        )
+
+
+def _spring(county, enterprises, rng) -> list[BargainingCase]:
+    """The spring campaign: 20 offers sent on 2026-03-02, now in every status."""
+    campaign = services.campaign_create(
+        actor=None,
+        union=county,
+        title=SPRING,
+        period_start=dt.date(2026, 3, 1),
+        period_end=dt.date(2026, 5, 31),
+        note="区域谈底线、行业谈标准、企业谈增长：向辖区重点企业集中发出集体协商要约。",
+    )
+    offers = services.campaign_send(
+        actor=None, offercampaign=campaign, enterprises=enterprises, sent_on=dt.date(2026, 3, 2)
+    )
+    plan = (
+        ["agreed"] * 8
+        + ["negotiating"] * 3
+        + ["suspended"] * 2
+        + ["failed"] * 2
+        + ["overdue"] * 3
+        + ["responded"] * 2
+    )
+    cases = []
+    for i, (offer, fate) in enumerate(zip(offers, plan, strict=True)):
+        received = dt.date(2026, 3, 4) + dt.timedelta(days=i % 3)
+        offer = services.offer_receive(actor=None, bargainingoffer=offer, received_on=received)
+        if fate == "overdue":
+            continue  # the escalation job below marks them
+        offer = services.offer_respond(
+            actor=None,
+            bargainingoffer=offer,
+            responded_on=received + dt.timedelta(days=8 + i % 7),
+            agrees=fate != "failed",
+        )
+        if fate in ("failed", "responded"):
+            continue
+        offer = services.offer_negotiate(actor=None, bargainingoffer=offer)
+        case = offer.case
+        _seat(case, rng, expert=i % 4 == 0)
+        if fate == "agreed":
+            signed = dt.date(2026, 4, 20) + dt.timedelta(days=i * 3)
+            case = _in_force(case, signed, years=2 + i % 2, published=i % 4 != 3)
+            services.offer_close(actor=None, bargainingoffer=offer, status=OfferStatus.AGREED)
+        elif fate == "suspended":
+            case = services.case_start(actor=None, bargainingcase=case)
+            services.case_suspend(actor=None, bargainingcase=case)
+            services.offer_close(actor=None, bargainingoffer=offer, status=OfferStatus.SUSPENDED)
+        else:
+            services.case_start(actor=None, bargainingcase=case)
+        cases.append(case)
+    services.offers_escalate(today=dt.date(2026, 3, 30))
+    return cases
+
+
+def _winter(county, enterprises, today, rng) -> list[BargainingCase]:
+    """A campaign under way: offers received in the last weeks, their countdowns running."""
+    start = today - dt.timedelta(days=24)
+    campaign = services.campaign_create(
+        actor=None,
+        union=county,
+        title=WINTER,
+        period_start=start,
+        period_end=today + dt.timedelta(days=60),
+        note="工资集体协商：重点关注一线产业工人工资增长和工资支付保障。",
+    )
+    offers = services.campaign_send(
+        actor=None, offercampaign=campaign, enterprises=enterprises, sent_on=start
+    )
+    for i, offer in enumerate(offers):
+        if i >= 10:
+            continue  # just sent, receipt not yet confirmed
+        received = start + dt.timedelta(days=1 + i * 2)
+        offer = services.offer_receive(actor=None, bargainingoffer=offer, received_on=received)
+        if i < 2:
+            services.offer_respond(
+                actor=None, bargainingoffer=offer, responded_on=received + dt.timedelta(days=6)
+            )
+    services.offers_escalate(today=today)
+    return []
+
+
+def _industry_and_regional(county, platform, pool, today, rng) -> list[BargainingCase]:
+    riders = services.case_create(
+        actor=None,
+        title="盐南高新区网约送餐行业集体合同",
+        tier="industry",
+        union=county,
+        industry_code="6242",
+        key_group="delivery_rider",
+        requested_on=dt.date(2026, 3, 9),
+        covered_enterprises=[e for e in platform if e.industry_code == "6242"],
+        note="计件单价、订单分配规则、恶劣天气补贴、休息时间和驿站服务。",
+    )
+    _seat(riders, rng, expert=True)
+    riders = _in_force(riders, dt.date(2026, 5, 18), years=3)
+    couriers = services.case_create(
+        actor=None,
+        title="盐南高新区快递行业集体合同",
+        tier="industry",
+        union=county,
+        industry_code="6020",
+        key_group="courier",
+        requested_on=dt.date(2026, 3, 9),
+        covered_enterprises=[e for e in platform if e.industry_code == "6020"],
+        note="派件单价、最低劳动报酬、高温补贴和职业伤害保障。",
+    )
+    _seat(couriers, rng)
+    couriers = _in_force(couriers, dt.date(2026, 6, 8), years=2)
+    xindu = Region.objects.get(code="320903050")
+    small = [
+        e
+        for e in pool
+        if e.region.path.startswith(xindu.path) and e.size_class in ("small", "micro")
+    ][:30]
+    regional = services.case_create(
+        actor=None,
+        title="新都街道区域性工资专项集体合同",
+        tier="regional",
+        union=OrgUnit.objects.get(code="320903050"),
+        outcome_type="special_contract",
+        special_topic="wage",
+        requested_on=dt.date(2025, 11, 3),
+        covered_enterprises=small,
+        note="区域最低工资底线：不低于江苏省一类地区最低工资标准，年度工资增长指导线。",
+    )
+    _seat(regional, rng)
+    regional = _in_force(regional, dt.date(2025, 12, 15), years=3)
+    return [riders, couriers, regional]
+
+
+def _enterprise_states(county, enterprises, today, rng) -> list[BargainingCase]:
+    """Enterprise cases outside the campaigns, one in each state a cadre meets."""
+    from unionhub.bargaining.services import _enterprise_union
+
+    def case(ent, title, **extra):
+        made = services.case_create(
+            actor=None,
+            title=f"{ent.name}{title}",
+            tier="enterprise",
+            union=_enterprise_union(ent) or county,
+            enterprise=ent,
+            **extra,
+        )
+        _seat(made, rng)
+        return made
+
+    e = iter(enterprises)
+    made = [
+        case(next(e), "集体合同（筹备）", requested_on=today - dt.timedelta(days=6)),
+        _advance(
+            case(
+                next(e),
+                "工资专项集体合同",
+                outcome_type="special_contract",
+                special_topic="wage",
+                requested_on=today - dt.timedelta(days=40),
+            ),
+            to="negotiating",
+        ),
+        _advance(
+            case(
+                next(e),
+                "女职工权益保护专项集体合同",
+                outcome_type="special_contract",
+                special_topic="women",
+                requested_on=today - dt.timedelta(days=50),
+            ),
+            to="adopted",
+            votes=(120, 96, 88),
+        ),
+        _advance(
+            case(next(e), "集体合同", requested_on=today - dt.timedelta(days=60)),
+            to="signed",
+            signed=today - dt.timedelta(days=4),
+        ),
+        _advance(
+            case(next(e), "集体合同", requested_on=today - dt.timedelta(days=70)),
+            to="received",
+            signed=today - dt.timedelta(days=12),
+            filed=today - dt.timedelta(days=9),
+            received=today - dt.timedelta(days=7),
+        ),
+    ]
+    expiring = case(next(e), "集体合同（2024—2026）", requested_on=dt.date(2023, 12, 4))
+    made.append(_in_force(expiring, dt.date(2024, 1, 26), years=3, term_start=dt.date(2024, 2, 1)))
+    expired = case(next(e), "集体合同（2022—2024）", requested_on=dt.date(2022, 3, 1))
+    made.append(_in_force(expired, dt.date(2022, 4, 11), years=2))
+    objected = _advance(
+        case(
+            next(e),
+            "工资调整机制专项集体合同",
+            outcome_type="special_contract",
+            special_topic="wage_adjustment",
+            requested_on=dt.date(2026, 6, 1),
+        ),
+        to="received",
+        signed=dt.date(2026, 7, 6),
+        filed=dt.date(2026, 7, 10),
+        received=dt.date(2026, 7, 13),
+    )
+    made.append(
+        services.case_object(
+            actor=None,
+            bargainingcase=objected,
+            objection_on=dt.date(2026, 7, 24),
+            objection_note="第八条计件单价折算后低于江苏省最低工资标准，请修改后重新报送。",
+        )
+    )
+    five = _advance(
+        case(next(e), "集体合同（五年期）", requested_on=dt.date(2026, 5, 6)), to="adopted"
+    )
+    made.append(_in_force(five, dt.date(2026, 6, 15), years=5))
+    minutes = case(next(e), "高温津贴协商会议纪要", procedure="simplified", outcome_type="minutes")
+    minutes = services.case_start(actor=None, bargainingcase=minutes)
+    made.append(
+        services.case_sign(actor=None, bargainingcase=minutes, signed_on=dt.date(2026, 6, 28))
+    )
+    failed = case(next(e), "集体合同", requested_on=dt.date(2026, 4, 7))
+    made.append(services.case_fail(actor=None, bargainingcase=failed))
+    vacancy = _advance(
+        case(
+            next(e),
+            "安全生产专项集体合同",
+            outcome_type="special_contract",
+            special_topic="safety_health",
+            requested_on=today - dt.timedelta(days=30),
+        ),
+        to="negotiating",
+    )
+    seat = vacancy.representatives.filter(side=Side.WORKERS, is_chief=False).first()
+    services.representative_vacate(
+        actor=None, representative=seat, vacated_on=today - dt.timedelta(days=5)
+    )
+    made.append(vacancy)
+    assert all(c.status != CaseStatus.PREPARING or c.requested_on for c in made)
+    return made

@@ -1,0 +1,150 @@
+"""Forms of collective bargaining: the record forms (fields from ``models``) and one small
+form per action on a case, a representative, a campaign or an offer."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from unionhub.bargaining.choices import OfferStatus
+from unionhub.bargaining.models import (
+    CAMPAIGN_FIELDS,
+    CASE_FIELDS,
+    MINIMUM_WAGE_FIELDS,
+    REPRESENTATIVE_FIELDS,
+    WAGE_STANDARD_FIELDS,
+    BargainingCase,
+    MinimumWage,
+    OfferCampaign,
+    Representative,
+    WageStandard,
+)
+from unionhub.core.forms import ScopedFilterForm, ScopedModelForm
+from unionhub.enterprises.choices import SizeClass
+from unionhub.members.choices import KeyGroup
+from unionhub.org.models import Region
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class CaseForm(ScopedModelForm):
+    class Meta:
+        model = BargainingCase
+        fields = CASE_FIELDS
+        widgets = {
+            "requested_on": DATE,
+            "covered_enterprises": forms.SelectMultiple(attrs={"size": 8}),
+        }
+
+
+class RepresentativeForm(ScopedModelForm):
+    class Meta:
+        model = Representative
+        fields = REPRESENTATIVE_FIELDS
+
+
+class CampaignForm(ScopedModelForm):
+    class Meta:
+        model = OfferCampaign
+        fields = CAMPAIGN_FIELDS
+        widgets = {"period_start": DATE, "period_end": DATE}
+
+
+class VoteForm(forms.Form):
+    total = forms.IntegerField(label=_("entitled to vote"), min_value=0)
+    present = forms.IntegerField(label=_("present"), min_value=0)
+    yes = forms.IntegerField(label=_("yes votes"), min_value=0)
+    declared_adopted = forms.BooleanField(
+        label=_("the meeting declared the draft adopted"), required=False
+    )
+
+
+class SignForm(forms.Form):
+    signed_on = forms.DateField(label=_("signed on"), widget=DATE)
+    term_start = forms.DateField(label=_("term starts"), widget=DATE, required=False)
+    term_years = forms.IntegerField(
+        label=pgettext_lazy("bargaining", "term (years)"), required=False, min_value=0
+    )
+
+
+class FileForm(forms.Form):
+    filed_on = forms.DateField(label=_("filed on"), widget=DATE)
+
+
+class ReceiptForm(forms.Form):
+    received_on = forms.DateField(label=_("received by the labour administration on"), widget=DATE)
+
+
+class ObjectionForm(forms.Form):
+    objection_on = forms.DateField(label=_("objection raised on"), widget=DATE)
+    objection_note = forms.CharField(label=_("objection"), max_length=300)
+
+
+class PublishForm(forms.Form):
+    published_on = forms.DateField(label=_("published on"), widget=DATE)
+
+
+class VacateForm(forms.Form):
+    vacated_on = forms.DateField(label=_("seat vacated on"), widget=DATE)
+
+
+class ReplaceForm(forms.Form):
+    name = forms.CharField(label=pgettext_lazy("person", "name"), max_length=50)
+    position = forms.CharField(label=_("position"), max_length=100, required=False)
+    is_outside_expert = forms.BooleanField(label=_("outside expert"), required=False)
+
+
+class SendForm(ScopedFilterForm):
+    """Which enterprises receive the campaign's offers."""
+
+    sent_on = forms.DateField(label=_("sent on"), widget=DATE)
+    region = forms.ModelChoiceField(
+        label=_("region"),
+        queryset=Region.objects.filter(level__in=["county", "town"]),
+        required=False,
+    )
+    industry_code = forms.CharField(label=_("industry code"), max_length=5, required=False)
+    key_group = forms.ChoiceField(
+        label=_("key group"), choices=[("", "—"), *KeyGroup.choices], required=False
+    )
+    size_classes = forms.MultipleChoiceField(
+        label=_("size"),
+        choices=SizeClass.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    limit = forms.IntegerField(
+        label=_("at most this many enterprises"), min_value=1, max_value=500, initial=20
+    )
+
+
+class ReceiveForm(forms.Form):
+    received_on = forms.DateField(label=_("received on"), widget=DATE)
+
+
+class RespondForm(forms.Form):
+    responded_on = forms.DateField(label=_("responded on"), widget=DATE)
+    agrees = forms.BooleanField(label=_("agrees to bargain"), required=False, initial=True)
+
+
+class CloseForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("status"),
+        choices=[
+            (s, s.label) for s in (OfferStatus.AGREED, OfferStatus.SUSPENDED, OfferStatus.FAILED)
+        ],
+    )
+
+
+class WageStandardForm(ScopedModelForm):
+    class Meta:
+        model = WageStandard
+        fields = WAGE_STANDARD_FIELDS
+
+
+class MinimumWageForm(ScopedModelForm):
+    class Meta:
+        model = MinimumWage
+        fields = MINIMUM_WAGE_FIELDS
+        widgets = {"valid_from": DATE, "valid_to": DATE}

@@ -1,0 +1,41 @@
+"""Collective bargaining (盐南's brand): what the module adds to the platform."""
+
+from django.utils.translation import gettext_lazy as _
+
+from unionhub.bargaining.api import views as api
+from unionhub.core.menu import model_item
+
+role_grants = {
+    "city_admin": ["bargaining.*"],
+    "county_admin": ["bargaining.*"],
+    "town_cadre": ["bargaining.view_*"],
+    "union_chair": ["bargaining.view_*"],
+}
+
+menu = [
+    model_item("bargaining.offercampaign", _("Offer campaigns"), icon="mail-forward", order=500),
+    model_item("bargaining.bargainingoffer", _("Bargaining offers"), icon="mail", order=501),
+    model_item(
+        "bargaining.bargainingcase", _("Bargaining cases"), icon="file-certificate", order=502
+    ),
+    model_item("bargaining.representative", _("Representatives"), icon="users", order=503),
+    model_item("bargaining.wagestandard", _("Wage standards"), icon="coin-yuan", order=504),
+    model_item("bargaining.minimumwage", _("Minimum wages"), icon="scale", order=505),
+]
+
+url_bases = {
+    "bargainingcase": "cases/",
+    "representative": "representatives/",
+    "offercampaign": "campaigns/",
+    "bargainingoffer": "offers/",
+    "wagestandard": "standards/",
+    "minimumwage": "minimum-wages/",
+}
+
+api_routes = [
+    ("bargaining/cases", api.CaseViewSet, "bargaining-case"),
+    ("bargaining/representatives", api.RepresentativeViewSet, "bargaining-representative"),
+    ("bargaining/campaigns", api.CampaignViewSet, "bargaining-campaign"),
+    ("bargaining/offers", api.OfferViewSet, "bargaining-offer"),
+    ("bargaining/covered-enterprises", api.CoveredEnterpriseViewSet, "bargaining-covered"),
+]

@@ -1,0 +1,222 @@
+"""The rules of domain.md §3.3 and §3.6 as pure functions (no database), so they can be
+tested table by table. Each returns the problems found as ``{field: ValidationError}``
+(stable ``code``s, Chinese messages through the catalogue); an empty dict means none."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from unionhub.bargaining.choices import CONTRACT_OUTCOMES, OutcomeType, Procedure, Side, Tier
+
+#: 集体合同规定 (2004) art. 19: at least 3 per side, equal numbers, no national upper limit
+MIN_PER_SIDE = 3
+MAX_PER_SIDE: int | None = None
+#: art. 38: "generally 1–3 years" (a warning outside, domain.md §3.4)
+TERM_YEARS_USUAL = (1, 3)
+
+#: union kinds that bargain at county level or below (LCL art. 53): all but the city's
+CITY_LEVEL_KINDS = {"city_federation"}
+
+
+def procedure_problems(
+    *, outcome_type: str, reduces_worker_rights: bool, procedure: str
+) -> dict[str, ValidationError]:
+    """Jiangsu 2023: a collective contract, or anything that reduces workers' rights, needs
+    the ordinary procedure."""
+    if procedure == Procedure.ORDINARY:
+        return {}
+    if outcome_type in CONTRACT_OUTCOMES:
+        return {
+            "procedure": ValidationError(
+                _(
+                    "A collective contract (including a special contract) must be bargained "
+                    "under the ordinary procedure, not the %(procedure)s."
+                )
+                % {"procedure": Procedure(procedure).label},
+                code="ordinary_required",
+            )
+        }
+    if reduces_worker_rights:
+        return {
+            "procedure": ValidationError(
+                _("A matter that reduces workers' rights must use the ordinary procedure."),
+                code="ordinary_required",
+            )
+        }
+    return {}
+
+
+def outcome_problems(*, outcome_type: str, special_topic: str) -> dict[str, ValidationError]:
+    if outcome_type == OutcomeType.SPECIAL_CONTRACT and not special_topic:
+        return {
+            "special_topic": ValidationError(
+                _("Choose the topic of the special collective contract."),
+                code="topic_required",
+            )
+        }
+    if outcome_type != OutcomeType.SPECIAL_CONTRACT and special_topic:
+        return {
+            "special_topic": ValidationError(
+                _("Only a special collective contract has a topic."), code="topic_not_allowed"
+            )
+        }
+    return {}
+
+
+def tier_problems(
+    *, tier: str, union_kind: str, has_enterprise: bool, industry_code: str
+) -> dict[str, ValidationError]:
+    """Industry and regional bargaining only at county level or below (LCL art. 53); an
+    enterprise case names its enterprise, an industry case its industry."""
+    errors: dict[str, ValidationError] = {}
+    if tier in (Tier.INDUSTRY, Tier.REGIONAL) and union_kind in CITY_LEVEL_KINDS:
+        errors["tier"] = ValidationError(
+            _(
+                "Industry and regional collective contracts are concluded at county level or "
+                "below (Labour Contract Law, art. 53); the city federation cannot be the "
+                "workers' side."
+            ),
+            code="tier_above_county",
+        )
+    if tier == Tier.ENTERPRISE and not has_enterprise:
+        errors["enterprise"] = ValidationError(
+            _("An enterprise case needs the enterprise."), code="enterprise_required"
+        )
+    if tier != Tier.ENTERPRISE and has_enterprise:
+        errors["enterprise"] = ValidationError(
+            _("Only an enterprise case names a single enterprise; list the covered ones instead."),
+            code="enterprise_not_allowed",
+        )
+    if tier == Tier.INDUSTRY and not industry_code:
+        errors["industry_code"] = ValidationError(
+            _("An industry case needs its industry code."), code="industry_required"
+        )
+    return errors
+
+
+def term_problems(term_years: int | None) -> dict[str, ValidationError]:
+    """A term must be a whole number of years of at least one (refused otherwise)."""
+    if term_years is None or term_years < 1:
+        return {
+            "term_years": ValidationError(
+                _("The term of a collective contract must be at least one year."),
+                code="term_too_short",
+            )
+        }
+    return {}
+
+
+def term_warning(term_years: int | None) -> str:
+    """art. 38 says "generally 1–3 years": outside that, a warning, not a refusal."""
+    low, high = TERM_YEARS_USUAL
+    if term_years is not None and not low <= term_years <= high:
+        return _(
+            "A term of %(years)d years is outside the usual 1 to 3 years (Provisions on "
+            "Collective Contracts, art. 38); check that this is intended."
+        ) % {"years": term_years}
+    return ""
+
+
+@dataclass(frozen=True)
+class Seat:
+    """One sitting representative, as the side check needs it."""
+
+    side: str
+    name: str
+    is_chief: bool
+    is_outside_expert: bool
+
+
+def _person(name: str) -> str:
+    return "".join(name.split())
+
+
+def seat_problems(seat: Seat, others: Iterable[Seat]) -> dict[str, ValidationError]:
+    """What is wrong with adding ``seat`` next to ``others`` (refused at once)."""
+    errors: dict[str, ValidationError] = {}
+    if seat.is_chief and seat.is_outside_expert:
+        errors["is_chief"] = ValidationError(
+            _("An outside expert cannot be the chief representative (art. 23)."),
+            code="expert_chief",
+        )
+    others = list(others)
+    if any(_person(o.name) == _person(seat.name) and o.side != seat.side for o in others):
+        errors["name"] = ValidationError(
+            _("%(name)s already represents the other side; nobody may sit on both sides (art. 24).")
+            % {"name": seat.name},
+            code="both_sides",
+        )
+    elif any(_person(o.name) == _person(seat.name) and o.side == seat.side for o in others):
+        errors["name"] = ValidationError(
+            _("%(name)s already sits on this side.") % {"name": seat.name}, code="duplicate"
+        )
+    if seat.is_chief and any(o.is_chief and o.side == seat.side for o in others):
+        errors.setdefault(
+            "is_chief",
+            ValidationError(
+                _("This side already has its chief representative."), code="second_chief"
+            ),
+        )
+    return errors
+
+
+def sides_problems(seats: Iterable[Seat]) -> dict[str, ValidationError]:
+    """Whether the two sides may bargain (art. 19, 23): equal numbers, at least 3 each, one
+    chief each, outside experts at most a third of their side."""
+    seats = list(seats)
+    counts = {side: [s for s in seats if s.side == side] for side in Side.values}
+    workers, employer = len(counts[Side.WORKERS]), len(counts[Side.EMPLOYER])
+    messages: list[ValidationError] = []
+    if workers != employer:
+        messages.append(
+            ValidationError(
+                _(
+                    "The two sides must have equal numbers of representatives: the workers' "
+                    "side has %(workers)d, the employer side %(employer)d."
+                )
+                % {"workers": workers, "employer": employer},
+                code="unequal_sides",
+            )
+        )
+    for side, members in counts.items():
+        label = Side(side).label
+        if len(members) < MIN_PER_SIDE:
+            messages.append(
+                ValidationError(
+                    _("The %(side)s has %(n)d representatives; at least %(min)d are needed.")
+                    % {"side": label, "n": len(members), "min": MIN_PER_SIDE},
+                    code="too_few",
+                )
+            )
+        if MAX_PER_SIDE is not None and len(members) > MAX_PER_SIDE:
+            messages.append(
+                ValidationError(
+                    _("The %(side)s has more than %(max)d representatives.")
+                    % {"side": label, "max": MAX_PER_SIDE},
+                    code="too_many",
+                )
+            )
+        if sum(1 for m in members if m.is_chief) != 1:
+            messages.append(
+                ValidationError(
+                    _("The %(side)s must have exactly one chief representative.") % {"side": label},
+                    code="chief_required",
+                )
+            )
+        experts = sum(1 for m in members if m.is_outside_expert)
+        if experts * 3 > len(members):  # integer arithmetic: experts ≤ 1/3 of the side
+            messages.append(
+                ValidationError(
+                    _(
+                        "The %(side)s has %(experts)d outside experts among %(n)d "
+                        "representatives; at most one third may be outside experts (art. 23)."
+                    )
+                    % {"side": label, "experts": experts, "n": len(members)},
+                    code="too_many_experts",
+                )
+            )
+    return {"representatives": ValidationError(messages)} if messages else {}

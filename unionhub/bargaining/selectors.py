@@ -1,0 +1,197 @@
+"""Reads of collective bargaining: always from ``visible_to(user)``. Also the countdowns
+and the case timeline the pages show (the dates themselves come from the deadline
+service, stored by the services)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from unionhub.bargaining.choices import CaseStatus, OfferStatus
+from unionhub.bargaining.models import BargainingCase, BargainingOffer, Representative, in_force_q
+from unionhub.core.calendar.deadlines import deadline_for
+
+
+@dataclass(frozen=True)
+class Countdown:
+    days: int  # days left (0 = today is the last day, negative = overdue)
+    text: str
+    css: str
+
+    def badge(self) -> str:
+        return format_html(
+            '<span class="badge {}" data-testid="countdown">{}</span>', self.css, self.text
+        )
+
+
+def countdown(due: dt.date | None, today: dt.date | None = None) -> Countdown | None:
+    """How far away ``due`` is, as the boards show it (a display, not a legal date)."""
+    if due is None:
+        return None
+    today = today or timezone.localdate()
+    days = (due - today).days
+    if days < 0:
+        text = ngettext("%(n)d day overdue", "%(n)d days overdue", -days) % {"n": -days}
+        return Countdown(days, text, "bg-red text-white")
+    if days == 0:
+        return Countdown(0, _("last day today"), "bg-orange text-white")
+    text = ngettext("%(n)d day left", "%(n)d days left", days) % {"n": days}
+    return Countdown(days, text, "bg-yellow-lt" if days <= 5 else "bg-blue-lt")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One legal date on a case's timeline."""
+
+    kind: str  # the deadline service's kind code ("" for the expiry)
+    label: str
+    event: dt.date | None  # the event date the kind counts from
+    due: dt.date | None
+    done_on: dt.date | None
+    countdown: Countdown | None
+    rolled_from: dt.date | None
+    warnings: list[str]
+
+
+def case_timeline(case: BargainingCase, today: dt.date | None = None) -> list[Step]:
+    """The legal dates of a case in order, with what was done and the countdowns of what
+    is pending. Rolled-from and warnings are read back from the deadline service."""
+    today = today or timezone.localdate()
+
+    def step(kind, label, event, due, done_on, pending=True):
+        info = deadline_for(kind, event) if kind and event else None
+        return Step(
+            kind=kind,
+            label=label,
+            event=event,
+            due=due,
+            done_on=done_on,
+            countdown=countdown(due, today) if pending and due and not done_on else None,
+            rolled_from=info.rolled_from if info else None,
+            warnings=info.warnings if info else [],
+        )
+
+    steps = []
+    if case.requested_on:
+        steps.append(
+            step(
+                "bargaining_response",
+                _("Written response to the request"),
+                case.requested_on,
+                case.response_due,
+                None,
+                pending=case.status == CaseStatus.PREPARING,
+            )
+        )
+    if case.signed_on and case.is_contract:
+        steps.append(
+            step(
+                "contract_filing",
+                _("File with the labour administration"),
+                case.signed_on,
+                case.filing_due,
+                case.filed_on,
+            )
+        )
+    if case.received_on:
+        steps.append(
+            step(
+                "labour_admin_objection",
+                _("Objection period of the labour administration ends"),
+                case.received_on,
+                case.objection_due,
+                case.objection_on,
+                pending=False,
+            )
+        )
+        if not case.objection_on:
+            steps.append(
+                step(
+                    "contract_effective",
+                    _("Takes effect (no objection)"),
+                    case.received_on,
+                    case.effective_on,
+                    None,
+                    pending=False,
+                )
+            )
+    if case.publication_due:
+        steps.append(
+            step(
+                "publication",
+                _("Publish to all workers"),
+                case.effective_on,
+                case.publication_due,
+                case.published_on,
+            )
+        )
+    if case.expires_on:
+        steps.append(
+            step(
+                "renewal_window_opens",
+                _("Renewal window opens"),
+                case.expires_on,
+                case.renewal_opens_on,
+                None,
+                pending=False,
+            )
+        )
+        steps.append(
+            Step(
+                "",
+                _("Contract expires"),
+                case.term_start,
+                case.expires_on,
+                None,
+                countdown(case.expires_on, today) if case.phase(today) == "in_force" else None,
+                None,
+                [],
+            )
+        )
+    return steps
+
+
+def case_list(*, user: Any):
+    return BargainingCase.objects.visible_to(user).select_related("union", "enterprise", "region")
+
+
+def cases_in_force(*, user: Any, on: dt.date | None = None):
+    return case_list(user=user).filter(in_force_q(on or timezone.localdate()))
+
+
+def representatives_of(case: BargainingCase):
+    return case.representatives.select_related("replaced_by").order_by("side", "-is_chief", "pk")
+
+
+def offer_board(*, user: Any, campaign: Any = None):
+    qs = BargainingOffer.objects.visible_to(user).select_related(
+        "enterprise", "campaign", "case", "escalated_to"
+    )
+    if campaign is not None:
+        qs = qs.filter(campaign=campaign)
+    return qs.order_by("response_due", "enterprise__name", "pk")
+
+
+def offer_status_counts(*, user: Any, campaign: Any) -> dict[str, int]:
+    rows = (
+        BargainingOffer.objects.visible_to(user)
+        .filter(campaign=campaign)
+        .values("status")
+        .annotate(n=Count("pk"))
+    )
+    counts = {s: 0 for s in OfferStatus.values}
+    counts.update({r["status"]: r["n"] for r in rows})
+    return counts
+
+
+def vacant_seats(*, user: Any):
+    return Representative.objects.visible_to(user).filter(
+        Q(vacated_on__isnull=False) & Q(replaced_by__isnull=True)
+    )
