@@ -54,12 +54,23 @@ class PartyFactsForm(ScopedModelForm):
         fields = PARTY_FACTS_FIELDS
         widgets = {"org_founded_on": _date()}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # the facts stay with their enterprise
+            del self.fields["enterprise"]
+
 
 class ParticipationForm(ScopedModelForm):
     class Meta:
         model = Participation
         fields = PARTICIPATION_FIELDS
         widgets = {"launched_on": _date()}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # another enterprise or year is another enrolment
+            del self.fields["enterprise"]
+            del self.fields["year"]
 
 
 class DemonstrationForm(ScopedModelForm):
@@ -74,6 +85,13 @@ class DemonstrationForm(ScopedModelForm):
 
 
 class LectureForm(ScopedModelForm):
+    link = forms.URLField(
+        label=_("link"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Where the video or slides are."),
+    )
+
     class Meta:
         model = Lecture
         fields = LECTURE_FIELDS

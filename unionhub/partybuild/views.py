@@ -10,6 +10,7 @@ from django.views import generic
 
 from unionhub.core.kpis import selectors as kpi_selectors
 from unionhub.core.kpis.cards import own_region
+from unionhub.core.exporting import ExportColumn
 from unionhub.core.services import ModelServices
 from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import (
@@ -75,6 +76,11 @@ def _year(request) -> int:
     return year if 2000 <= year <= timezone.localdate().year + 1 else timezone.localdate().year
 
 
+def _export(columns) -> list[ExportColumn]:
+    """The Excel export of a list: the record itself, then the list's columns."""
+    return [ExportColumn(_("record"), str, 40)] + [ExportColumn(label, name, 18) for name, label in columns]
+
+
 def _register_crud(model, *, list_view, form_class, fields, services_, select_related=()):
     """list / detail / add / edit / delete of one model, declared once."""
     register_model_view(model, "list")(list_view)
@@ -119,6 +125,7 @@ class PartyFactsListView(ObjectListView):
     ]
     sortable = ("party_members", "org_founded_on")
     default_ordering = ("enterprise__name", "pk")
+    export_columns = property(lambda self: _export(self.columns))
 
 
 _register_crud(
@@ -150,6 +157,7 @@ class ParticipationListView(ObjectListView):
     ]
     sortable = ("year", "launched_on")
     default_ordering = ("-year", "enterprise__name", "pk")
+    export_columns = property(lambda self: _export(self.columns))
 
 
 class ParticipationDetailView(ObjectDetailView):
@@ -207,6 +215,7 @@ class CycleReportListView(ObjectListView):
     ]
     sortable = ("due_on", "submitted_on")
     default_ordering = ("due_on", "pk")
+    export_columns = property(lambda self: _export(self.columns))
 
 
 @register_model_view(CycleReport)
@@ -270,6 +279,7 @@ class DemonstrationListView(ObjectListView):
     ]
     sortable = ("year", "named_on", "name")
     default_ordering = ("-year", "kind", "name", "pk")
+    export_columns = property(lambda self: _export(self.columns))
 
 
 _register_crud(
@@ -299,6 +309,7 @@ class LectureListView(ObjectListView):
     ]
     sortable = ("given_on", "title")
     default_ordering = ("-given_on", "pk")
+    export_columns = property(lambda self: _export(self.columns))
 
 
 _register_crud(
@@ -329,6 +340,7 @@ class DeputyListView(ObjectListView):
     ]
     sortable = ("name", "kind", "level")
     default_ordering = ("kind", "level", "name", "pk")
+    export_columns = property(lambda self: _export(self.columns))
 
 
 _register_crud(
@@ -356,6 +368,7 @@ class CultivationListView(ObjectListView):
     ]
     sortable = ("name", "backbone_on", "party_member_on", "manager_on")
     default_ordering = ("enterprise__name", "name", "pk")
+    export_columns = property(lambda self: _export(self.columns))
 
 
 _register_crud(
