@@ -23,8 +23,8 @@ from unionhub.partybuild.choices import (
     Stage,
 )
 from unionhub.partybuild.models import (
-    CycleReport,
     Cultivation,
+    CycleReport,
     Demonstration,
     Deputy,
     Lecture,
@@ -54,12 +54,16 @@ class RegionFilterSet(ScopedFilterSet):
 class PartyFactsFilterSet(RegionFilterSet):
     region_lookup = "enterprise__region__path"
     search_fields = ("enterprise__name",)
-    org_type = django_filters.ChoiceFilter(choices=PartyOrgType.choices, label=_("party organisation"))
+    org_type = django_filters.ChoiceFilter(
+        choices=PartyOrgType.choices, label=_("party organisation")
+    )
     has_party_org = django_filters.BooleanFilter(label=_("has a party organisation"))
     party_members_min = django_filters.NumberFilter(
         field_name="party_members", lookup_expr="gte", label=_("at least this many party members")
     )
-    nonpublic = django_filters.BooleanFilter(method="is_nonpublic", label=_("non-public enterprise"))
+    nonpublic = django_filters.BooleanFilter(
+        method="is_nonpublic", label=_("non-public enterprise")
+    )
     operating_status = django_filters.ChoiceFilter(
         field_name="enterprise__operating_status",
         choices=OperatingStatus.choices,

@@ -37,7 +37,9 @@ def _member_by_id(form: forms.BaseForm) -> None:
     # member registry), not picked from a list that would be megabytes long.
     if "member" in form.fields:
         form.fields["member"].widget = forms.NumberInput(attrs={"class": "form-control"})
-        form.fields["member"].help_text = _("The member's number in the member registry (optional).")
+        form.fields["member"].help_text = _(
+            "The member's number in the member registry (optional)."
+        )
 
 
 def _towns_and_counties(form: forms.BaseForm) -> None:
@@ -125,7 +127,9 @@ class CultivationForm(ScopedModelForm):
 
 
 class ReportSubmitForm(forms.Form):
-    submitted_on = forms.DateField(label=_("submitted on"), widget=_date(), initial=timezone.localdate)
+    submitted_on = forms.DateField(
+        label=_("submitted on"), widget=_date(), initial=timezone.localdate
+    )
     content = forms.CharField(label=_("content"), widget=forms.Textarea(attrs={"rows": 4}))
 
 

@@ -108,15 +108,15 @@ KPIS = [
         unit="人",
         aggregation="count",
         period="yearly",
-        part=Part(
-            "partybuild.Cultivation", date_field="party_member_on", region_path=FACTS_REGION
-        ),
+        part=Part("partybuild.Cultivation", date_field="party_member_on", region_path=FACTS_REGION),
         records=Records(
             "/api/v1/partybuild/cultivation/",
             lambda ctx: {"party_member_from": ctx.start, "party_member_to": ctx.end},
             html="partybuild:cultivation_list",
         ),
-        description=_("Dual cultivation: people of the pipeline who became party members in the year."),
+        description=_(
+            "Dual cultivation: people of the pipeline who became party members in the year."
+        ),
         order=1605,
     ),
 ]

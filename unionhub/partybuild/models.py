@@ -65,7 +65,9 @@ class PartyFacts(BaseModel):
     )
     org_founded_on = models.DateField(_("party organisation set up on"), null=True, blank=True)
     # Derived by the service from org_type (lists and KPIs filter on it).
-    has_party_org = models.BooleanField(_("has a party organisation"), default=False, editable=False)
+    has_party_org = models.BooleanField(
+        _("has a party organisation"), default=False, editable=False
+    )
     note = models.TextField(_("note"), blank=True)
 
     scope_spec = ScopeSpec(region_path=ENTERPRISE_REGION)

@@ -21,9 +21,15 @@ menu = [
         permission="partybuild.view_participation",
         order=1000,
     ),
-    model_item("partybuild.partyfacts", _("Party facts of enterprises"), icon="building", order=1001),
-    model_item("partybuild.participation", _("三创争两提升 participations"), icon="checklist", order=1002),
-    model_item("partybuild.demonstration", _("Demonstration units and areas"), icon="award", order=1003),
+    model_item(
+        "partybuild.partyfacts", _("Party facts of enterprises"), icon="building", order=1001
+    ),
+    model_item(
+        "partybuild.participation", _("三创争两提升 participations"), icon="checklist", order=1002
+    ),
+    model_item(
+        "partybuild.demonstration", _("Demonstration units and areas"), icon="award", order=1003
+    ),
     model_item("partybuild.lecture", _("Lectures and videos"), icon="video", order=1004),
     model_item("partybuild.deputy", _("Deputies"), icon="users", order=1005),
     model_item("partybuild.cultivation", _("Dual cultivation"), icon="trending-up", order=1006),

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from unionhub.enterprises.models import Enterprise
 from unionhub.partybuild.choices import OWED, STAGE_ORDER
-from unionhub.partybuild.models import CycleReport, Cultivation, Demonstration, Participation
+from unionhub.partybuild.models import Cultivation, CycleReport, Demonstration, Participation
 
 
 def cycle_board(*, user: Any, year: int) -> list[dict[str, Any]]:
@@ -44,11 +44,15 @@ def cycle_board(*, user: Any, year: int) -> list[dict[str, Any]]:
 
 def cycle_counts(*, user: Any, year: int) -> dict[str, int]:
     today = timezone.localdate()
-    return CycleReport.objects.visible_to(user).filter(participation__year=year).aggregate(
-        total=Count("pk"),
-        approved=Count("pk", filter=Q(status="approved")),
-        to_review=Count("pk", filter=Q(status="submitted")),
-        overdue=Count("pk", filter=Q(status__in=OWED, due_on__lt=today)),
+    return (
+        CycleReport.objects.visible_to(user)
+        .filter(participation__year=year)
+        .aggregate(
+            total=Count("pk"),
+            approved=Count("pk", filter=Q(status="approved")),
+            to_review=Count("pk", filter=Q(status="submitted")),
+            overdue=Count("pk", filter=Q(status__in=OWED, due_on__lt=today)),
+        )
     )
 
 

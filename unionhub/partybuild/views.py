@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
+from unionhub.core.exporting import ExportColumn
 from unionhub.core.kpis import selectors as kpi_selectors
 from unionhub.core.kpis.cards import own_region
-from unionhub.core.exporting import ExportColumn
 from unionhub.core.services import ModelServices
 from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import (
@@ -49,8 +49,8 @@ from unionhub.partybuild.models import (
     LECTURE_FIELDS,
     PARTICIPATION_FIELDS,
     PARTY_FACTS_FIELDS,
-    CycleReport,
     Cultivation,
+    CycleReport,
     Demonstration,
     Deputy,
     Lecture,
@@ -78,7 +78,9 @@ def _year(request) -> int:
 
 def _export(columns) -> list[ExportColumn]:
     """The Excel export of a list: the record itself, then the list's columns."""
-    return [ExportColumn(_("record"), str, 40)] + [ExportColumn(label, name, 18) for name, label in columns]
+    return [ExportColumn(_("record"), str, 40)] + [
+        ExportColumn(label, name, 18) for name, label in columns
+    ]
 
 
 def _register_crud(model, *, list_view, form_class, fields, services_, select_related=()):

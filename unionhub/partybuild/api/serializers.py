@@ -3,8 +3,8 @@
 from rest_framework import serializers
 
 from unionhub.partybuild.models import (
-    CycleReport,
     Cultivation,
+    CycleReport,
     Demonstration,
     Deputy,
     Lecture,

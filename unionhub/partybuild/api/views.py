@@ -5,8 +5,8 @@ from unionhub.core.api import ScopedModelViewSet
 from unionhub.partybuild import filtersets
 from unionhub.partybuild.api import serializers
 from unionhub.partybuild.models import (
-    CycleReport,
     Cultivation,
+    CycleReport,
     Demonstration,
     Deputy,
     Lecture,

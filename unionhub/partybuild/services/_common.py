@@ -30,7 +30,9 @@ def check_visible(obj: Any, actor: User | None, field: str | None = None) -> Non
     system (``actor=None``) sees everything."""
     if obj is not None and actor is not None and not object_visible_to(obj, actor):
         if field:
-            raise invalid(field, _("%(obj)s is outside your data scope.") % {"obj": obj}, "out_of_scope")
+            raise invalid(
+                field, _("%(obj)s is outside your data scope.") % {"obj": obj}, "out_of_scope"
+            )
         raise invalid(None, _("The record would be outside your data scope."), "out_of_scope")
 
 

@@ -38,11 +38,17 @@ def validate_stages(
     """Order enforced (pure, table-tested): no stage without the previous one, no stage
     date before the previous stage's date; none in the future."""
     labels = stage_labels()
-    dates = {"backbone_on": backbone_on, "party_member_on": party_member_on, "manager_on": manager_on}
+    dates = {
+        "backbone_on": backbone_on,
+        "party_member_on": party_member_on,
+        "manager_on": manager_on,
+    }
     for field, value in dates.items():
         not_in_future(field, value, labels[field])
     if backbone_on is None:
-        raise invalid("backbone_on", _("Give the day the person became a technical backbone."), "required")
+        raise invalid(
+            "backbone_on", _("Give the day the person became a technical backbone."), "required"
+        )
     fields = [f for f, _label in STAGES]
     for previous, field in zip(fields, fields[1:], strict=False):
         value, before = dates[field], dates[previous]

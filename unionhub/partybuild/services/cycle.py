@@ -91,9 +91,7 @@ def participation_update(
             raise invalid(key, _("Enrol the other enterprise or year separately."), "fixed")
     launched_on = data.get("launched_on", participation.launched_on)
     _check_launch(year=participation.year, launched_on=launched_on)
-    obj, changed = model_update(
-        instance=participation, fields=("launched_on", "note"), data=data
-    )
+    obj, changed = model_update(instance=participation, fields=("launched_on", "note"), data=data)
     if "launched_on" in changed:
         due = due_dates(year=obj.year, launched_on=obj.launched_on)[Stage.PLAN]
         plan = obj.reports.get(stage=Stage.PLAN)

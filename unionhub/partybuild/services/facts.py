@@ -109,9 +109,7 @@ def partyfacts_update(*, actor: User | None, partyfacts: PartyFacts, **data: Any
     validate_facts(**merged, enterprise=partyfacts.enterprise)
     changes = {k: v for k, v in data.items() if k in PARTY_FACTS_FIELDS and k != "enterprise"}
     changes["has_party_org"] = merged["org_type"] != PartyOrgType.NONE
-    facts, _changed = model_update(
-        instance=partyfacts, fields=[*changes], data=changes
-    )
+    facts, _changed = model_update(instance=partyfacts, fields=[*changes], data=changes)
     check_visible(facts, actor)
     _sync_enterprise(facts, actor)
     return facts

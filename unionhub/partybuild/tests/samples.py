@@ -16,8 +16,8 @@ from unionhub.org.models import Region
 from unionhub.partybuild import services
 from unionhub.partybuild.choices import Stage
 from unionhub.partybuild.models import (
-    CycleReport,
     Cultivation,
+    CycleReport,
     Demonstration,
     Deputy,
     Lecture,
