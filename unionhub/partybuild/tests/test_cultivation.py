@@ -47,13 +47,24 @@ def test_funnel_counts_each_stage_reached_by_the_year_end(enterprise_of, user_na
     ]
     for i, (b, p, m) in enumerate(people):
         services.cultivation_create(
-            actor=admin, enterprise=ent, name=f"骨干{i}", backbone_on=b, party_member_on=p, manager_on=m
+            actor=admin,
+            enterprise=ent,
+            name=f"骨干{i}",
+            backbone_on=b,
+            party_member_on=p,
+            manager_on=m,
         )
     counts = selectors.cultivation_funnel(user=admin, enterprise=ent, year=2023)
     assert (counts["backbones"], counts["party_members"], counts["managers"]) == (3, 2, 1)
-    assert (counts["new_backbones"], counts["new_party_members"], counts["new_managers"]) == (0, 1, 1)
+    assert (counts["new_backbones"], counts["new_party_members"], counts["new_managers"]) == (
+        0,
+        1,
+        1,
+    )
     # another county sees an empty funnel of the same enterprise
-    other = selectors.cultivation_funnel(user=user_named("jingkai_admin"), enterprise=ent, year=2023)
+    other = selectors.cultivation_funnel(
+        user=user_named("jingkai_admin"), enterprise=ent, year=2023
+    )
     assert other["backbones"] == 0
 
 
@@ -61,7 +72,11 @@ def test_funnel_counts_each_stage_reached_by_the_year_end(enterprise_of, user_na
 def test_funnel_page_renders_the_chart(enterprise_of, user_named, client_as):
     ent = enterprise_of("dongtai")
     services.cultivation_create(
-        actor=None, enterprise=ent, name="张骨干", backbone_on=dt.date(2023, 3, 1), party_member_on=dt.date(2024, 7, 1)
+        actor=None,
+        enterprise=ent,
+        name="张骨干",
+        backbone_on=dt.date(2023, 3, 1),
+        party_member_on=dt.date(2024, 7, 1),
     )
     response = client_as("dongtai_admin").get(
         reverse("partybuild:funnel"), {"enterprise": ent.pk, "year": 2024}
@@ -81,5 +96,7 @@ def test_member_of_another_employer_is_refused(enterprise_of):
         member.employer = enterprise_of("dongtai")
         member.save()
     with pytest.raises(ValidationError) as caught:
-        services.cultivation_create(actor=None, enterprise=ent, member=member, backbone_on=dt.date(2023, 1, 1))
+        services.cultivation_create(
+            actor=None, enterprise=ent, member=member, backbone_on=dt.date(2023, 1, 1)
+        )
     assert_invalid(caught, code="member_not_employee", field="member")

@@ -40,22 +40,35 @@ def test_enrolment_creates_three_steps_with_due_dates_from_the_deadline_service(
     assert reports["midyear"].due_on == deadline_for("sanchuang_midyear", dt.date(YEAR, 6, 30)).due
     assert reports["summary"].due_on == deadline_for("sanchuang_summary", dt.date(YEAR, 12, 31)).due
     assert reports["plan"].due_on >= dt.date(YEAR, 3, 31)  # D + 30, start day not counted
-    assert [reports[s].status for s in ("plan", "midyear", "summary")] == ["open", "waiting", "waiting"]
+    assert [reports[s].status for s in ("plan", "midyear", "summary")] == [
+        "open",
+        "waiting",
+        "waiting",
+    ]
 
 
 def test_midyear_before_the_plan_is_refused(enrolled, admin):
     with pytest.raises(ValidationError) as caught:
         services.cyclereport_submit(
-            actor=admin, cyclereport=_report(enrolled, "midyear"), submitted_on=dt.date(YEAR, 7, 5), content="督查"
+            actor=admin,
+            cyclereport=_report(enrolled, "midyear"),
+            submitted_on=dt.date(YEAR, 7, 5),
+            content="督查",
         )
     assert_invalid(caught, code="previous_step_not_approved")
     # submitted but not yet approved is still not enough
     services.cyclereport_submit(
-        actor=admin, cyclereport=_report(enrolled, "plan"), submitted_on=dt.date(YEAR, 3, 20), content="计划"
+        actor=admin,
+        cyclereport=_report(enrolled, "plan"),
+        submitted_on=dt.date(YEAR, 3, 20),
+        content="计划",
     )
     with pytest.raises(ValidationError) as caught:
         services.cyclereport_submit(
-            actor=admin, cyclereport=_report(enrolled, "midyear"), submitted_on=dt.date(YEAR, 7, 5), content="督查"
+            actor=admin,
+            cyclereport=_report(enrolled, "midyear"),
+            submitted_on=dt.date(YEAR, 7, 5),
+            content="督查",
         )
     assert_invalid(caught, code="previous_step_not_approved")
 
@@ -69,8 +82,12 @@ def test_midyear_before_the_plan_is_refused(enrolled, admin):
 )
 def test_a_step_is_not_dated_before_the_previous_approval(enrolled, admin, submitted_on, code):
     plan = _report(enrolled, "plan")
-    services.cyclereport_submit(actor=admin, cyclereport=plan, submitted_on=dt.date(YEAR, 3, 20), content="计划")
-    services.cyclereport_review(actor=admin, cyclereport=plan, decision="approve", reviewed_on=dt.date(YEAR, 3, 25))
+    services.cyclereport_submit(
+        actor=admin, cyclereport=plan, submitted_on=dt.date(YEAR, 3, 20), content="计划"
+    )
+    services.cyclereport_review(
+        actor=admin, cyclereport=plan, decision="approve", reviewed_on=dt.date(YEAR, 3, 25)
+    )
     midyear = _report(enrolled, "midyear")
     assert midyear.status == "open"
     call = dict(actor=admin, cyclereport=midyear, submitted_on=submitted_on, content="督查")
@@ -85,26 +102,42 @@ def test_a_step_is_not_dated_before_the_previous_approval(enrolled, admin, submi
 def test_plan_dated_before_the_launch_is_refused(enrolled, admin):
     with pytest.raises(ValidationError) as caught:
         services.cyclereport_submit(
-            actor=admin, cyclereport=_report(enrolled, "plan"), submitted_on=dt.date(YEAR, 2, 28), content="计划"
+            actor=admin,
+            cyclereport=_report(enrolled, "plan"),
+            submitted_on=dt.date(YEAR, 2, 28),
+            content="计划",
         )
     assert_invalid(caught, code="before_previous_step", field="submitted_on")
 
 
 def test_return_needs_a_reason_and_allows_a_revision(enrolled, admin):
     plan = _report(enrolled, "plan")
-    services.cyclereport_submit(actor=admin, cyclereport=plan, submitted_on=dt.date(YEAR, 3, 20), content="计划")
+    services.cyclereport_submit(
+        actor=admin, cyclereport=plan, submitted_on=dt.date(YEAR, 3, 20), content="计划"
+    )
     with pytest.raises(ValidationError) as caught:
-        services.cyclereport_review(actor=admin, cyclereport=plan, decision="return", reviewed_on=dt.date(YEAR, 3, 21))
+        services.cyclereport_review(
+            actor=admin, cyclereport=plan, decision="return", reviewed_on=dt.date(YEAR, 3, 21)
+        )
     assert_invalid(caught, code="reason_required", field="comment")
     services.cyclereport_review(
-        actor=admin, cyclereport=plan, decision="return", comment="缺少量化指标", reviewed_on=dt.date(YEAR, 3, 21)
+        actor=admin,
+        cyclereport=plan,
+        decision="return",
+        comment="缺少量化指标",
+        reviewed_on=dt.date(YEAR, 3, 21),
     )
     again = services.cyclereport_submit(
-        actor=admin, cyclereport=_report(enrolled, "plan"), submitted_on=dt.date(YEAR, 3, 22), content="计划（修订）"
+        actor=admin,
+        cyclereport=_report(enrolled, "plan"),
+        submitted_on=dt.date(YEAR, 3, 22),
+        content="计划（修订）",
     )
     assert again.status == "submitted"
     with pytest.raises(ValidationError) as caught:
-        services.cyclereport_submit(actor=admin, cyclereport=again, submitted_on=dt.date(YEAR, 3, 23), content="x")
+        services.cyclereport_submit(
+            actor=admin, cyclereport=again, submitted_on=dt.date(YEAR, 3, 23), content="x"
+        )
     assert_invalid(caught, code="already_submitted")
 
 
@@ -116,11 +149,15 @@ def test_owed_and_submitted_steps_are_to_dos_and_overdue_shows(enrolled, admin, 
     items = [i for i in todo_list(user=admin) if i.kind.startswith("partybuild.")]
     assert [(i.kind, i.overdue) for i in items] == [("partybuild.report_due", True)]
     plan = _report(enrolled, "plan")
-    services.cyclereport_submit(actor=admin, cyclereport=plan, submitted_on=dt.date(YEAR, 3, 20), content="计划")
+    services.cyclereport_submit(
+        actor=admin, cyclereport=plan, submitted_on=dt.date(YEAR, 3, 20), content="计划"
+    )
     items = [i for i in todo_list(user=admin) if i.kind.startswith("partybuild.")]
     assert [i.kind for i in items] == ["partybuild.report_review"]
     # a county that is not responsible sees nothing of it
-    other = [i for i in todo_list(user=user_named("dongtai_admin")) if i.kind.startswith("partybuild.")]
+    other = [
+        i for i in todo_list(user=user_named("dongtai_admin")) if i.kind.startswith("partybuild.")
+    ]
     assert other == []
 
 
@@ -144,7 +181,10 @@ def test_the_page_submits_and_refuses_with_the_reason(enrolled, client_as):
 
 def test_withdrawing_an_enrolment_with_submissions_is_refused(enrolled, admin):
     services.cyclereport_submit(
-        actor=admin, cyclereport=_report(enrolled, "plan"), submitted_on=dt.date(YEAR, 3, 20), content="计划"
+        actor=admin,
+        cyclereport=_report(enrolled, "plan"),
+        submitted_on=dt.date(YEAR, 3, 20),
+        content="计划",
     )
     with pytest.raises(ValidationError) as caught:
         services.participation_delete(actor=admin, participation=enrolled)

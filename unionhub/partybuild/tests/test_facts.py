@@ -29,12 +29,20 @@ class _Ent:
         (5, "branch", None, "founded_on_required", "org_founded_on"),
         (5, "none", dt.date(2016, 1, 1), "founded_on_without_org", "org_founded_on"),
         (5, "branch", FOUNDED, None, None),  # the same day as the enterprise: allowed
-        (5, "branch", FOUNDED - dt.timedelta(days=1), "before_enterprise_founded", "org_founded_on"),
+        (
+            5,
+            "branch",
+            FOUNDED - dt.timedelta(days=1),
+            "before_enterprise_founded",
+            "org_founded_on",
+        ),
         (5, "branch", dt.date(2999, 1, 1), "future_date", "org_founded_on"),
     ],
 )
 def test_facts_rules(members, org_type, founded_on, code, field):
-    call = dict(party_members=members, org_type=org_type, org_founded_on=founded_on, enterprise=_Ent())
+    call = dict(
+        party_members=members, org_type=org_type, org_founded_on=founded_on, enterprise=_Ent()
+    )
     if code is None:
         services.validate_facts(**call)
         return
@@ -49,7 +57,11 @@ def test_facts_keep_the_registry_flag_in_step(enterprise_of, user_named):
     ent = enterprise_of("jingkai")
     assert not ent.has_party_org
     facts = services.partyfacts_create(
-        actor=admin, enterprise=ent, party_members=4, org_type="branch", org_founded_on=dt.date(2020, 7, 1)
+        actor=admin,
+        enterprise=ent,
+        party_members=4,
+        org_type="branch",
+        org_founded_on=dt.date(2020, 7, 1),
     )
     assert facts.has_party_org
     assert Enterprise.objects.get(pk=ent.pk).has_party_org

@@ -44,12 +44,20 @@ def jingkai(enterprise_of, user_named):
         )
     for i, industrial in enumerate([True, False, False]):
         services.deputy_create(
-            actor=admin, name=f"代表{i}", kind="npc", level="county",
-            region=ent.region, is_industrial_worker=industrial,
+            actor=admin,
+            name=f"代表{i}",
+            kind="npc",
+            level="county",
+            region=ent.region,
+            is_industrial_worker=industrial,
         )
     ent = enterprise_of("jingkai")
-    services.participation_create(actor=admin, enterprise=ent, year=TODAY.year, launched_on=dt.date(TODAY.year, 1, 2))
-    services.demonstration_create(actor=admin, kind="unit", year=TODAY.year, enterprise=ent, named_on=TODAY)
+    services.participation_create(
+        actor=admin, enterprise=ent, year=TODAY.year, launched_on=dt.date(TODAY.year, 1, 2)
+    )
+    services.demonstration_create(
+        actor=admin, kind="unit", year=TODAY.year, enterprise=ent, named_on=TODAY
+    )
     return admin
 
 
@@ -65,8 +73,14 @@ def test_figures_and_their_records(jingkai, api_as):
     units = kpis["partybuild.demonstration_units"]
     assert units["value"] == 1 and _count(api, units["records_url"]) == 1
     # the union coverage is the establishment module's one definition
-    assert kpis["partybuild.union_coverage_25plus"]["value"] == kpis["establishment.coverage_25plus"]["value"]
-    assert kpis["partybuild.union_coverage_25plus"]["records_url"] == kpis["establishment.coverage_25plus"]["records_url"]
+    assert (
+        kpis["partybuild.union_coverage_25plus"]["value"]
+        == kpis["establishment.coverage_25plus"]["value"]
+    )
+    assert (
+        kpis["partybuild.union_coverage_25plus"]["records_url"]
+        == kpis["establishment.coverage_25plus"]["records_url"]
+    )
 
 
 def test_another_county_sees_none_of_it(jingkai, api_as):

@@ -25,7 +25,9 @@ def test_a_demonstration_unit_took_part_that_year(enterprise_of, admin):
     with pytest.raises(ValidationError) as caught:
         services.demonstration_create(**call)
     assert_invalid(caught, code="not_participating", field="enterprise")
-    services.participation_create(actor=admin, enterprise=ent, year=YEAR, launched_on=dt.date(YEAR, 3, 1))
+    services.participation_create(
+        actor=admin, enterprise=ent, year=YEAR, launched_on=dt.date(YEAR, 3, 1)
+    )
     unit = services.demonstration_create(**call)
     assert unit.region == ent.region and unit.name == ent.name
     with pytest.raises(ValidationError) as caught:
@@ -38,7 +40,14 @@ def test_a_demonstration_unit_took_part_that_year(enterprise_of, admin):
     [(dt.date(YEAR, 12, 31), None), (dt.date(YEAR + 1, 1, 1), "named_outside_year")],
 )
 def test_naming_date_falls_in_the_year(admin, named_on, code):
-    call = dict(actor=admin, kind="area", year=YEAR, name="示范区", region=_town("jingkai"), named_on=named_on)
+    call = dict(
+        actor=admin,
+        kind="area",
+        year=YEAR,
+        name="示范区",
+        region=_town("jingkai"),
+        named_on=named_on,
+    )
     if code is None:
         services.demonstration_create(**call)
         return
@@ -50,8 +59,13 @@ def test_naming_date_falls_in_the_year(admin, named_on, code):
 def test_an_area_is_a_region_not_an_enterprise(enterprise_of, admin):
     with pytest.raises(ValidationError) as caught:
         services.demonstration_create(
-            actor=admin, kind="area", year=YEAR, name="示范区", enterprise=enterprise_of("jingkai"),
-            region=_town("jingkai"), named_on=dt.date(YEAR, 6, 1),
+            actor=admin,
+            kind="area",
+            year=YEAR,
+            name="示范区",
+            enterprise=enterprise_of("jingkai"),
+            region=_town("jingkai"),
+            named_on=dt.date(YEAR, 6, 1),
         )
     assert_invalid(caught, code="area_with_enterprise", field="enterprise")
 
@@ -59,14 +73,23 @@ def test_an_area_is_a_region_not_an_enterprise(enterprise_of, admin):
 def test_a_video_needs_its_link(admin):
     with pytest.raises(ValidationError) as caught:
         services.lecture_create(
-            actor=admin, kind="video", title="微党课", speaker="王", given_on=dt.date(YEAR, 5, 1), region=_town("jingkai")
+            actor=admin,
+            kind="video",
+            title="微党课",
+            speaker="王",
+            given_on=dt.date(YEAR, 5, 1),
+            region=_town("jingkai"),
         )
     assert_invalid(caught, code="link_required", field="link")
 
 
 @pytest.mark.parametrize(
     ("kind", "level", "code"),
-    [("cppcc", "township", "no_township_cppcc"), ("cppcc", "county", None), ("npc", "township", None)],
+    [
+        ("cppcc", "township", "no_township_cppcc"),
+        ("cppcc", "county", None),
+        ("npc", "township", None),
+    ],
 )
 def test_deputy_levels(admin, kind, level, code):
     call = dict(actor=admin, name="赵代表", kind=kind, level=level, region=_town("jingkai"))
@@ -80,5 +103,7 @@ def test_deputy_levels(admin, kind, level, code):
 
 def test_a_deputy_in_another_county_is_refused(admin):
     with pytest.raises(ValidationError) as caught:
-        services.deputy_create(actor=admin, name="钱代表", kind="npc", level="county", region=_town("dongtai"))
+        services.deputy_create(
+            actor=admin, name="钱代表", kind="npc", level="county", region=_town("dongtai")
+        )
     assert_invalid(caught, code="out_of_scope", field="region")

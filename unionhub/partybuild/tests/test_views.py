@@ -16,8 +16,12 @@ YEAR = timezone.localdate().year
 def _enrol(enterprise_of, n):
     for _ in range(n):
         ent = enterprise_of("jingkai")
-        services.participation_create(actor=None, enterprise=ent, year=YEAR, launched_on=dt.date(YEAR, 1, 2))
-        services.cultivation_create(actor=None, enterprise=ent, name="骨干", backbone_on=dt.date(YEAR - 2, 1, 1))
+        services.participation_create(
+            actor=None, enterprise=ent, year=YEAR, launched_on=dt.date(YEAR, 1, 2)
+        )
+        services.cultivation_create(
+            actor=None, enterprise=ent, name="骨干", backbone_on=dt.date(YEAR - 2, 1, 1)
+        )
 
 
 def test_overview_shows_coverage_and_the_cycle_with_due_dates(enterprise_of, client_as):
@@ -33,9 +37,16 @@ def test_overview_shows_coverage_and_the_cycle_with_due_dates(enterprise_of, cli
 
 @pytest.mark.parametrize(
     "url_name",
-    ["partybuild:overview", "partybuild:participation_list", "partybuild:cyclereport_list", "partybuild:cultivation_list"],
+    [
+        "partybuild:overview",
+        "partybuild:participation_list",
+        "partybuild:cyclereport_list",
+        "partybuild:cultivation_list",
+    ],
 )
-def test_list_pages_take_constant_queries(url_name, enterprise_of, client_as, django_assert_max_num_queries):
+def test_list_pages_take_constant_queries(
+    url_name, enterprise_of, client_as, django_assert_max_num_queries
+):
     client = client_as("jingkai_admin")
     _enrol(enterprise_of, 2)
     client.get(reverse(url_name))  # warm caches (holiday calendar, scope)
