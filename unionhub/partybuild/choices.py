@@ -36,7 +36,7 @@ class ReportStatus(models.TextChoices):
     WAITING = "waiting", _("Waiting for the previous step")
     OPEN = "open", _("To submit")
     SUBMITTED = "submitted", _("Submitted, to review")
-    APPROVED = "approved", _("Approved")
+    APPROVED = "approved", _("Review passed")
     RETURNED = "returned", _("Returned for revision")
 
 
@@ -45,7 +45,7 @@ OWED = (ReportStatus.WAITING, ReportStatus.OPEN, ReportStatus.RETURNED)
 
 
 class ReviewDecision(models.TextChoices):
-    APPROVE = "approve", _("Approve")
+    APPROVE = "approve", _("Pass the review")
     RETURN = "return", _("Return for revision")
 
 
@@ -66,8 +66,8 @@ class DeputyKind(models.TextChoices):
 
 
 class DeputyLevel(models.TextChoices):
-    NATIONAL = "national", _("National")
-    PROVINCIAL = "provincial", _("Provincial")
-    CITY = "city", _("City")
-    COUNTY = "county", _("County")
-    TOWNSHIP = "township", _("Township")
+    NATIONAL = "national", _("National level")
+    PROVINCIAL = "provincial", _("Provincial level")
+    CITY = "city", _("City level")
+    COUNTY = "county", _("County level")
+    TOWNSHIP = "township", _("Township level")

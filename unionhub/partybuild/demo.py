@@ -303,7 +303,7 @@ DEPUTIES = [
     ("npc", "city", False, "中学教师"),
     ("npc", "county", True, "叉车司机"),
     ("npc", "county", False, "医生"),
-    ("npc", "county", False, "个体工商户"),
+    ("npc", "county", True, "纺织挡车工"),
     ("npc", "township", True, "质检员"),
     ("npc", "township", False, "村委会主任"),
     ("cppcc", "city", False, "律师"),

@@ -97,7 +97,7 @@ class CycleReportFilterSet(RegionFilterSet):
     year = django_filters.NumberFilter(field_name="participation__year", label=_("year"))
     stage = django_filters.ChoiceFilter(choices=Stage.choices, label=_("step"))
     status = django_filters.ChoiceFilter(choices=ReportStatus.choices, label=_("status"))
-    overdue = django_filters.BooleanFilter(method="is_overdue", label=_("overdue"))
+    overdue = django_filters.BooleanFilter(method="is_overdue", label=_("past its due date"))
 
     class Meta:
         model = CycleReport
@@ -132,7 +132,7 @@ class LectureFilterSet(RegionFilterSet):
 class DeputyFilterSet(RegionFilterSet):
     search_fields = ("name", "occupation")
     kind = django_filters.ChoiceFilter(choices=DeputyKind.choices, label=_("kind"))
-    level = django_filters.ChoiceFilter(choices=DeputyLevel.choices, label=_("level"))
+    level = django_filters.ChoiceFilter(choices=DeputyLevel.choices, label=_("deputy level"))
     is_industrial_worker = django_filters.BooleanFilter(label=_("industrial worker"))
 
     class Meta:

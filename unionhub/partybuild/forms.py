@@ -130,7 +130,9 @@ class ReportSubmitForm(forms.Form):
     submitted_on = forms.DateField(
         label=_("submitted on"), widget=_date(), initial=timezone.localdate
     )
-    content = forms.CharField(label=_("content"), widget=forms.Textarea(attrs={"rows": 4}))
+    content = forms.CharField(
+        label=_("what was planned or done"), widget=forms.Textarea(attrs={"rows": 4})
+    )
 
 
 class ReportReviewForm(forms.Form):

@@ -130,7 +130,7 @@ class CycleReport(BaseModel):
         _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.WAITING
     )
     submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
-    content = models.TextField(_("content"), blank=True)
+    content = models.TextField(_("what was planned or done"), blank=True)
     reviewed_on = models.DateField(_("reviewed on"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
         "accounts.User",
@@ -239,7 +239,7 @@ class Deputy(BaseModel):
         related_name="+",
     )
     kind = models.CharField(_("kind"), max_length=16, choices=DeputyKind.choices)
-    level = models.CharField(_("level"), max_length=10, choices=DeputyLevel.choices)
+    level = models.CharField(_("deputy level"), max_length=10, choices=DeputyLevel.choices)
     region = models.ForeignKey(
         "org.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
     )

@@ -335,7 +335,7 @@ class DeputyListView(ObjectListView):
     columns = [
         ("name", _("name")),
         ("kind", _("kind")),
-        ("level", _("level")),
+        ("level", _("deputy level")),
         ("enterprise", _("employer")),
         ("occupation", _("occupation")),
         ("is_industrial_worker", _("industrial worker")),
