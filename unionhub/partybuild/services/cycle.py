@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from unionhub.accounts.models import User
 
 
+#: the platform's records start in 2000; enrolment for next year may open in December
+FIRST_YEAR = 2000
+
+
 def due_dates(*, year: int, launched_on: dt.date, calendar=None) -> dict[str, dt.date]:
     """The three due dates of a year (the deadline service's kinds of ``deadlines.py``)."""
     return {
@@ -41,6 +45,14 @@ def due_dates(*, year: int, launched_on: dt.date, calendar=None) -> dict[str, dt
 
 
 def _check_launch(*, year: int, launched_on: dt.date) -> None:
+    this_year = timezone.localdate().year
+    if not FIRST_YEAR <= year <= this_year + 1:
+        raise invalid(
+            "year",
+            _("The campaign year must be between %(first)d and %(last)d.")
+            % {"first": FIRST_YEAR, "last": this_year + 1},
+            "year_out_of_range",
+        )
     if launched_on.year != year:
         raise invalid(
             "launched_on",

@@ -189,3 +189,23 @@ def test_withdrawing_an_enrolment_with_submissions_is_refused(enrolled, admin):
     with pytest.raises(ValidationError) as caught:
         services.participation_delete(actor=admin, participation=enrolled)
     assert_invalid(caught, code="has_submissions")
+
+
+@pytest.mark.parametrize(
+    ("year", "launched_on", "code", "field"),
+    [
+        (1999, dt.date(1999, 3, 1), "year_out_of_range", "year"),
+        (YEAR, dt.date(YEAR - 1, 12, 31), "launch_outside_year", "launched_on"),
+        (YEAR, dt.date(YEAR, 1, 1), None, None),
+    ],
+)
+def test_enrolment_year_and_launch(enterprise_of, admin, year, launched_on, code, field):
+    call = dict(
+        actor=admin, enterprise=enterprise_of("jingkai"), year=year, launched_on=launched_on
+    )
+    if code is None:
+        assert services.participation_create(**call).reports.count() == 3
+        return
+    with pytest.raises(ValidationError) as caught:
+        services.participation_create(**call)
+    assert_invalid(caught, code=code, field=field)
