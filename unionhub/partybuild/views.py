@@ -22,7 +22,7 @@ from unionhub.core.views.generic import (
     ScopedMixin,
 )
 from unionhub.partybuild import charts, selectors, services
-from unionhub.partybuild.choices import ReportStatus
+from unionhub.partybuild.choices import OWED, ReportStatus
 from unionhub.partybuild.filtersets import (
     CultivationFilterSet,
     CycleReportFilterSet,
@@ -173,7 +173,7 @@ class ParticipationDetailView(ObjectDetailView):
         today = timezone.localdate()
         reports = list(self.object.reports.order_by("due_on"))
         for r in reports:
-            r.is_overdue = r.status in ("waiting", "open", "returned") and r.due_on < today
+            r.is_overdue = r.status in OWED and r.due_on < today
         user = self.request.user
         ctx.update(
             reports=reports,
