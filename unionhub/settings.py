@@ -128,6 +128,7 @@ INSTALLED_APPS = [
     "unionhub.stations",
     "unionhub.points",
     "unionhub.bargaining",
+    "unionhub.partybuild",
 ]
 
 MIDDLEWARE = [
