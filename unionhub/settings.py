@@ -133,6 +133,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "unionhub.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "unionhub.core.middleware.ChineseByDefaultMiddleware",
@@ -252,6 +253,10 @@ if not DEBUG and not SECURE_SSL_REDIRECT:
     # TLS is terminated by nginx, which redirects http → https (docs/deploy.md).
     SILENCED_SYSTEM_CHECKS = ["security.W008"]
 
+PERMISSIONS_POLICY = (
+    "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), serial=(), "
+    "bluetooth=(), magnetometer=(), gyroscope=(), accelerometer=(), interest-cohort=()"
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
