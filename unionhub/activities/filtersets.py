@@ -129,7 +129,7 @@ class PerformerFilterSet(_RegionDates):
     organiser_lookup = "programme__show__organiser"
     date_lookup = "programme__show__held_on"
     search_fields = ("name", "programme__title")
-    show = django_filters.NumberFilter(field_name="programme__show", label=_("Show"))
+    show = django_filters.NumberFilter(field_name="programme__show", label=_("show"))
 
     class Meta:
         model = Performer

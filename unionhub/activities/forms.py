@@ -114,6 +114,6 @@ class PhotoForm(forms.Form):
 class SignInForm(forms.Form):
     """The participant's phone page (and the host's walk-in form)."""
 
-    name = forms.CharField(label=_("name"), max_length=50)
+    name = forms.CharField(label=_("full name"), max_length=50)
     phone = forms.CharField(label=_("mobile phone"), max_length=20, required=False)
     employer_name = forms.CharField(label=_("employer"), max_length=150, required=False)

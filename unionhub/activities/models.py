@@ -186,7 +186,7 @@ class VisitTarget(BaseModel):
     activity = models.ForeignKey(
         Activity, verbose_name=_("visit"), on_delete=models.CASCADE, related_name="targets"
     )
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     category = models.CharField(_("category"), max_length=30, choices=VisitCategory.choices)
     member = models.ForeignKey(
         "members.Member",
@@ -229,7 +229,7 @@ class SignIn(BaseModel):
     activity = models.ForeignKey(
         Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="signins"
     )
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     phone_enc = models.CharField(_("mobile phone (encrypted)"), max_length=200, editable=False)
     phone_hash = models.CharField(_("mobile phone (keyed hash)"), max_length=64, editable=False)
     employer_name = models.CharField(_("employer"), max_length=150, blank=True)
@@ -392,7 +392,7 @@ class Performer(BaseModel):
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="performers"
     )
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     member = models.ForeignKey(
         "members.Member",
         verbose_name=_("member"),

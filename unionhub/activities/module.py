@@ -28,7 +28,7 @@ menu = [
         permission="activities.view_seasonplan",
         order=1012,
     ),
-    model_item("activities.programme", _("Programmes"), icon="list", order=1013),
+    model_item("activities.programme", _("Show programmes"), icon="list", order=1013),
     model_item("activities.performer", _("Performers"), icon="users", order=1014),
 ]
 

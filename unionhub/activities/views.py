@@ -242,7 +242,7 @@ class VisitTargetListView(ObjectListView):
     filterset_class = VisitTargetFilterSet
     select_related = ("activity__organiser",)
     columns = [
-        ("name", _("name")),
+        ("name", _("full name")),
         ("category", _("category")),
         ("activity", _("visit")),
         ("given", _("what was given")),
@@ -283,7 +283,7 @@ class SignInListView(ObjectListView):
     filterset_class = SignInFilterSet
     select_related = ("activity", "member")
     columns = [
-        ("name", _("name")),
+        ("name", _("full name")),
         ("employer_name", _("employer")),
         ("activity", _("activity")),
         ("source", _("how")),
@@ -420,7 +420,7 @@ class PerformerListView(ObjectListView):
     model = Performer
     filterset_class = PerformerFilterSet
     select_related = ("programme__show", "employer")
-    columns = [("name", _("name")), ("employer", _("employer")), ("programme", _("programme"))]
+    columns = [("name", _("full name")), ("employer", _("employer")), ("programme", _("programme"))]
 
 
 @register_model_view(Performer)
