@@ -122,10 +122,10 @@ def test_plan_vs_done_counts_the_shows_programmes_and_performers(demo, user_name
 
 
 def test_a_performer_who_is_a_member_brings_their_employer(demo):
+    from model_bakery import baker
+
     from unionhub.enterprises.models import Enterprise
     from unionhub.members.models import Member
-
-    from model_bakery import baker
 
     employer = baker.make(Enterprise, name="大丰港某公司", region=organiser_in("dafeng").region)
     member = Member(name="钱演员", union=organiser_in("dafeng"), employer=employer)

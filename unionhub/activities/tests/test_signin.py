@@ -110,10 +110,10 @@ def test_the_phone_is_stored_only_encrypted(demo):
 
 
 def test_a_member_is_recognised_by_phone(demo):
+    from model_bakery import baker
+
     from unionhub.enterprises.models import Enterprise
     from unionhub.members.models import Member
-
-    from model_bakery import baker
 
     employer = baker.make(Enterprise, name="滨海某化工公司", region=organiser_in("binhai").region)
     member = Member(name="周会员", union=organiser_in("binhai"), employer=employer)
