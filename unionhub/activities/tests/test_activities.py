@@ -125,3 +125,25 @@ def test_county_admin_writes_only_in_own_county(user_named):
             actor=admin, activity=visit_in("xiangshui"), name="外县", category="other"
         )
     assert not VisitTarget.objects.filter(name="外县").exists()
+
+
+def test_a_held_visit_without_people_visited_is_a_to_do(api_as):
+    visit = services.activity_create(
+        actor=None,
+        kind=ActivityKind.VISIT,
+        title="重阳节走访老党员",
+        organiser=organiser_in("binhai"),
+        held_on=dt.date.today() - dt.timedelta(days=10),
+    )
+    items = api_as("binhai_admin").get("/api/v1/todos/", {"page_size": 500}).json()["results"]
+    mine = [i for i in items if i["kind"] == "activities.visit_targets" and "重阳节" in i["title"]]
+    assert len(mine) == 1 and mine[0]["overdue"]  # 7 days to record them have passed
+    assert not any(
+        "重阳节" in i["title"]
+        for i in api_as("sheyang_admin").get("/api/v1/todos/", {"page_size": 500}).json()["results"]
+    )
+    services.visittarget_create(
+        actor=None, activity=visit, name="孙老", category="old_party_member"
+    )
+    items = api_as("binhai_admin").get("/api/v1/todos/", {"page_size": 500}).json()["results"]
+    assert not any("重阳节" in i["title"] for i in items)
