@@ -96,6 +96,15 @@ class SignInDoneView(View):
         )
 
 
+def _host_attendance(activity) -> dict:
+    """Who came, for the host: the names only while the link works; afterwards the count
+    (the list stays with the union's own pages)."""
+    ctx = attendance_context(activity)
+    if not activity.signin_open():
+        ctx["signins"] = []
+    return ctx
+
+
 class HostView(View):
     """The host's page (no account): the QR code to show, the live list, the walk-in form."""
 
@@ -105,7 +114,7 @@ class HostView(View):
         activity = _activity(token, hostlinks.HOST_SALT)
         ctx = {
             **host_panel_context(request, activity),
-            **attendance_context(activity),
+            **_host_attendance(activity),
             "token": token,
             "form": SignInForm(),
         }
@@ -120,7 +129,7 @@ class HostAttendanceView(View):
         return render(
             request,
             "activities/_attendance.html",
-            {**attendance_context(activity), "public": True, "token": token},
+            {**_host_attendance(activity), "public": True, "token": token},
         )
 
 
@@ -143,7 +152,7 @@ class HostWalkInView(View):
                 return HttpResponseRedirect(request.path.rsplit("walkin/", 1)[0] + "?added=1")
         ctx = {
             **host_panel_context(request, activity),
-            **attendance_context(activity),
+            **_host_attendance(activity),
             "token": token,
             "form": form,
             "error": error,

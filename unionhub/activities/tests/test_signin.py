@@ -187,3 +187,18 @@ def test_api_masks_the_phone_without_the_personal_data_permission(demo, api_as):
     town = api_as("binhai_town").get(url).json()
     if town["count"]:  # the town cadre sees the activity only if it is in their town
         assert town["results"][0]["phone"] == "138****0001"
+
+
+def test_after_the_activity_the_host_link_shows_the_count_but_no_names(demo, client):
+    activity = _activity(held_on=timezone.localdate() - dt.timedelta(days=3))
+    day = activity.held_on
+    services.signin_record(
+        actor=None, activity=activity, name="早到者", phone="13800000007", now=_at(day, 9)
+    )
+    body = client.get(f"/activities/h/{hostlinks.host_token(activity)}/").content.decode()
+    assert "已过期" in body and "早到者" not in body
+    response = client.post(
+        f"/activities/h/{hostlinks.host_token(activity)}/walkin/", {"name": "迟到者"}
+    )
+    assert response.status_code == 400 and "已过期" in response.content.decode()
+    assert activity.signins.count() == 1
