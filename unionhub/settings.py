@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "unionhub.points",
     "unionhub.bargaining",
     "unionhub.partybuild",
+    "unionhub.activities",
 ]
 
 MIDDLEWARE = [

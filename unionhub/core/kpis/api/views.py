@@ -72,7 +72,8 @@ KPI_TREND = inline_serializer(
 
 
 def json_value(kpi: Kpi, value: Any) -> Any:
-    """Counts are integers, money a string with two decimals, rates a number with one."""
+    """Counts are integers, money a string with two decimals, rates a number with one;
+    other sums (person-times, shows planned) an integer when whole."""
     if value is None:
         return None
     if kpi.aggregation == "count":
@@ -81,7 +82,8 @@ def json_value(kpi: Kpi, value: Any) -> Any:
         return float(Decimal(value).quantize(Decimal("0.1")))
     if kpi.is_money:
         return f"{Decimal(value):.2f}"
-    return float(value)
+    number = Decimal(value)
+    return int(number) if number == number.to_integral_value() else float(number)
 
 
 def _period(request):

@@ -14,6 +14,8 @@ pytestmark = pytest.mark.django_db
 SUM_FIELDS = {
     "points.suggestion_benefit_year": "realized_benefit",
     "bargaining.covered_workers": "employees",
+    "activities.training_person_times": "person_times",
+    "culture.shows_planned": "shows_planned",
 }
 
 

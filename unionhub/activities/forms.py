@@ -1,0 +1,119 @@
+"""Forms of the module's pages. Members are picked by their phone number (a select of every
+member would be thousands long); the form resolves it inside the user's scope."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from unionhub.activities.models import (
+    ACTIVITY_FIELDS,
+    PROGRAMME_FIELDS,
+    SEASON_PLAN_FIELDS,
+    SHOW_FIELDS,
+    Activity,
+    Performer,
+    Programme,
+    SeasonPlan,
+    Show,
+    VisitTarget,
+)
+from unionhub.core.forms import ScopedModelForm
+
+
+class _MemberByPhone(ScopedModelForm):
+    """Adds ``member_phone``: the member with that phone (in the user's scope) becomes
+    ``member``; left empty, the record stays unlinked."""
+
+    member_phone = forms.CharField(
+        label=_("member's mobile phone"),
+        required=False,
+        max_length=20,
+        help_text=_("Optional: links the record to the registered member with this phone."),
+    )
+
+    def clean_member_phone(self):
+        from unionhub.members.models import Member
+
+        value = (self.cleaned_data.get("member_phone") or "").strip()
+        if not value:
+            return ""
+        members = Member.objects.search_identity(value)
+        if self.user is not None:
+            members = members.visible_to(self.user)
+        member = members.first()
+        if member is None:
+            raise forms.ValidationError(
+                _("No member with this mobile phone in your area."), code="member_not_found"
+            )
+        self.member = member
+        return value
+
+    def clean(self):
+        data = super().clean()
+        data.pop("member_phone", None)
+        if hasattr(self, "member"):
+            data["member"] = self.member
+        elif self.instance.pk is None:
+            data["member"] = None
+        # editing without a phone keeps the member already linked
+        return data
+
+
+class ActivityForm(ScopedModelForm):
+    class Meta:
+        model = Activity
+        fields = ACTIVITY_FIELDS
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}),
+            "ends_on": forms.DateInput(attrs={"type": "date"}),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class VisitTargetForm(_MemberByPhone):
+    class Meta:
+        model = VisitTarget
+        fields = ("activity", "name", "category", "given", "amount")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].queryset = self.fields["activity"].queryset.filter(kind="visit")
+
+
+class SeasonPlanForm(ScopedModelForm):
+    class Meta:
+        model = SeasonPlan
+        fields = SEASON_PLAN_FIELDS
+
+
+class ShowForm(ScopedModelForm):
+    class Meta:
+        model = Show
+        fields = SHOW_FIELDS
+        widgets = {"held_on": forms.DateInput(attrs={"type": "date"})}
+
+
+class ProgrammeForm(ScopedModelForm):
+    class Meta:
+        model = Programme
+        fields = PROGRAMME_FIELDS
+
+
+class PerformerForm(_MemberByPhone):
+    class Meta:
+        model = Performer
+        fields = ("programme", "name", "employer")
+
+
+class PhotoForm(forms.Form):
+    image = forms.FileField(label=_("photo"), help_text=_("JPG, PNG or WEBP, at most 10 MB."))
+    caption = forms.CharField(label=_("caption"), max_length=200, required=False)
+
+
+class SignInForm(forms.Form):
+    """The participant's phone page (and the host's walk-in form)."""
+
+    name = forms.CharField(label=_("full name"), max_length=50)
+    phone = forms.CharField(label=_("mobile phone"), max_length=20, required=False)
+    employer_name = forms.CharField(label=_("employer"), max_length=150, required=False)
