@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from unionhub.core.kpis.registry import Kpi, Part, Records
 
 API = "/api/v1/governance/"
-OPEN = ~Q(enterprise__operating_status="closed")
 NOT_CLOSED = ~Q(operating_status="closed")
 
 
@@ -18,10 +17,11 @@ def _coverage(code: str, name, group: str, sizes: tuple[str, ...], order: int) -
         name=name,
         unit="%",
         aggregation="rate",
+        # counted on the enterprises (the denominator's model: one aggregate query for both);
+        # the records are the same enterprises' grid memberships
         part=Part(
-            "governance.GridMembership",
-            Q(enterprise__size_class__in=sizes) & OPEN,
-            region_path="enterprise__region__path",
+            "enterprises.Enterprise",
+            Q(size_class__in=sizes, grid_membership__isnull=False) & NOT_CLOSED,
         ),
         denominator=(Part("enterprises.Enterprise", Q(size_class__in=sizes) & NOT_CLOSED),),
         records=Records(f"{API}memberships/", {"size_group": group}),

@@ -485,7 +485,6 @@ class WarningEvent(models.Model):
 
     scope_spec = ScopeSpec(region_path="warning__enterprise__region__path")
     objects = ScopedQuerySet.as_manager()
-    audit_exclude = "the event itself is the history"
 
     class Meta:
         verbose_name = _("warning event")

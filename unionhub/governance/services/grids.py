@@ -31,7 +31,6 @@ def _check_grid(grid: Grid, actor: Any) -> None:
             % {"region": grid.region},
             "region_level",
         )
-    check_visible(grid, actor, "region")
 
 
 @transaction.atomic
@@ -40,7 +39,7 @@ def grid_create(*, actor: Any, **data: Any) -> Grid:
     grid.full_clean()
     _check_grid(grid, actor)
     grid.save()
-    check_visible(grid, actor, "region")
+    check_visible(grid, actor, "region")  # after the save: the transaction undoes it
     return grid
 
 
@@ -59,6 +58,7 @@ def grid_update(*, actor: Any, grid: Grid, **data: Any) -> Grid:
         )
     grid, _changed = model_update(instance=grid, fields=GRID_FIELDS, data=data)
     _check_grid(grid, actor)  # after the save: the transaction undoes a refused change
+    check_visible(grid, actor, "region")
     return grid
 
 
