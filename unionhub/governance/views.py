@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -564,10 +565,11 @@ class OverviewView(ScopedMixin, generic.TemplateView):
         return ctx
 
 
-class MonthlyReportView(ScopedMixin, generic.View):
+class MonthlyReportView(LoginRequiredMixin, PermissionRequiredMixin, generic.View):
     """The monthly work report (工作月报) as a Word document, from the month's records."""
 
-    model = RiskWarning
+    permission_required = "governance.view_riskwarning"
+    raise_exception = True
     scope_exempt = "a Word document from scoped selectors (governance/tests/test_report.py)"
 
     def get(self, request, *args, **kwargs):
