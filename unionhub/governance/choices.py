@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class GridKind(models.TextChoices):
@@ -22,7 +23,7 @@ class ReportSource(models.TextChoices):
 
 
 class ReportStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("risk report", "Open")
     RESOLVED = "resolved", _("Resolved")
 
 
@@ -49,8 +50,8 @@ class ReportFlag(models.TextChoices):
 
 
 class WarningStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    OPEN = "open", pgettext_lazy("risk warning", "Open")
+    CLOSED = "closed", pgettext_lazy("risk warning", "Closed")
 
 
 class WarningEventKind(models.TextChoices):

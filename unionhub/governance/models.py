@@ -258,7 +258,10 @@ class IndicatorRule(models.Model):
         RiskIndicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="rules"
     )
     level = models.ForeignKey(
-        RiskLevel, verbose_name=_("level"), on_delete=models.PROTECT, related_name="+"
+        RiskLevel,
+        verbose_name=pgettext_lazy("risk", "level"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     metric = models.CharField(_("metric"), max_length=10, choices=RuleMetric.choices)
     threshold = models.DecimalField(
@@ -328,7 +331,10 @@ class RiskWarning(BaseModel):
         related_name="risk_warnings",
     )
     level = models.ForeignKey(
-        RiskLevel, verbose_name=_("level"), on_delete=models.PROTECT, related_name="+"
+        RiskLevel,
+        verbose_name=pgettext_lazy("risk", "level"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     status = models.CharField(
         _("status"),
@@ -408,7 +414,7 @@ class RiskReport(BaseModel):
     # judged when filed
     level = models.ForeignKey(
         RiskLevel,
-        verbose_name=_("level"),
+        verbose_name=pgettext_lazy("risk", "level"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -554,7 +560,9 @@ class HarmoniousUnit(BaseModel):
     region = models.ForeignKey(
         "org.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
     )
-    level = models.CharField(_("level"), max_length=10, choices=HarmoniousLevel.choices)
+    level = models.CharField(
+        pgettext_lazy("designation", "level"), max_length=10, choices=HarmoniousLevel.choices
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     applied_on = models.DateField(_("applied on"))
     status = models.CharField(

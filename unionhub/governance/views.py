@@ -256,7 +256,7 @@ class ReportListView(_List):
         ("occurred_on", _("occurred on")),
         ("enterprise", _("enterprise")),
         ("indicator", _("indicator")),
-        ("level", _("level")),
+        ("level", pgettext_lazy("risk", "level")),
         ("get_status_display", _("status")),
     ]
 
@@ -301,7 +301,7 @@ class WarningListView(_List):
     select_related = ("enterprise", "level", "owner")
     columns = [
         ("enterprise", _("enterprise")),
-        ("level", _("level")),
+        ("level", pgettext_lazy("risk", "level")),
         ("get_status_display", _("status")),
         ("response_due", _("response due")),
         ("owner", _("owner")),
@@ -431,7 +431,7 @@ class HarmoniousListView(_List):
     columns = [
         ("enterprise", _("enterprise")),
         ("park_name", _("park name")),
-        ("get_level_display", _("level")),
+        ("get_level_display", pgettext_lazy("designation", "level")),
         ("year", _("year")),
         ("get_status_display", _("status")),
         ("valid_until", _("valid until")),
