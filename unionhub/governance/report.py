@@ -48,7 +48,7 @@ def monthly_report_docx(user: Any, year: int, month: int) -> bytes:
         f"{timezone.localtime():%Y年%m月%d日 %H:%M}。本报告由平台根据当月记录自动生成。"
     )
 
-    doc.add_heading("一、主要指标", level=2)
+    doc.add_heading("一、主要指标（截至生成之时）", level=2)
     table = doc.add_table(rows=1, cols=2)
     table.style = "Table Grid"
     table.rows[0].cells[0].text, table.rows[0].cells[1].text = "指标", "数值"
