@@ -243,3 +243,14 @@ def test_the_owner_sees_the_warning_in_the_todo_list(admin, api_as):
     assert "governance.warning_respond" in kinds
     other = api_as("xiangshui_admin").get("/api/v1/todos/").json()
     assert "governance.warning_respond" not in [i["kind"] for i in other["results"]]
+
+
+def test_the_daily_job_escalates_as_the_system(admin):
+    from unionhub.governance.jobs import JOBS, escalate_overdue_warnings
+
+    assert [j.key for j in JOBS] == ["governance.escalate_warnings"]
+    long_ago = timezone.localdate() - dt.timedelta(days=20)
+    warning = file(admin, received=at(long_ago), occurred_on=long_ago, people_affected=12).warning
+    assert escalate_overdue_warnings() == 1
+    warning.refresh_from_db()
+    assert warning.level.code == "orange" and warning.escalations == 1
