@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "unionhub.bargaining",
     "unionhub.partybuild",
     "unionhub.activities",
+    "unionhub.governance",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,85 @@
+"""The governance API: read-only lists (the KPIs' records) and filing reports."""
+
+from unionhub.core.api import ScopedModelViewSet
+from unionhub.core.services import ModelServices
+from unionhub.governance import services
+from unionhub.governance.api import serializers as s
+from unionhub.governance.filtersets import (
+    GridFilterSet,
+    HarmoniousFilterSet,
+    LayoffFilterSet,
+    MembershipFilterSet,
+    MonitoringPointFilterSet,
+    ReportFilterSet,
+    WarningFilterSet,
+)
+from unionhub.governance.models import (
+    Grid,
+    GridMembership,
+    HarmoniousUnit,
+    LayoffPlan,
+    MonitoringPoint,
+    RiskReport,
+    RiskWarning,
+)
+
+READ_ONLY = ["get", "head", "options"]
+
+
+class GridViewSet(ScopedModelViewSet):
+    queryset = Grid.objects.all()
+    serializer_class = s.GridSerializer
+    filterset_class = GridFilterSet
+    select_related = ("region",)
+    http_method_names = READ_ONLY
+
+
+class MembershipViewSet(ScopedModelViewSet):
+    queryset = GridMembership.objects.all()
+    serializer_class = s.MembershipSerializer
+    filterset_class = MembershipFilterSet  # size_group, grid_kind, region
+    select_related = ("enterprise", "grid")
+    http_method_names = READ_ONLY
+
+
+class MonitoringPointViewSet(ScopedModelViewSet):
+    queryset = MonitoringPoint.objects.all()
+    serializer_class = s.MonitoringPointSerializer
+    filterset_class = MonitoringPointFilterSet
+    select_related = ("enterprise",)
+    http_method_names = READ_ONLY
+
+
+class ReportViewSet(ScopedModelViewSet):
+    """``POST`` files a report (monitoring points' informants, grid workers, staff): the
+    rules judge it and open or raise the enterprise's warning."""
+
+    queryset = RiskReport.objects.all()
+    serializer_class = s.ReportSerializer
+    filterset_class = ReportFilterSet
+    select_related = ("enterprise", "indicator", "level")
+    http_method_names = ["get", "post", "head", "options"]
+    services = ModelServices(create=services.report_file)
+
+
+class WarningViewSet(ScopedModelViewSet):
+    queryset = RiskWarning.objects.all()
+    serializer_class = s.WarningSerializer
+    filterset_class = WarningFilterSet  # status, level, region
+    select_related = ("enterprise", "level")
+    http_method_names = READ_ONLY
+
+
+class HarmoniousViewSet(ScopedModelViewSet):
+    queryset = HarmoniousUnit.objects.all()
+    serializer_class = s.HarmoniousSerializer
+    filterset_class = HarmoniousFilterSet  # in_force_on, level, year, region
+    select_related = ("region",)
+    http_method_names = READ_ONLY
+
+
+class LayoffViewSet(ScopedModelViewSet):
+    queryset = LayoffPlan.objects.all()
+    serializer_class = s.LayoffSerializer
+    filterset_class = LayoffFilterSet
+    http_method_names = READ_ONLY
