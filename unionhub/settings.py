@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "unionhub.members",
     "unionhub.stations",
     "unionhub.points",
+    "unionhub.socialwork",
 ]
 
 MIDDLEWARE = [
