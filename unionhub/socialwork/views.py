@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views import generic
 
 from unionhub.core.services import ModelServices
@@ -39,6 +40,18 @@ from unionhub.socialwork.models import (
     Training,
 )
 
+class _RecordListView(ObjectListView):
+    """Each Excel row starts with the record itself, so it says what it is."""
+
+    def export_column_list(self) -> list:
+        from unionhub.core.exporting import ExportColumn
+
+        return [
+            ExportColumn(pgettext_lazy("export", "Record"), str, 36),
+            *super().export_column_list(),
+        ]
+
+
 # --- archives ---------------------------------------------------------------------------------
 WORKER_SERVICES = ModelServices(
     create=services.socialworker_create,
@@ -48,7 +61,7 @@ WORKER_SERVICES = ModelServices(
 
 
 @register_model_view(SocialWorker, "list")
-class SocialWorkerListView(ObjectListView):
+class SocialWorkerListView(_RecordListView):
     model = SocialWorker
     filterset_class = filtersets.SocialWorkerFilterSet
     select_related = ("union",)
@@ -127,7 +140,7 @@ class CoverageView(ScopedMixin, generic.TemplateView):
 
 
 # --- records of one archive ----------------------------------------------------------------------
-class _ArchiveChildList(ObjectListView):
+class _ArchiveChildList(_RecordListView):
     select_related = ("worker", "worker__union")
 
 
@@ -243,7 +256,7 @@ SESSION_SERVICES = _services("studysession")
 
 
 @register_model_view(StudySession, "list")
-class StudySessionListView(ObjectListView):
+class StudySessionListView(_RecordListView):
     model = StudySession
     filterset_class = filtersets.StudySessionFilterSet
     select_related = ("union",)
@@ -286,7 +299,7 @@ ROUND_SERVICES = _services("assessmentround")
 
 
 @register_model_view(AssessmentRound, "list")
-class AssessmentRoundListView(ObjectListView):
+class AssessmentRoundListView(_RecordListView):
     model = AssessmentRound
     filterset_class = filtersets.AssessmentRoundFilterSet
     select_related = ("union",)
@@ -352,7 +365,7 @@ class AssessmentRoundScoreView(ObjectActionView):
 
 
 @register_model_view(Assessment, "list")
-class AssessmentListView(ObjectListView):
+class AssessmentListView(_RecordListView):
     model = Assessment
     filterset_class = filtersets.AssessmentFilterSet
     select_related = ("worker", "round", "round__union")
