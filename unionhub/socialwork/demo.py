@@ -29,8 +29,24 @@ from unionhub.socialwork.models import SocialWorker
 from unionhub.socialwork.selectors import add_months, previous_month
 
 TINGHU_NAMES = [
-    "陈静", "王海燕", "李晓东", "张敏", "刘洋", "杨丽", "吴志刚", "周婷", "徐磊",
-    "孙悦", "朱红梅", "胡军", "高翔", "林倩", "何建华", "郭亚楠", "马骏", "罗佳",
+    "陈静",
+    "王海燕",
+    "李晓东",
+    "张敏",
+    "刘洋",
+    "杨丽",
+    "吴志刚",
+    "周婷",
+    "徐磊",
+    "孙悦",
+    "朱红梅",
+    "胡军",
+    "高翔",
+    "林倩",
+    "何建华",
+    "郭亚楠",
+    "马骏",
+    "罗佳",
 ]
 OTHER_NAMES = ["赵文", "钱程", "冯雪", "沈涛", "韩露", "秦朗", "许诺", "邓颖", "曹阳", "彭博"]
 WORK = [
@@ -54,9 +70,9 @@ def _tinghu_made() -> bool:
 
 def _town_unions(county: OrgUnit) -> list[OrgUnit]:
     return list(
-        OrgUnit.objects.filter(parent=county, kind=OrgKind.TOWN_FEDERATION, is_active=True).order_by(
-            "code"
-        )
+        OrgUnit.objects.filter(
+            parent=county, kind=OrgKind.TOWN_FEDERATION, is_active=True
+        ).order_by("code")
     )
 
 
@@ -127,19 +143,30 @@ def _tinghu(rng: random.Random, stdout) -> None:
         workers.append(worker)
         if index < len(towns):
             services.posting_create(
-                actor=None, worker=worker, union=towns[index], kind=PostingKind.FULL_TIME,
-                started_on=hired, duty="镇街工会专职社会工作者",
+                actor=None,
+                worker=worker,
+                union=towns[index],
+                kind=PostingKind.FULL_TIME,
+                started_on=hired,
+                duty="镇街工会专职社会工作者",
             )
         else:
             services.posting_create(
-                actor=None, worker=worker, union=towns[index % len(towns)],
-                kind=PostingKind.PART_TIME, started_on=hired, duty="协助开展职工服务",
+                actor=None,
+                worker=worker,
+                union=towns[index % len(towns)],
+                kind=PostingKind.PART_TIME,
+                started_on=hired,
+                duty="协助开展职工服务",
             )
         _records(worker, sorted(months), rng)
         if index % 3 != 2:
             services.qualification_create(
-                actor=None, worker=worker,
-                kind=QualificationKind.SOCIAL_WORKER if index % 3 == 0 else QualificationKind.ASSISTANT,
+                actor=None,
+                worker=worker,
+                kind=QualificationKind.SOCIAL_WORKER
+                if index % 3 == 0
+                else QualificationKind.ASSISTANT,
                 name="社会工作者职业资格证书",
                 certificate_no=f"SW{2021 + index % 4}3209{index:04d}",
                 issued_on=dt.date(2021 + index % 4, 11, 20),
@@ -147,46 +174,77 @@ def _tinghu(rng: random.Random, stdout) -> None:
             )
         if hired.year < 2024:
             services.training_create(
-                actor=None, worker=worker, title="江苏省工会社会工作者能力提升培训班",
-                provider="江苏省总工会", started_on=dt.date(2024, 9, 10), hours=Decimal("16"),
+                actor=None,
+                worker=worker,
+                title="江苏省工会社会工作者能力提升培训班",
+                provider="江苏省总工会",
+                started_on=dt.date(2024, 9, 10),
+                hours=Decimal("16"),
             )
         for year, quarter in _quarters_before(today, 4):
             workdays = [60, 61, 62, 63][quarter - 1]
             services.quarterlyreport_create(
-                actor=None, worker=worker, year=year, quarter=quarter,
+                actor=None,
+                worker=worker,
+                year=year,
+                quarter=quarter,
                 performance=rng.choice(PERFORMANCE),
                 rating=rng.choice([Rating.EXCELLENT, Rating.GOOD, Rating.GOOD, Rating.FAIR]),
-                workdays=workdays, attendance_days=workdays - rng.randint(0, 3),
+                workdays=workdays,
+                attendance_days=workdays - rng.randint(0, 3),
             )
 
     def session(kind, title, day, hours):
         return services.studysession_create(
-            actor=None, union=county, kind=kind, title=title, held_on=day, place="亭湖区职工服务中心",
-            hours=Decimal(hours), participants=[w for w in workers if w.hired_on <= day],
+            actor=None,
+            union=county,
+            kind=kind,
+            title=title,
+            held_on=day,
+            place="亭湖区职工服务中心",
+            hours=Decimal(hours),
+            participants=[w for w in workers if w.hired_on <= day],
             summary="",
         )
 
     for year, quarter in _quarters_before(today, 4):
-        session(SessionKind.EXCHANGE, f"{year}年第{quarter}季度社会工作者工作交流会",
-                dt.date(year, quarter * 3, 25), "3")
-        session(SessionKind.PROFESSIONAL_CLASS, f"{year}年第{quarter}季度专业能力培训",
-                dt.date(year, quarter * 3 - 1, 18), "4")
+        session(
+            SessionKind.EXCHANGE,
+            f"{year}年第{quarter}季度社会工作者工作交流会",
+            dt.date(year, quarter * 3, 25),
+            "3",
+        )
+        session(
+            SessionKind.PROFESSIONAL_CLASS,
+            f"{year}年第{quarter}季度专业能力培训",
+            dt.date(year, quarter * 3 - 1, 18),
+            "4",
+        )
     for k in range(12, 0, -1):
         month = add_months(last, -(k - 1))
-        session(SessionKind.POLITICAL_CLASS, f"{month.year}年{month.month}月政治理论学习",
-                month.replace(day=10), "2")
+        session(
+            SessionKind.POLITICAL_CLASS,
+            f"{month.year}年{month.month}月政治理论学习",
+            month.replace(day=10),
+            "2",
+        )
 
     for year in (today.year - 2, today.year - 1):
         round_ = services.assessmentround_create(
-            actor=None, union=county, year=year,
-            held_on=min(dt.date(year + 1, 1, 20), today), excellent_quota=3,
+            actor=None,
+            union=county,
+            year=year,
+            held_on=min(dt.date(year + 1, 1, 20), today),
+            excellent_quota=3,
             criteria=services.DEFAULT_CRITERIA,
         )
         for worker in workers:
             if worker.hired_on.year > year:
                 continue
             services.assessment_record(
-                actor=None, assessmentround=round_, worker=worker,
+                actor=None,
+                assessmentround=round_,
+                worker=worker,
                 scores={c["name"]: rng.randint(72, 98) for c in round_.criteria},
             )
     if stdout:
@@ -210,13 +268,20 @@ def _elsewhere(rng: random.Random) -> None:
             town = towns[index % len(towns)]
             months = [add_months(last, -k) for k in range(3)]
             worker = _worker(
-                name=OTHER_NAMES[seq % len(OTHER_NAMES)], union=town,
-                hired_on=dt.date(2022 + index, 3, 1), records_from=min(months), seq=seq,
+                name=OTHER_NAMES[seq % len(OTHER_NAMES)],
+                union=town,
+                hired_on=dt.date(2022 + index, 3, 1),
+                records_from=min(months),
+                seq=seq,
                 address=code if code.isdigit() else "320902",
             )
             services.posting_create(
-                actor=None, worker=worker, union=town, kind=PostingKind.FULL_TIME,
-                started_on=worker.hired_on, duty="镇街工会专职社会工作者",
+                actor=None,
+                worker=worker,
+                union=town,
+                kind=PostingKind.FULL_TIME,
+                started_on=worker.hired_on,
+                duty="镇街工会专职社会工作者",
             )
             _records(worker, sorted(months), rng)
 

@@ -71,7 +71,9 @@ class TrainingFilterSet(_WorkerRecordFilterSet):
 
 
 class MonthlyRecordFilterSet(_WorkerRecordFilterSet):
-    month_from = django_filters.DateFilter(field_name="month", lookup_expr="gte", label=_("From month"))
+    month_from = django_filters.DateFilter(
+        field_name="month", lookup_expr="gte", label=_("From month")
+    )
     month_to = django_filters.DateFilter(field_name="month", lookup_expr="lte", label=_("To month"))
 
     class Meta:
@@ -88,8 +90,12 @@ class QuarterlyReportFilterSet(_WorkerRecordFilterSet):
 class StudySessionFilterSet(_RegionFilterSet):
     search_fields = ("title",)
     kind = django_filters.ChoiceFilter(choices=SessionKind.choices, label=_("kind"))
-    held_from = django_filters.DateFilter(field_name="held_on", lookup_expr="gte", label=_("Held from"))
-    held_to = django_filters.DateFilter(field_name="held_on", lookup_expr="lte", label=_("Held until"))
+    held_from = django_filters.DateFilter(
+        field_name="held_on", lookup_expr="gte", label=_("Held from")
+    )
+    held_to = django_filters.DateFilter(
+        field_name="held_on", lookup_expr="lte", label=_("Held until")
+    )
 
     class Meta:
         model = StudySession
@@ -97,8 +103,12 @@ class StudySessionFilterSet(_RegionFilterSet):
 
 
 class AssessmentRoundFilterSet(_RegionFilterSet):
-    held_from = django_filters.DateFilter(field_name="held_on", lookup_expr="gte", label=_("Held from"))
-    held_to = django_filters.DateFilter(field_name="held_on", lookup_expr="lte", label=_("Held until"))
+    held_from = django_filters.DateFilter(
+        field_name="held_on", lookup_expr="gte", label=_("Held from")
+    )
+    held_to = django_filters.DateFilter(
+        field_name="held_on", lookup_expr="lte", label=_("Held until")
+    )
 
     class Meta:
         model = AssessmentRound

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.forms import ScopedModelForm
 from unionhub.org.choices import OrgKind
-from unionhub.org.models import OrgUnit
 from unionhub.socialwork.models import (
     ASSESSMENT_ROUND_FIELDS,
     MONTHLY_RECORD_FIELDS,
@@ -204,7 +203,5 @@ class AssessmentScoreForm(forms.Form):
         return {
             "worker": data["worker"],
             "note": data.get("note", ""),
-            "scores": {
-                c["name"]: data[f"score_{i}"] for i, c in enumerate(self.round.criteria)
-            },
+            "scores": {c["name"]: data[f"score_{i}"] for i, c in enumerate(self.round.criteria)},
         }

@@ -66,7 +66,16 @@ QUARTERLY_REPORT_FIELDS = (
     "workdays",
     "attendance_days",
 )
-STUDY_SESSION_FIELDS = ("union", "kind", "title", "held_on", "place", "hours", "participants", "summary")
+STUDY_SESSION_FIELDS = (
+    "union",
+    "kind",
+    "title",
+    "held_on",
+    "place",
+    "hours",
+    "participants",
+    "summary",
+)
 ASSESSMENT_ROUND_FIELDS = ("union", "year", "held_on", "criteria", "excellent_quota", "note")
 ASSESSMENT_FIELDS = ("round", "worker", "scores", "total", "note")
 
@@ -202,7 +211,10 @@ class Posting(BaseModel):
     part-time. Every such union should have at least one full-time social worker."""
 
     worker = models.ForeignKey(
-        SocialWorker, verbose_name=_("social worker"), on_delete=models.CASCADE, related_name="postings"
+        SocialWorker,
+        verbose_name=_("social worker"),
+        on_delete=models.CASCADE,
+        related_name="postings",
     )
     union = models.ForeignKey(
         "org.OrgUnit",
@@ -261,7 +273,10 @@ class Training(BaseModel):
     with its hours (学时)."""
 
     worker = models.ForeignKey(
-        SocialWorker, verbose_name=_("social worker"), on_delete=models.CASCADE, related_name="trainings"
+        SocialWorker,
+        verbose_name=_("social worker"),
+        on_delete=models.CASCADE,
+        related_name="trainings",
     )
     title = models.CharField(_("title"), max_length=150)
     provider = models.CharField(_("provider"), max_length=100, blank=True)
@@ -297,7 +312,10 @@ class MonthlyRecord(BaseModel):
     cases = models.PositiveIntegerField(_("cases handled"), default=0)
     visits = models.PositiveIntegerField(_("visits made"), default=0)
     hours = models.DecimalField(
-        _("service hours"), max_digits=6, decimal_places=1, default=Decimal("0"),
+        _("service hours"),
+        max_digits=6,
+        decimal_places=1,
+        default=Decimal("0"),
         validators=[MinValueValidator(Decimal("0"))],
     )
 
@@ -309,7 +327,9 @@ class MonthlyRecord(BaseModel):
         verbose_name_plural = _("monthly work records")
         ordering = ["-month", "worker__name", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["worker", "month"], name="socialwork_one_record_a_month")
+            models.UniqueConstraint(
+                fields=["worker", "month"], name="socialwork_one_record_a_month"
+            )
         ]
 
     def __str__(self) -> str:
@@ -380,7 +400,10 @@ class StudySession(BaseModel):
     held_on = models.DateField(_("held on"))
     place = models.CharField(_("place"), max_length=100, blank=True)
     hours = models.DecimalField(
-        _("hours"), max_digits=4, decimal_places=1, default=Decimal("2.0"),
+        _("hours"),
+        max_digits=4,
+        decimal_places=1,
+        default=Decimal("2.0"),
         validators=[MinValueValidator(Decimal("0.5"))],
     )
     participants = models.ManyToManyField(
@@ -412,12 +435,14 @@ class AssessmentRound(BaseModel):
         on_delete=models.PROTECT,
         related_name="social_work_assessment_rounds",
     )
-    year = models.PositiveSmallIntegerField(_("year assessed"), validators=[MinValueValidator(2000)])
+    year = models.PositiveSmallIntegerField(
+        _("year assessed"), validators=[MinValueValidator(2000)]
+    )
     held_on = models.DateField(_("assessed on"))
     criteria = models.JSONField(
         _("scoring scheme"),
         default=list,
-        help_text=_("Weighted criteria: [{\"name\": ..., \"weight\": ...}], weights summing to 100."),
+        help_text=_('Weighted criteria: [{"name": ..., "weight": ...}], weights summing to 100.'),
     )
     excellent_quota = models.PositiveSmallIntegerField(
         _("excellent places"),

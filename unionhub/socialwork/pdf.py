@@ -109,23 +109,42 @@ def archive_pdf(worker: Any, *, user: Any) -> bytes:
 
     pdf.set_font(pdf.family, size=20)
     pdf.set_text_color(*RED)
-    pdf.cell(0, 12, _text(pdf, _("Union social-worker growth archive")), align="C",
-             new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        0,
+        12,
+        _text(pdf, _("Union social-worker growth archive")),
+        align="C",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.set_text_color(20, 20, 20)
     pdf.set_font(pdf.family, size=10)
-    pdf.cell(0, 7, _text(pdf, f"{worker.union.name} · {_('printed on')} {_date(timezone.localdate())}"),
-             align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        0,
+        7,
+        _text(pdf, f"{worker.union.name} · {_('printed on')} {_date(timezone.localdate())}"),
+        align="C",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
 
     _section(pdf, _("Basic information"))
     hours = archive["hours"]
     head = [
         [_("Name"), worker.name, _("Status"), worker.get_status_display()],
-        [_("ID number"), worker.id_number_for(user) or "—", _("Mobile phone"), worker.phone_for(user) or "—"],
+        [
+            _("ID number"),
+            worker.id_number_for(user) or "—",
+            _("Mobile phone"),
+            worker.phone_for(user) or "—",
+        ],
         [_("Hired on"), _date(worker.hired_on), _("Education"), worker.education or "—"],
         [_("Keeping union"), worker.union.name, _("Training hours"), f"{hours['total']}"],
     ]
     pdf.set_font(pdf.family, size=10)
-    with pdf.table(col_widths=(22, 38, 22, 38), first_row_as_headings=False, line_height=6.5) as table:
+    with pdf.table(
+        col_widths=(22, 38, 22, 38), first_row_as_headings=False, line_height=6.5
+    ) as table:
         for row in head:
             cells = table.row()
             for index, value in enumerate(row):
@@ -136,8 +155,10 @@ def archive_pdf(worker: Any, *, user: Any) -> bytes:
     _table(
         pdf,
         [_("Posted to"), _("Kind"), _("From"), _("Until"), _("Duty")],
-        [[p.union.name, p.get_kind_display(), _date(p.started_on), _date(p.ended_on), p.duty]
-         for p in archive["postings"]],
+        [
+            [p.union.name, p.get_kind_display(), _date(p.started_on), _date(p.ended_on), p.duty]
+            for p in archive["postings"]
+        ],
         (50, 18, 24, 24, 64),
     )
 
@@ -145,19 +166,31 @@ def archive_pdf(worker: Any, *, user: Any) -> bytes:
     _table(
         pdf,
         [_("Kind"), _("Certificate"), _("Number"), _("Issued on"), _("Issuer")],
-        [[q.get_kind_display(), q.name, q.certificate_no, _date(q.issued_on), q.issuer]
-         for q in archive["qualifications"]],
+        [
+            [q.get_kind_display(), q.name, q.certificate_no, _date(q.issued_on), q.issuer]
+            for q in archive["qualifications"]
+        ],
         (34, 46, 34, 24, 42),
     )
 
-    _section(pdf, _("Training hours: %(total)s (own trainings %(own)s, sessions %(sessions)s)") % {
-        "total": hours["total"], "own": hours["own"], "sessions": hours["sessions"]})
+    _section(
+        pdf,
+        _("Training hours: %(total)s (own trainings %(own)s, sessions %(sessions)s)")
+        % {"total": hours["total"], "own": hours["own"], "sessions": hours["sessions"]},
+    )
     _table(
         pdf,
         [_("Date"), _("Training or session"), _("Provider / organiser"), _("Class hours")],
         [[_date(t.started_on), t.title, t.provider, t.hours] for t in archive["trainings"]]
-        + [[_date(s.held_on), f"{s.get_kind_display()} · {s.title}", s.union.short_name or s.union.name,
-            s.hours] for s in archive["sessions"]],
+        + [
+            [
+                _date(s.held_on),
+                f"{s.get_kind_display()} · {s.title}",
+                s.union.short_name or s.union.name,
+                s.hours,
+            ]
+            for s in archive["sessions"]
+        ],
         (24, 86, 50, 20),
     )
 
@@ -166,15 +199,31 @@ def archive_pdf(worker: Any, *, user: Any) -> bytes:
     if missing:
         pdf.set_font(pdf.family, size=9)
         pdf.set_text_color(*RED)
-        pdf.multi_cell(0, 5, _text(pdf, _("Missing: %(list)s") % {"list": "、".join(
-            f"{m.month.year}年{m.month.month}月" + (_("(overdue)") if m.overdue else "") for m in missing
-        )}), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            0,
+            5,
+            _text(
+                pdf,
+                _("Missing: %(list)s")
+                % {
+                    "list": "、".join(
+                        f"{m.month.year}年{m.month.month}月" + (_("(overdue)") if m.overdue else "")
+                        for m in missing
+                    )
+                },
+            ),
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
         pdf.set_text_color(20, 20, 20)
         pdf.ln(1)
     _table(
         pdf,
         [_("Month"), _("Cases handled"), _("Visits made"), _("Service hours"), _("Work done")],
-        [[r.month_label, r.cases, r.visits, r.hours, r.summary] for r in archive["monthly_records"]],
+        [
+            [r.month_label, r.cases, r.visits, r.hours, r.summary]
+            for r in archive["monthly_records"]
+        ],
         (22, 16, 16, 16, 110),
     )
 
@@ -182,9 +231,15 @@ def archive_pdf(worker: Any, *, user: Any) -> bytes:
     _table(
         pdf,
         [_("Quarter"), _("Rating"), _("Attendance"), _("Performance")],
-        [[f"{q.year}年第{q.quarter}季度", q.get_rating_display(),
-          f"{q.attendance_days}/{q.workdays}（{q.attendance_rate}%）", q.performance]
-         for q in archive["quarterly_reports"]],
+        [
+            [
+                f"{q.year}年第{q.quarter}季度",
+                q.get_rating_display(),
+                f"{q.attendance_days}/{q.workdays}（{q.attendance_rate}%）",
+                q.performance,
+            ]
+            for q in archive["quarterly_reports"]
+        ],
         (30, 16, 34, 100),
     )
 
@@ -192,12 +247,16 @@ def archive_pdf(worker: Any, *, user: Any) -> bytes:
     _table(
         pdf,
         [_("Year"), _("Scores"), _("Total"), _("Rank"), _("Result")],
-        [[r.assessment.round.year,
-          "；".join(f"{k} {v}" for k, v in r.assessment.scores.items()),
-          r.assessment.total,
-          f"{r.rank} / {r.of}",
-          _("Excellent") if r.excellent else (_("Passed") if r.passed else _("Not passed"))]
-         for r in archive["assessments"]],
+        [
+            [
+                r.assessment.round.year,
+                "；".join(f"{k} {v}" for k, v in r.assessment.scores.items()),
+                r.assessment.total,
+                f"{r.rank} / {r.of}",
+                _("Excellent") if r.excellent else (_("Passed") if r.passed else _("Not passed")),
+            ]
+            for r in archive["assessments"]
+        ],
         (16, 92, 20, 24, 28),
     )
     return bytes(pdf.output())

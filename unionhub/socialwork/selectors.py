@@ -51,9 +51,11 @@ def previous_month(on: dt.date) -> dt.date:
 
 # --- postings and coverage ------------------------------------------------------------------
 def active_postings_q(on: dt.date, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}started_on__lte": on}) & (
-        Q(**{f"{prefix}ended_on__isnull": True}) | Q(**{f"{prefix}ended_on__gte": on})
-    ) & Q(**{f"{prefix}worker__status": WorkerStatus.ACTIVE})
+    return (
+        Q(**{f"{prefix}started_on__lte": on})
+        & (Q(**{f"{prefix}ended_on__isnull": True}) | Q(**{f"{prefix}ended_on__gte": on}))
+        & Q(**{f"{prefix}worker__status": WorkerStatus.ACTIVE})
+    )
 
 
 @dataclass(frozen=True)
@@ -68,15 +70,15 @@ class CoverageRow:
         return self.full_time == 0
 
 
-def posting_coverage(*, user: Any, on: dt.date | None = None, region_path: str = "") -> list[CoverageRow]:
+def posting_coverage(
+    *, user: Any, on: dt.date | None = None, region_path: str = ""
+) -> list[CoverageRow]:
     """Every town / street federation in the user's scope with its full- and part-time
     social workers posted on ``on``: a union with no full-time worker is a gap (the rule:
     at least one full-time social worker per town, street and zone union). Three queries."""
     on = on or timezone.localdate()
     active = active_postings_q(on, "social_worker_postings__")
-    unions = OrgUnit.objects.visible_to(user).filter(
-        kind=OrgKind.TOWN_FEDERATION, is_active=True
-    )
+    unions = OrgUnit.objects.visible_to(user).filter(kind=OrgKind.TOWN_FEDERATION, is_active=True)
     if region_path:
         unions = unions.filter(region__path__startswith=region_path)
     unions = (
@@ -104,7 +106,9 @@ def posting_coverage(*, user: Any, on: dt.date | None = None, region_path: str =
     for posting in postings:
         names.setdefault(posting.union_id, []).append(posting.worker.name)
     return [
-        CoverageRow(union=u, full_time=u.full_time, part_time=u.part_time, workers=names.get(u.pk, []))
+        CoverageRow(
+            union=u, full_time=u.full_time, part_time=u.part_time, workers=names.get(u.pk, [])
+        )
         for u in unions
     ]
 
@@ -117,7 +121,9 @@ class MissingMonth:
     overdue: bool
 
 
-def missing_months(worker: SocialWorker, *, on: dt.date | None = None, recorded=None) -> list[MissingMonth]:
+def missing_months(
+    worker: SocialWorker, *, on: dt.date | None = None, recorded=None
+) -> list[MissingMonth]:
     """Months that have ended since the archive's records became due and have no record,
     newest first, each with its due date and whether it is overdue."""
     from unionhub.core.calendar.selectors import holiday_calendar
@@ -183,7 +189,9 @@ def assessment_ranking(round_: AssessmentRound) -> list[RankedAssessment]:
     (1, 2, 2, 4). The first ``excellent_quota`` ranks are rated excellent (the awards):
     a tie on the last excellent place includes everyone tied."""
     rows = list(
-        round_.assessments.select_related("worker", "worker__union").order_by("-total", "worker__name")
+        round_.assessments.select_related("worker", "worker__union").order_by(
+            "-total", "worker__name"
+        )
     )
     ranked, rank = [], 0
     previous = None
@@ -204,7 +212,9 @@ def assessment_ranking(round_: AssessmentRound) -> list[RankedAssessment]:
 def worker_assessments(worker: SocialWorker) -> list[RankedAssessment]:
     """The worker's place in every round they were assessed in (newest first)."""
     result = []
-    for assessment in worker.assessments.select_related("round", "round__union").order_by("-round__year"):
+    for assessment in worker.assessments.select_related("round", "round__union").order_by(
+        "-round__year"
+    ):
         ranking = assessment_ranking(assessment.round)
         result.append(next(r for r in ranking if r.assessment.pk == assessment.pk))
     return result
@@ -222,9 +232,7 @@ def worker_archive(*, worker: SocialWorker, on: dt.date | None = None) -> dict[s
         "sessions": list(worker.sessions.select_related("union").order_by("-held_on")),
         "hours": training_hours(worker),
         "monthly_records": records,
-        "missing_months": missing_months(
-            worker, on=on, recorded={r.month for r in records}
-        ),
+        "missing_months": missing_months(worker, on=on, recorded={r.month for r in records}),
         "quarterly_reports": list(worker.quarterly_reports.order_by("-year", "-quarter")),
         "assessments": worker_assessments(worker),
     }

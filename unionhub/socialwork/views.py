@@ -40,6 +40,7 @@ from unionhub.socialwork.models import (
     Training,
 )
 
+
 class _RecordListView(ObjectListView):
     """Each Excel row starts with the record itself, so it says what it is."""
 
@@ -157,13 +158,18 @@ class _ArchiveChildEdit(ObjectEditView):
         return reverse("socialwork:socialworker", args=[self.object.worker_id])
 
 
-def _child_views(model, form_class, fields, columns, svc, filterset):
+def _child_views(model, form_class, fields, columns, svc, filterset, related=()):
     """The list, detail, add/edit and delete pages of one kind of archive record."""
 
     list_view = type(
         f"{model.__name__}ListView",
         (_ArchiveChildList,),
-        {"model": model, "filterset_class": filterset, "columns": columns},
+        {
+            "model": model,
+            "filterset_class": filterset,
+            "columns": columns,
+            "select_related": ("worker", "worker__union", *related),
+        },
     )
     detail_view = type(
         f"{model.__name__}DetailView",
@@ -200,18 +206,28 @@ PostingListView, PostingDetailView, PostingEditView, PostingDeleteView = _child_
     Posting,
     forms.PostingForm,
     POSTING_FIELDS,
-    [WORKER_COLUMN, ("union", _("posted to")), ("get_kind_display", _("kind")),
-     ("started_on", _("from")), ("ended_on", _("until"))],
+    [
+        WORKER_COLUMN,
+        ("union", _("posted to")),
+        ("get_kind_display", _("kind")),
+        ("started_on", _("from")),
+        ("ended_on", _("until")),
+    ],
     _services("posting"),
     filtersets.PostingFilterSet,
+    related=("union",),
 )
 QualificationListView, QualificationDetailView, QualificationEditView, QualificationDeleteView = (
     _child_views(
         Qualification,
         forms.QualificationForm,
         QUALIFICATION_FIELDS,
-        [WORKER_COLUMN, ("get_kind_display", _("kind")), ("name", _("certificate name")),
-         ("issued_on", _("issued on"))],
+        [
+            WORKER_COLUMN,
+            ("get_kind_display", _("kind")),
+            ("name", _("certificate name")),
+            ("issued_on", _("issued on")),
+        ],
         _services("qualification"),
         filtersets.QualificationFilterSet,
     )
@@ -229,8 +245,13 @@ MonthlyRecordListView, MonthlyRecordDetailView, MonthlyRecordEditView, MonthlyRe
         MonthlyRecord,
         forms.MonthlyRecordForm,
         MONTHLY_RECORD_FIELDS,
-        [WORKER_COLUMN, ("month_label", _("month")), ("cases", _("cases handled")),
-         ("visits", _("visits made")), ("hours", _("service hours"))],
+        [
+            WORKER_COLUMN,
+            ("month_label", _("month")),
+            ("cases", _("cases handled")),
+            ("visits", _("visits made")),
+            ("hours", _("service hours")),
+        ],
         _services("monthlyrecord"),
         filtersets.MonthlyRecordFilterSet,
     )
@@ -244,8 +265,13 @@ MonthlyRecordListView, MonthlyRecordDetailView, MonthlyRecordEditView, MonthlyRe
     QuarterlyReport,
     forms.QuarterlyReportForm,
     QUARTERLY_REPORT_FIELDS,
-    [WORKER_COLUMN, ("year", _("year")), ("quarter", _("quarter")),
-     ("get_rating_display", _("rating")), ("attendance_rate", _("attendance (%)"))],
+    [
+        WORKER_COLUMN,
+        ("year", _("year")),
+        ("quarter", _("quarter")),
+        ("get_rating_display", _("rating")),
+        ("attendance_rate", _("attendance (%)")),
+    ],
     _services("quarterlyreport"),
     filtersets.QuarterlyReportFilterSet,
 )

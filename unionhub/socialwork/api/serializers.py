@@ -62,14 +62,33 @@ class PostingSerializer(_WorkerRecordSerializer):
 
     class Meta:
         model = Posting
-        fields = ["id", "worker", "worker_name", "union", "union_name", "kind", "started_on", "ended_on", "duty"]
+        fields = [
+            "id",
+            "worker",
+            "worker_name",
+            "union",
+            "union_name",
+            "kind",
+            "started_on",
+            "ended_on",
+            "duty",
+        ]
         read_only_fields = fields
 
 
 class QualificationSerializer(_WorkerRecordSerializer):
     class Meta:
         model = Qualification
-        fields = ["id", "worker", "worker_name", "kind", "name", "certificate_no", "issued_on", "issuer"]
+        fields = [
+            "id",
+            "worker",
+            "worker_name",
+            "kind",
+            "name",
+            "certificate_no",
+            "issued_on",
+            "issuer",
+        ]
         read_only_fields = fields
 
 
@@ -85,7 +104,17 @@ class MonthlyRecordSerializer(_WorkerRecordSerializer):
 
     class Meta:
         model = MonthlyRecord
-        fields = ["id", "worker", "worker_name", "month", "summary", "cases", "visits", "hours", "created_at"]
+        fields = [
+            "id",
+            "worker",
+            "worker_name",
+            "month",
+            "summary",
+            "cases",
+            "visits",
+            "hours",
+            "created_at",
+        ]
         read_only_fields = fields
 
 
@@ -114,7 +143,17 @@ class StudySessionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = StudySession
-        fields = ["id", "union", "union_name", "kind", "title", "held_on", "place", "hours", "participants"]
+        fields = [
+            "id",
+            "union",
+            "union_name",
+            "kind",
+            "title",
+            "held_on",
+            "place",
+            "hours",
+            "participants",
+        ]
         read_only_fields = fields
 
 

@@ -65,7 +65,9 @@ def clean_criteria(criteria: Any) -> list[dict[str, Any]]:
                 "criterion_weight",
             )
         seen.add(name)
-        cleaned.append({"name": name, "weight": int(weight) if weight == int(weight) else float(weight)})
+        cleaned.append(
+            {"name": name, "weight": int(weight) if weight == int(weight) else float(weight)}
+        )
     total = sum(Decimal(str(c["weight"])) for c in cleaned)
     if total != 100:
         raise invalid(
@@ -82,8 +84,11 @@ def check_round_date(*, year: int, held_on: dt.date, on: dt.date) -> None:
     if held_on <= dt.date(year, 12, 31):
         raise invalid(
             "held_on",
-            _("The %(year)d assessment can be held only after the year has ended, from "
-              "1 January %(next)d.") % {"year": year, "next": year + 1},
+            _(
+                "The %(year)d assessment can be held only after the year has ended, from "
+                "1 January %(next)d."
+            )
+            % {"year": year, "next": year + 1},
             "year_not_ended",
         )
     if held_on > on:
@@ -188,7 +193,8 @@ def assessment_record(
     if worker.hired_on.year > assessmentround.year:
         raise invalid(
             "worker",
-            _("%(name)s was hired after %(year)d.") % {"name": worker.name, "year": assessmentround.year},
+            _("%(name)s was hired after %(year)d.")
+            % {"name": worker.name, "year": assessmentround.year},
             "hired_after_year",
         )
     cleaned = clean_scores(assessmentround.criteria, scores)

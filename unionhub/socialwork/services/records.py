@@ -32,8 +32,11 @@ def check_month(*, worker: Any, month: dt.date, record_pk: int | None, on: dt.da
     if month > first_of_month(on):
         raise invalid(
             "month",
-            _("%(month)s has not begun yet: a monthly record is written for the current or "
-              "a past month.") % {"month": f"{month.year}年{month.month}月"},
+            _(
+                "%(month)s has not begun yet: a monthly record is written for the current or "
+                "a past month."
+            )
+            % {"month": f"{month.year}年{month.month}月"},
             "future_month",
         )
     if month < first_of_month(worker.hired_on):
@@ -96,7 +99,8 @@ def check_quarter(report: QuarterlyReport, *, on: dt.date) -> None:
     if quarter_start(report.year, report.quarter) > on:
         raise invalid(
             "quarter",
-            _("Quarter %(q)d of %(y)d has not begun yet.") % {"q": report.quarter, "y": report.year},
+            _("Quarter %(q)d of %(y)d has not begun yet.")
+            % {"q": report.quarter, "y": report.year},
             "future_quarter",
         )
     if report.attendance_days > report.workdays:

@@ -50,7 +50,9 @@ def _check_worker(worker: SocialWorker) -> None:
     if worker.status == WorkerStatus.LEFT and not worker.left_on:
         raise invalid("left_on", _("Give the date the social worker left."), "left_on_missing")
     if worker.left_on and worker.left_on < worker.hired_on:
-        raise invalid("left_on", _("The leaving date is before the hiring date."), "left_before_hired")
+        raise invalid(
+            "left_on", _("The leaving date is before the hiring date."), "left_before_hired"
+        )
     if worker.hired_on > today():
         raise invalid("hired_on", _("The hiring date is in the future."), "future_date")
 
@@ -97,8 +99,10 @@ def socialworker_delete(*, actor: User | None, socialworker: SocialWorker) -> No
     if socialworker.monthly_records.exists() or socialworker.assessments.exists():
         raise invalid(
             None,
-            _("The archive already holds monthly records or assessments; mark the social "
-              "worker as left instead of deleting the archive."),
+            _(
+                "The archive already holds monthly records or assessments; mark the social "
+                "worker as left instead of deleting the archive."
+            ),
             "archive_has_records",
         )
     socialworker.delete()

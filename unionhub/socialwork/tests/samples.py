@@ -51,7 +51,10 @@ def fresh_worker_in(slug: str) -> SocialWorker:
 def posting_in(slug: str) -> Posting:
     worker = worker_in(slug)
     return worker.postings.first() or services.posting_create(
-        actor=None, worker=worker, union=first_town_union(slug), kind=PostingKind.FULL_TIME,
+        actor=None,
+        worker=worker,
+        union=first_town_union(slug),
+        kind=PostingKind.FULL_TIME,
         started_on=HIRED,
     )
 
@@ -66,7 +69,10 @@ def qualification_in(slug: str) -> Qualification:
 def training_in(slug: str) -> Training:
     worker = worker_in(slug)
     return worker.trainings.first() or services.training_create(
-        actor=None, worker=worker, title="能力提升培训", started_on=dt.date(2024, 5, 6),
+        actor=None,
+        worker=worker,
+        title="能力提升培训",
+        started_on=dt.date(2024, 5, 6),
         hours=Decimal("8"),
     )
 
@@ -100,8 +106,14 @@ def quarterlyreport_in(slug: str) -> QuarterlyReport:
     worker = worker_in(slug)
     year, quarter = free_quarter(worker)
     return worker.quarterly_reports.first() or services.quarterlyreport_create(
-        actor=None, worker=worker, year=year, quarter=quarter, performance="按时完成任务",
-        rating=Rating.GOOD, workdays=60, attendance_days=58,
+        actor=None,
+        worker=worker,
+        year=year,
+        quarter=quarter,
+        performance="按时完成任务",
+        rating=Rating.GOOD,
+        workdays=60,
+        attendance_days=58,
     )
 
 
@@ -109,8 +121,12 @@ def studysession_in(slug: str) -> StudySession:
     county = county_union(slug)
     session = StudySession.objects.filter(union=county, title="样例交流会").first()
     return session or services.studysession_create(
-        actor=None, union=county, kind=SessionKind.EXCHANGE, title="样例交流会",
-        held_on=dt.date(2025, 3, 25), participants=[worker_in(slug)],
+        actor=None,
+        union=county,
+        kind=SessionKind.EXCHANGE,
+        title="样例交流会",
+        held_on=dt.date(2025, 3, 25),
+        participants=[worker_in(slug)],
     )
 
 
@@ -132,7 +148,9 @@ def assessment_in(slug: str) -> Assessment:
     worker = worker_in(slug)
     existing = Assessment.objects.filter(round=round_, worker=worker).first()
     return existing or services.assessment_record(
-        actor=None, assessmentround=round_, worker=worker,
+        actor=None,
+        assessmentround=round_,
+        worker=worker,
         scores={c["name"]: 80 for c in round_.criteria},
     )
 
@@ -156,8 +174,13 @@ def _quarter_form(slug: str) -> dict:
     worker = worker_in(slug)
     year, quarter = free_quarter(worker)
     return {
-        "worker": worker.pk, "year": year, "quarter": quarter, "performance": _unique("完成任务"),
-        "rating": "good", "workdays": 60, "attendance_days": 59,
+        "worker": worker.pk,
+        "year": year,
+        "quarter": quarter,
+        "performance": _unique("完成任务"),
+        "rating": "good",
+        "workdays": 60,
+        "attendance_days": 59,
     }
 
 
@@ -165,36 +188,59 @@ def _round_form(slug: str) -> dict:
     county = county_union(slug)
     year = _free_year(county)
     return {
-        "union": county.pk, "year": year, "held_on": dt.date(year + 1, 1, 15).isoformat(),
-        "criteria": "县总工会评价=50\n岗位评价=50", "excellent_quota": 2, "note": _unique("备注"),
+        "union": county.pk,
+        "year": year,
+        "held_on": dt.date(year + 1, 1, 15).isoformat(),
+        "criteria": "县总工会评价=50\n岗位评价=50",
+        "excellent_quota": 2,
+        "note": _unique("备注"),
     }
 
 
 FORM_DATA = {
     SocialWorker: lambda slug: {
-        "name": _unique("社工"), "union": first_town_union(slug).pk, "hired_on": "2021-03-01",
-        "status": "active", "id_number": "", "phone": "13800138000",
+        "name": _unique("社工"),
+        "union": first_town_union(slug).pk,
+        "hired_on": "2021-03-01",
+        "status": "active",
+        "id_number": "",
+        "phone": "13800138000",
     },
     Posting: lambda slug: {
-        "worker": worker_in(slug).pk, "union": first_town_union(slug).pk, "kind": "part_time",
-        "started_on": "2022-01-01", "duty": _unique("协助"),
+        "worker": worker_in(slug).pk,
+        "union": first_town_union(slug).pk,
+        "kind": "part_time",
+        "started_on": "2022-01-01",
+        "duty": _unique("协助"),
     },
     Qualification: lambda slug: {
-        "worker": worker_in(slug).pk, "kind": "social_worker", "name": _unique("证书"),
+        "worker": worker_in(slug).pk,
+        "kind": "social_worker",
+        "name": _unique("证书"),
         "issued_on": "2022-11-20",
     },
     Training: lambda slug: {
-        "worker": worker_in(slug).pk, "title": _unique("培训"), "started_on": "2024-06-01",
+        "worker": worker_in(slug).pk,
+        "title": _unique("培训"),
+        "started_on": "2024-06-01",
         "hours": "6",
     },
     MonthlyRecord: lambda slug: {
-        "worker": worker_in(slug).pk, "month": free_month(worker_in(slug)).strftime("%Y-%m"),
-        "summary": _unique("走访企业"), "cases": 2, "visits": 3, "hours": "80",
+        "worker": worker_in(slug).pk,
+        "month": free_month(worker_in(slug)).strftime("%Y-%m"),
+        "summary": _unique("走访企业"),
+        "cases": 2,
+        "visits": 3,
+        "hours": "80",
     },
     QuarterlyReport: _quarter_form,
     StudySession: lambda slug: {
-        "union": county_union(slug).pk, "kind": "political_class", "title": _unique("学习"),
-        "held_on": "2025-04-10", "hours": "2", "participants": [worker_in(slug).pk],
+        "union": county_union(slug).pk,
+        "kind": "political_class",
+        "title": _unique("学习"),
+        "held_on": "2025-04-10",
+        "hours": "2",
+        "participants": [worker_in(slug).pk],
     },
     AssessmentRound: _round_form,
 }
