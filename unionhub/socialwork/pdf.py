@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
@@ -131,7 +132,7 @@ def archive_pdf(worker: Any, *, user: Any) -> bytes:
     _section(pdf, _("Basic information"))
     hours = archive["hours"]
     head = [
-        [_("Name"), worker.name, _("Status"), worker.get_status_display()],
+        [pgettext("person", "name"), worker.name, _("Status"), worker.get_status_display()],
         [
             _("ID number"),
             worker.id_number_for(user) or "—",

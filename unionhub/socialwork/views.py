@@ -69,7 +69,7 @@ class SocialWorkerListView(_RecordListView):
     sortable = ("name", "hired_on")
     default_ordering = ("union__path", "hired_on", "pk")
     columns = [
-        ("name", _("name")),
+        ("name", pgettext_lazy("person", "name")),
         ("union", _("keeping union")),
         ("hired_on", _("hired on")),
         ("get_status_display", _("status")),
