@@ -16,8 +16,8 @@ from typing import Any
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from unionhub.core import crypto
 from unionhub.core.models import BaseModel
@@ -463,7 +463,10 @@ class AssessmentRound(BaseModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.union.short_name or self.union.name} {self.year}"
+        return gettext("%(union)s · %(year)s annual assessment") % {
+            "union": self.union.short_name or self.union.name,
+            "year": self.year,
+        }
 
     @property
     def criteria_text(self) -> str:
