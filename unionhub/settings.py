@@ -62,6 +62,11 @@ if not PII_KEY:
     if not DEBUG:
         _fail("生产模式（DEBUG=0）必须通过环境变量 PII_KEY 提供个人信息加密密钥。")
     PII_KEY = _dev_secret("pii_key", lambda: secrets.token_urlsafe(32))
+# Field encryption of personal data: AES-256-GCM, or the national algorithms SM4-GCM with
+# HMAC-SM3 lookups (GB/T 32907 / GB/T 32905). Switching is a key rotation: rotate_pii_key.
+PII_CIPHER = os.environ.get("PII_CIPHER", "aes-256-gcm")
+if PII_CIPHER not in ("aes-256-gcm", "sm4-gcm"):
+    _fail(f"PII_CIPHER 只能是 aes-256-gcm 或 sm4-gcm，而不是 {PII_CIPHER!r}。")
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 if DEBUG:
@@ -234,6 +239,11 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
+# Addresses (or networks) of the reverse proxies in front of the platform, e.g. "127.0.0.1" for
+# nginx on the same host. X-Forwarded-For is believed only when the request comes from one of
+# them; from anyone else it is ignored, so a client cannot forge the address that the login
+# lockout, the throttles and the audit trail use. Empty: no proxy, REMOTE_ADDR is the client.
+TRUSTED_PROXIES = [p.strip() for p in os.environ.get("TRUSTED_PROXIES", "").split(",") if p.strip()]
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]

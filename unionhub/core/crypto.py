@@ -10,7 +10,13 @@
 
 ``PII_KEY`` may be any string (base64 or not): the 32-byte AES key and the separate HMAC
 key are derived from it with HKDF-SHA-256, each with its own purpose label. Keys come from
-the environment, never from the repository (settings.py)."""
+the environment, never from the repository (settings.py).
+
+National algorithms (商用密码, 等保 2.0): with ``PII_CIPHER=sm4-gcm`` values are encrypted with
+SM4 (GB/T 32907-2016) in GCM mode and the lookup hash is HMAC-SM3 (GB/T 32905-2016), both
+from ``cryptography`` (OpenSSL). The key id differs per algorithm, so switching the setting
+is a key rotation like any other: values written under either algorithm stay readable,
+lookups match under both, and ``rotate_pii_key`` rewrites them with the configured one."""
 
 from __future__ import annotations
 
@@ -23,12 +29,17 @@ from functools import lru_cache
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hmac as crypto_hmac
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 
 SEPARATOR = "$"
 _NONCE_BYTES = 12
+AES_GCM = "aes-256-gcm"
+SM4_GCM = "sm4-gcm"
+CIPHERS = (AES_GCM, SM4_GCM)
 
 
 class DecryptionError(Exception):
@@ -38,23 +49,61 @@ class DecryptionError(Exception):
 @dataclass(frozen=True)
 class PiiKey:
     key_id: str
+    #: the field-encryption key: 32 bytes for AES-256, 16 for SM4
     aes_key: bytes
     hmac_key: bytes
+    cipher: str = AES_GCM
+
+    def seal(self, nonce: bytes, data: bytes, aad: bytes | None) -> bytes:
+        if self.cipher == AES_GCM:
+            return AESGCM(self.aes_key).encrypt(nonce, data, aad)
+        encryptor = Cipher(algorithms.SM4(self.aes_key), modes.GCM(nonce)).encryptor()
+        if aad:
+            encryptor.authenticate_additional_data(aad)
+        return encryptor.update(data) + encryptor.finalize() + encryptor.tag
+
+    def open(self, nonce: bytes, sealed: bytes, aad: bytes | None) -> bytes:
+        if self.cipher == AES_GCM:
+            return AESGCM(self.aes_key).decrypt(nonce, sealed, aad)
+        body, tag = sealed[:-16], sealed[-16:]
+        decryptor = Cipher(algorithms.SM4(self.aes_key), modes.GCM(nonce, tag)).decryptor()
+        if aad:
+            decryptor.authenticate_additional_data(aad)
+        return decryptor.update(body) + decryptor.finalize()
+
+    def mac(self, message: bytes) -> str:
+        if self.cipher == AES_GCM:
+            return hmac.new(self.hmac_key, message, hashlib.sha256).hexdigest()
+        signer = crypto_hmac.HMAC(self.hmac_key, hashes.SM3())
+        signer.update(message)
+        return signer.finalize().hex()
 
 
-def _derive(secret: str, info: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=b"unionhub-pii-v1", info=info).derive(
-        secret.encode()
-    )
+def _derive(secret: str, info: bytes, length: int = 32) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(), length=length, salt=b"unionhub-pii-v1", info=info
+    ).derive(secret.encode())
 
 
 @lru_cache(maxsize=16)
-def _key_from_secret(secret: str) -> PiiKey:
+def _key_from_secret(secret: str, cipher: str = AES_GCM) -> PiiKey:
+    if cipher == SM4_GCM:
+        sm4_key = _derive(secret, b"sm4-gcm field encryption", 16)
+        hmac_key = _derive(secret, b"hmac-sm3 lookup hash")
+        key_id = hashlib.sha256(b"unionhub-pii-key-id-sm4" + sm4_key).hexdigest()[:8]
+        return PiiKey(key_id=key_id, aes_key=sm4_key, hmac_key=hmac_key, cipher=SM4_GCM)
     aes_key = _derive(secret, b"aes-256-gcm field encryption")
     hmac_key = _derive(secret, b"hmac-sha256 lookup hash")
     # The id is a fingerprint of the derived key, not of the secret: it reveals nothing.
     key_id = hashlib.sha256(b"unionhub-pii-key-id" + aes_key).hexdigest()[:8]
     return PiiKey(key_id=key_id, aes_key=aes_key, hmac_key=hmac_key)
+
+
+def configured_cipher() -> str:
+    cipher = getattr(settings, "PII_CIPHER", AES_GCM) or AES_GCM
+    if cipher not in CIPHERS:
+        raise RuntimeError(f"settings.PII_CIPHER must be one of {CIPHERS}, not {cipher!r}")
+    return cipher
 
 
 def _old_secrets() -> list[str]:
@@ -68,16 +117,18 @@ def current_key() -> PiiKey:
     secret = getattr(settings, "PII_KEY", "")
     if not secret:
         raise RuntimeError("settings.PII_KEY is not set")
-    return _key_from_secret(secret)
+    return _key_from_secret(secret, configured_cipher())
 
 
 def all_keys() -> list[PiiKey]:
-    """The current key first, then the old ones still accepted for reading."""
+    """The current key first, then every other key still accepted for reading: the old
+    secrets, and each secret under the other algorithm (a switch of ``PII_CIPHER``)."""
     keys = [current_key()]
-    for secret in _old_secrets():
-        key = _key_from_secret(secret)
-        if key.key_id not in {k.key_id for k in keys}:
-            keys.append(key)
+    for secret in [settings.PII_KEY, *_old_secrets()]:
+        for cipher in CIPHERS:
+            key = _key_from_secret(secret, cipher)
+            if key.key_id not in {k.key_id for k in keys}:
+                keys.append(key)
     return keys
 
 
@@ -87,7 +138,7 @@ def encrypt(value: str, *, context: str = "") -> str:
         return ""
     key = current_key()
     nonce = os.urandom(_NONCE_BYTES)
-    sealed = AESGCM(key.aes_key).encrypt(nonce, value.encode(), context.encode() or None)
+    sealed = key.seal(nonce, value.encode(), context.encode() or None)
     return key.key_id + SEPARATOR + base64.b64encode(nonce + sealed).decode()
 
 
@@ -100,11 +151,9 @@ def decrypt(token: str, *, context: str = "") -> str:
         if key.key_id != key_id:
             continue
         try:
-            return (
-                AESGCM(key.aes_key)
-                .decrypt(raw[:_NONCE_BYTES], raw[_NONCE_BYTES:], context.encode() or None)
-                .decode()
-            )
+            return key.open(
+                raw[:_NONCE_BYTES], raw[_NONCE_BYTES:], context.encode() or None
+            ).decode()
         except InvalidTag as exc:
             raise DecryptionError("personal data failed its integrity check") from exc
     raise DecryptionError(f"no configured key has id {key_id}")
@@ -119,8 +168,7 @@ def needs_rotation(token: str) -> bool:
 
 
 def _hmac(key: PiiKey, value: str, context: str) -> str:
-    message = f"{context}\x00{value}".encode()
-    return hmac.new(key.hmac_key, message, hashlib.sha256).hexdigest()
+    return key.mac(f"{context}\x00{value}".encode())
 
 
 def pii_hash(value: str, *, context: str = "") -> str:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextvars
+import ipaddress
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 
@@ -35,19 +38,44 @@ def current_context() -> ActorContext | None:
     return _current.get()
 
 
+@lru_cache(maxsize=8)
+def _proxy_networks(
+    proxies: tuple[str, ...],
+) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(ipaddress.ip_network(p, strict=False) for p in proxies)
+
+
+def _is_trusted_proxy(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in _proxy_networks(tuple(settings.TRUSTED_PROXIES)))
+
+
 def client_ip(request: HttpRequest) -> str | None:
-    # Behind nginx the real address is the first X-Forwarded-For entry (docs/deploy.md).
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded:
-        return forwarded.split(",")[0].strip() or None
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address. ``X-Forwarded-For`` counts only when the request arrives from
+    a configured proxy (``TRUSTED_PROXIES``); then the client is the right-most address
+    that is not itself a trusted proxy — entries further left were written by the client
+    and prove nothing."""
+    remote = request.META.get("REMOTE_ADDR") or None
+    if not remote or not _is_trusted_proxy(remote):
+        return remote
+    hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    for hop in reversed([h for h in hops if h]):
+        if not _is_trusted_proxy(hop):
+            try:
+                return str(ipaddress.ip_address(hop))
+            except ValueError:
+                return remote  # garbage from the proxy chain: fall back to the proxy
+    return remote
 
 
 def axes_client_ip(request: HttpRequest) -> str:
     """The address django-axes locks out (``AXES_CLIENT_IP_CALLABLE``): the same one the audit
     trail records. Behind nginx ``REMOTE_ADDR`` is always the proxy, which would turn the
-    per-account-and-address lockout into a per-account one (docs/deploy.md sets
-    ``X-Forwarded-For $remote_addr`` so clients cannot forge it)."""
+    per-account-and-address lockout into a per-account one; ``client_ip`` believes the
+    forwarded address only from ``TRUSTED_PROXIES``, so clients cannot forge it)."""
     return client_ip(request) or ""
 
 

@@ -87,6 +87,7 @@ class ChangeRecord(models.Model):
         verbose_name_plural = _("change records")
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["app_label", "model_name", "object_id"])]
+        permissions = [("verify_changerecord", "Can verify the audit trail's hash chain")]
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.object_repr}"
@@ -98,6 +99,50 @@ class ChangeRecord(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The audit trail is append-only")
+
+
+class AuditSealQuerySet(models.QuerySet):
+    def update(self, **kwargs):  # noqa: ARG002
+        raise PermissionError("Audit seals are append-only")
+
+    def delete(self):
+        raise PermissionError("Audit seals are append-only")
+
+
+class AuditSeal(models.Model):
+    """The hash chain over the audit trail (tamper evidence, 等保 2.0 安全审计): seal ``seq``
+    covers one change record and the seal before it, ``hash = SHA-256(prev_hash ‖ record)``.
+    Sealing runs after the records are committed (``unionhub.core.auditchain``), in the
+    order they are sealed, so concurrent writers never contend for the chain's head and a
+    record that commits late is simply sealed later. Append-only, like the trail."""
+
+    seq = models.PositiveBigIntegerField(primary_key=True)
+    record = models.OneToOneField(
+        ChangeRecord, on_delete=models.PROTECT, related_name="seal", db_constraint=True
+    )
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+    sealed_at = models.DateTimeField(auto_now_add=True)
+
+    scope_exempt = "the city-wide chain; read only by verify_audit and its page"
+    audit_exclude = "the seal of an audit record is itself the audit trail's evidence"
+    objects = AuditSealQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit seal")
+        verbose_name_plural = _("audit seals")
+        ordering = ["seq"]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.hash[:12]}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError("Audit seals are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Audit seals are append-only")
 
 
 # --- spreadsheet import jobs -------------------------------------------------------------

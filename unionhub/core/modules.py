@@ -24,6 +24,8 @@ pages               ``module.pages``                ``[page("statistics/", View,
 api_routes          ``module.api_routes``           ``[("stations", StationViewSet, "station")]``
                                                     mounted under ``/api/v1/``
 api_urls            ``module.api_urls``             extra ``path()`` entries under ``/api/v1/``
+detail_tabs         ``module.detail_tabs``          ``DetailTab``s added to another module's record
+                                                    page (``unionhub.core.detail_tabs``)
 kpis                ``kpis.KPIS``                   KPI declarations (``unionhub.core.kpis``)
 todo_providers      ``todos.PROVIDERS``             to-do providers (``unionhub.core.todo``)
 scheduled_jobs      ``jobs.JOBS``                   periodic jobs (``unionhub.core.scheduler``)
@@ -69,6 +71,7 @@ DEFAULT_RESOURCE_PATHS: dict[str, str] = {
     "pages": "module.pages",
     "api_routes": "module.api_routes",
     "api_urls": "module.api_urls",
+    "detail_tabs": "module.detail_tabs",
     "kpis": "kpis.KPIS",
     "todo_providers": "todos.PROVIDERS",
     "scheduled_jobs": "jobs.JOBS",

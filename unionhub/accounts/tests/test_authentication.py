@@ -163,6 +163,7 @@ def test_lockout_uses_the_forwarded_address_behind_the_proxy(demo, settings):
     """With the platform's client-IP callable, two people behind the same nginx are two
     addresses, not one."""
     settings.AXES_CLIENT_IP_CALLABLE = "unionhub.core.middleware.axes_client_ip"
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
     client = Client()
     for _ in range(5):
         client.post(
@@ -185,3 +186,24 @@ def test_lockout_uses_the_forwarded_address_behind_the_proxy(demo, settings):
         HTTP_X_FORWARDED_FOR="198.51.100.1",
     )
     assert same.status_code == 429
+
+
+def test_a_forged_forwarded_address_does_not_escape_the_lockout(demo, settings):
+    """Without a trusted proxy in front, rotating X-Forwarded-For changes nothing: the
+    lockout counts the connection's own address."""
+    settings.AXES_CLIENT_IP_CALLABLE = "unionhub.core.middleware.axes_client_ip"
+    settings.TRUSTED_PROXIES = []
+    for n in range(5):
+        Client().post(
+            LOGIN,
+            {"username": "jianhu_admin", "password": "wrong-password!"},
+            REMOTE_ADDR="203.0.113.50",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+        )
+    rotated = Client().post(
+        LOGIN,
+        {"username": "jianhu_admin", "password": "Demo-2026!"},
+        REMOTE_ADDR="203.0.113.50",
+        HTTP_X_FORWARDED_FOR="198.51.100.99",
+    )
+    assert rotated.status_code == 429

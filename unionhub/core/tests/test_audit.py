@@ -76,12 +76,36 @@ def test_create_update_delete_through_the_pages_are_recorded(client_as, user_nam
     assert deleted.object_repr == "响水审计测试有限公司工会" and deleted.ip == IP
 
 
-def test_forwarded_address_is_recorded_behind_the_proxy(client_as):
+def test_forwarded_address_is_recorded_behind_the_proxy(client_as, settings):
+    # nginx on IP, a load balancer in 10.0.0.0/8 before it: the client is the first
+    # address that is not one of the trusted proxies, counted from the right.
+    settings.TRUSTED_PROXIES = [IP, "10.0.0.0/8"]
     client = client_as("city_admin")
     client.post(
         reverse("accounts:logout"), HTTP_X_FORWARDED_FOR="192.0.2.7, 10.0.0.1", REMOTE_ADDR=IP
     )
     assert ChangeRecord.objects.filter(action="logout").latest("id").ip == "192.0.2.7"
+
+
+@pytest.mark.parametrize(
+    ("trusted", "remote", "forwarded", "recorded"),
+    [
+        ([], "203.0.113.9", "192.0.2.7", "203.0.113.9"),  # no proxy configured: ignored
+        (["127.0.0.1"], "203.0.113.9", "192.0.2.7", "203.0.113.9"),  # not from the proxy
+        (["127.0.0.1"], "127.0.0.1", "192.0.2.7", "192.0.2.7"),
+        (["127.0.0.1"], "127.0.0.1", "6.6.6.6, 192.0.2.7", "192.0.2.7"),  # forged hop left
+        (["127.0.0.1"], "127.0.0.1", "not-an-address", "127.0.0.1"),
+        (["127.0.0.1"], "127.0.0.1", "", "127.0.0.1"),
+    ],
+)
+def test_a_forwarded_address_counts_only_from_a_trusted_proxy(
+    client_as, settings, trusted, remote, forwarded, recorded
+):
+    settings.TRUSTED_PROXIES = trusted
+    client_as("city_admin").post(
+        reverse("accounts:logout"), HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR=remote
+    )
+    assert ChangeRecord.objects.filter(action="logout").latest("id").ip == recorded
 
 
 def test_changes_outside_a_request_carry_the_given_actor(user_named):

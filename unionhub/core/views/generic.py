@@ -30,6 +30,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views import generic
 
+from unionhub.core.detail_tabs import tabs_for
 from unionhub.core.scope import object_visible_to
 from unionhub.core.services import ModelServices
 
@@ -340,6 +341,9 @@ class ObjectDetailView(ScopedMixin, generic.DetailView):
         ctx["edit_url_name"] = self.url_name("edit")
         ctx["delete_url_name"] = self.url_name("delete")
         ctx["list_url_name"] = self.url_name("list")
+        ctx["detail_tabs"] = [
+            (tab, f"{meta.app_label}.{meta.model_name}") for tab in tabs_for(self.model, perms)
+        ]
         return ctx
 
 

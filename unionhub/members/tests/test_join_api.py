@@ -287,6 +287,7 @@ def test_list_query_count_is_constant(demo, api_as, django_assert_max_num_querie
 def test_throttle_counts_per_client_address(demo, settings):
     # Behind nginx every request comes from 127.0.0.1; the client is in X-Forwarded-For.
     settings.MEMBERS_JOIN_THROTTLE_RATE = "1/hour"
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
     api = APIClient()
     bad = payload(consent=False)
     assert api.post(URL, bad, format="json", HTTP_X_FORWARDED_FOR="203.0.113.4").status_code == 400
