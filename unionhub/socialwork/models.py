@@ -24,6 +24,11 @@ from unionhub.core.models import BaseModel
 from unionhub.core.pii import mask_id_number, mask_name, mask_phone
 from unionhub.core.scope import ScopedQuerySet, ScopeSpec
 from unionhub.core.validators.idcard import parse_id_number, parse_phone
+
+# The members' encryption contexts: one person's phone has one keyed hash across the platform,
+# so a social worker can be matched to their member record. (``rotate_pii_key`` re-encrypts
+# members and join applications only so far; docs/socialwork.md, developer notes.)
+from unionhub.members.models import ID_CONTEXT, PHONE_CONTEXT
 from unionhub.socialwork.choices import (
     PostingKind,
     QualificationKind,
@@ -31,9 +36,6 @@ from unionhub.socialwork.choices import (
     SessionKind,
     WorkerStatus,
 )
-
-ID_CONTEXT = "socialworker.id_number"
-PHONE_CONTEXT = "socialworker.phone"
 
 #: records of one social worker reach the trees through the worker's union
 WORKER_SCOPE = ScopeSpec(
