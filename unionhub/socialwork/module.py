@@ -6,6 +6,7 @@ from unionhub.core.menu import model_item, page_item
 from unionhub.core.urlgen import page
 from unionhub.socialwork import views
 from unionhub.socialwork.api import views as api
+from unionhub.socialwork.dashboard import cards
 
 menu = [
     model_item("socialwork.socialworker", _("Social-worker archives"), icon="id", order=600),
@@ -20,6 +21,8 @@ menu = [
     model_item("socialwork.studysession", _("Exchanges and classes"), icon="users", order=603),
     model_item("socialwork.assessmentround", _("Annual assessments"), icon="award", order=604),
 ]
+
+dashboard_cards = [(600, cards)]
 
 role_grants = {
     "city_admin": ["socialwork.*"],
