@@ -27,7 +27,7 @@ class _ArchivePdf(FPDF):
             return
         self.set_font(self.family, size=8)
         self.set_text_color(120, 120, 120)
-        self.cell(0, 6, _text(self, f"{_('Social-worker growth archive')} · {self.worker_name}"))
+        self.cell(0, 6, _text(self, _("Growth archive of %(name)s") % {"name": self.worker_name}))
         self.ln(8)
         self.set_text_color(20, 20, 20)
 
@@ -123,7 +123,11 @@ def archive_pdf(worker: Any, *, user: Any) -> bytes:
     pdf.cell(
         0,
         7,
-        _text(pdf, f"{worker.union.name} · {_('printed on')} {_date(timezone.localdate())}"),
+        _text(
+            pdf,
+            _("%(union)s · printed on %(date)s")
+            % {"union": worker.union.name, "date": _date(timezone.localdate())},
+        ),
         align="C",
         new_x="LMARGIN",
         new_y="NEXT",
