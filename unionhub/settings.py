@@ -132,6 +132,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "unionhub.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "unionhub.core.middleware.ChineseByDefaultMiddleware",
@@ -251,6 +252,10 @@ if not DEBUG and not SECURE_SSL_REDIRECT:
     # TLS is terminated by nginx, which redirects http → https (docs/deploy.md).
     SILENCED_SYSTEM_CHECKS = ["security.W008"]
 
+PERMISSIONS_POLICY = (
+    "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), serial=(), "
+    "bluetooth=(), magnetometer=(), gyroscope=(), accelerometer=(), interest-cohort=()"
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -273,6 +278,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["unionhub.core.drf.ModelPermissions"],
     "DEFAULT_PAGINATION_CLASS": "unionhub.core.drf.PageNumberPagination",
+    "DEFAULT_PARSER_CLASSES": [
+        "unionhub.core.parsers.BoundedJSONParser",  # deep nesting is a 400, not a 500
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -1,4 +1,5 @@
-"""Demo accounts (contract.md): city_admin, <county>_admin, <county>_town. Idempotent."""
+"""Demo accounts (contract.md): city_admin, <county>_admin, <county>_town, and the three
+administrators of 三员分立 (city_sysadmin, city_secadmin, city_auditor). Idempotent."""
 
 from __future__ import annotations
 
@@ -30,6 +31,11 @@ def load(stdout=None) -> None:
     ensure_user(
         "city_admin", "市总管理员", OrgUnit.objects.get(code=CITY_UNION_CODE), ["city_admin"]
     )
+    city = OrgUnit.objects.get(code=CITY_UNION_CODE)
+    # 三员: three people, one duty each (docs/security.md).
+    ensure_user("city_sysadmin", "系统管理员", city, ["system_admin"])
+    ensure_user("city_secadmin", "安全管理员", city, ["security_admin"])
+    ensure_user("city_auditor", "安全审计员", city, ["audit_admin"])
     for slug in COUNTY_SLUGS:
         county = county_union(slug)
         ensure_user(f"{slug}_admin", f"{county.short_name}管理员", county, ["county_admin"])

@@ -68,6 +68,44 @@ BUILTIN_ROLES: dict[str, BuiltinRole] = {
             _("Staff of an outdoor-worker service station."),
             [],
         ),
+        # 三员分立 (GB/T 22239-2019 level 3): the system, security and audit administrators.
+        # One account holds at most one of them (``SEPARATED_DUTIES``, accounts.services).
+        BuiltinRole(
+            "system_admin",
+            _("System administrator"),
+            ScopeKind.ALL,
+            _(
+                "三员 — accounts and the organisation tree; hands out no roles, reads no audit trail."
+            ),
+            [
+                "org.*",
+                "accounts.view_user",
+                "accounts.add_user",
+                "accounts.change_user",
+                "accounts.view_role",
+            ],
+        ),
+        BuiltinRole(
+            "security_admin",
+            _("Security administrator"),
+            ScopeKind.ALL,
+            _("三员 — roles and their permissions, security settings; manages no accounts' data."),
+            ["accounts.view_user", "accounts.*_role", "core.view_exportrequest"],
+        ),
+        BuiltinRole(
+            "audit_admin",
+            _("Audit administrator"),
+            ScopeKind.ALL,
+            _(
+                "三员 — reads and verifies the audit trail of everyone, the other two included; changes nothing."
+            ),
+            [
+                "core.view_changerecord",
+                "core.verify_changerecord",
+                "accounts.view_user",
+                "accounts.view_role",
+            ],
+        ),
         BuiltinRole(
             "worker",
             _("Worker"),
@@ -77,6 +115,10 @@ BUILTIN_ROLES: dict[str, BuiltinRole] = {
         ),
     ]
 }
+
+
+#: built-in roles no account may combine (三员分立)
+SEPARATED_DUTIES = ("system_admin", "security_admin", "audit_admin")
 
 
 def grant(code: str, patterns: list[str]) -> None:

@@ -36,7 +36,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from unionhub.accounts.models import Role, User
-from unionhub.accounts.roles import BUILTIN_ROLES
+from unionhub.accounts.roles import BUILTIN_ROLES, SEPARATED_DUTIES
 from unionhub.accounts.selectors import perm_key, permissions_matching
 from unionhub.core.audit import record_change
 from unionhub.core.scope import ScopeKind, forget_scope, scope_for
@@ -112,6 +112,21 @@ def _check_not_escalating(
             )
 
 
+def _check_separated_duties(roles: list[Role]) -> None:
+    """三员分立: the system, security and audit administrators are three people."""
+    duties = [r for r in roles if r.code in SEPARATED_DUTIES and r.is_builtin]
+    if len(duties) > 1:
+        raise _invalid(
+            "roles",
+            _(
+                "One account cannot be both %(roles)s: the system, security and audit "
+                "administrators must be different people."
+            )
+            % {"roles": _(" and ").join(str(r.name) for r in duties)},
+            "separation_of_duties",
+        )
+
+
 def _visible(model: Any, obj: Any, actor: User | None) -> bool:
     if actor is None or actor.is_superuser:
         return True
@@ -169,6 +184,7 @@ def user_save(
     An administrator places users only inside their scope and hands out only roles that
     give no more than they hold."""
     roles = list(roles)
+    _check_separated_duties(roles)
     if actor is not None and not actor.is_superuser:
         actor_scope = scope_for(actor)
         if user is not None and user.pk is not None:

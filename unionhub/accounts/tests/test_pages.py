@@ -188,6 +188,9 @@ def test_builtin_role_names_are_chinese():
         "union_chair": "基层工会主席",
         "station_staff": "驿站工作人员",
         "worker": "职工",
+        "system_admin": "系统管理员",
+        "security_admin": "安全管理员",
+        "audit_admin": "安全审计员",
     }
 
 
