@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "unionhub.partybuild",
     "unionhub.activities",
     "unionhub.governance",
+    "unionhub.socialwork",
 ]
 
 MIDDLEWARE = [
