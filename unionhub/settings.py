@@ -122,6 +122,8 @@ INSTALLED_APPS = [
     "unionhub.members",
     "unionhub.stations",
     "unionhub.points",
+    "unionhub.congress",
+    "unionhub.funds",
 ]
 
 MIDDLEWARE = [
