@@ -16,6 +16,7 @@ role_grants = {
     "city_admin": ["congress.*"],
     # The rubric is city-wide: counties apply it, the city federation maintains it.
     "county_admin": [
+        "congress.view_*",
         "congress.*_congress",
         "congress.*_representative",
         "congress.*_session",
@@ -27,6 +28,7 @@ role_grants = {
     ],
     "town_cadre": ["congress.view_*"],
     "union_chair": [
+        "congress.view_*",
         "congress.*_congress",
         "congress.*_representative",
         "congress.*_session",

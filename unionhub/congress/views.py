@@ -90,6 +90,15 @@ class PrefilledEditView(ObjectEditView):
         return initial
 
 
+class RecordListView(ObjectListView):
+    """The export's first column names the record (its title), the rest follow the list."""
+
+    def export_column_list(self) -> list:
+        from unionhub.core.exporting import ExportColumn
+
+        return [ExportColumn(self.model._meta.verbose_name, str, 40), *super().export_column_list()]
+
+
 def _record_pages(model, *, form, columns, fields, filterset=None, related=(), template=None):
     """List, detail, add/edit and delete pages of ``model`` (declarations only)."""
     name = model.__name__
@@ -99,7 +108,7 @@ def _record_pages(model, *, form, columns, fields, filterset=None, related=(), t
     pages = {
         "list": type(
             f"{name}ListView",
-            (ObjectListView,),
+            (RecordListView,),
             {
                 "model": model,
                 "filterset_class": filterset,
@@ -371,6 +380,7 @@ class EvaluationScoreView(ObjectActionView):
     model = StarEvaluation
     permission_required = "congress.evaluate_congress"
     form_class = forms.ScoreForm
+    service = staticmethod(services.evaluation_score)
     title = gettext_lazy("Score the evaluation")
     submit_label = gettext_lazy("Save the scores")
     success_message = gettext_lazy("Scores saved.")
@@ -381,7 +391,7 @@ class EvaluationScoreView(ObjectActionView):
         return kwargs
 
     def run(self, form):
-        return services.evaluation_score(
+        return type(self).service(
             actor=self.request.user, evaluation=self.get_object(), **form.service_data()
         )
 
@@ -390,9 +400,10 @@ class EvaluationScoreView(ObjectActionView):
 class EvaluationFinalizeView(ObjectActionView):
     model = StarEvaluation
     permission_required = "congress.evaluate_congress"
+    service = staticmethod(services.evaluation_finalize)
     title = gettext_lazy("Make the evaluation final")
     submit_label = gettext_lazy("Make final")
     success_message = gettext_lazy("The evaluation is final; its stars are the rating in force.")
 
     def run(self, form):
-        return services.evaluation_finalize(actor=self.request.user, evaluation=self.get_object())
+        return type(self).service(actor=self.request.user, evaluation=self.get_object())

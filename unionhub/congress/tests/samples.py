@@ -189,9 +189,9 @@ FORM_DATA = {
         "content": "改善通勤",
     },
     StarEvaluation: lambda slug: {
-        "congress": congress_in(slug).pk,
-        "year": 2000 + len(StarEvaluation.objects.filter(congress=congress_in(slug))) + 10,
-        "note": "",
+        "congress": (ensure_default_rubric(), congress_in(slug))[1].pk,
+        "year": 2030 + StarEvaluation.objects.filter(congress=congress_in(slug)).count(),
+        "note": _u("说明"),
     },
 }
 
@@ -223,7 +223,7 @@ def _deletable_session(slug: str) -> Session:
 def _deletable_evaluation(slug: str) -> StarEvaluation:
     ensure_default_rubric()
     congress = congress_in(slug)
-    year = 2001 + congress.evaluations.count()
+    year = 2040 + congress.evaluations.count()
     return services.evaluation_create(actor=None, congress=congress, year=year)
 
 
@@ -236,19 +236,25 @@ DELETABLE = {
     ),
 }
 
+
+def _next_points(evaluation: StarEvaluation) -> dict:
+    score = evaluation.scores.filter(item__is_veto=False).select_related("item").first()
+    return {f"item_{score.item_id}": (score.points + 1) % (score.item.max_points + 1)}
+
+
 ACTION_DATA = {
     "congress:congress_confirm": lambda congress: (
         services.congress_reopen_list(actor=None, congress=congress),
         {},
     )[1],
     "congress:congress_reopen": lambda congress: {},
-    "congress:session_attendance": lambda session: {"present": 9},
+    "congress:session_attendance": lambda session: {"present": 10 if session.present != 10 else 9},
     "congress:proposal_accept": lambda p: {"handling_unit": "行政部"},
     "congress:proposal_decline": lambda p: {"reason": "属个人诉求"},
     "congress:proposal_handle": lambda p: (
         services.proposal_accept(actor=None, proposal=p, handling_unit="行政部"),
         {"reply": "已增设", "satisfaction": "satisfied"},
     )[1],
-    "congress:starevaluation_score": lambda e: {},
+    "congress:starevaluation_score": lambda e: _next_points(e),
     "congress:starevaluation_finalize": lambda e: {},
 }

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from unionhub.congress import services
 from unionhub.congress.models import Congress, Representative, Resolution
-from unionhub.congress.tests.samples import congress_in, open_congress_in, session_in
+from unionhub.congress.tests.samples import open_congress_in, session_in
 from unionhub.core.testing.assertions import assert_invalid
 from unionhub.enterprises.tests.samples import enterprise_in
 
@@ -113,7 +113,9 @@ def test_proposal_accept_sets_the_reply_due_by_the_deadline_service(demo):
     with pytest.raises(ValidationError) as caught:
         services.proposal_decline(actor=None, proposal=proposal, reason="x")
     assert_invalid(caught, code="wrong_status", field="status")
-    services.proposal_handle(actor=None, proposal=proposal, reply="已落实", satisfaction="satisfied")
+    services.proposal_handle(
+        actor=None, proposal=proposal, reply="已落实", satisfaction="satisfied"
+    )
     assert proposal.status == "handled"
 
 

@@ -16,7 +16,9 @@ def _score(evaluation, total_share=1.0, veto=False):
     items = RubricItem.objects.filter(rubric=evaluation.rubric)
     points = {i.pk: int(i.max_points * total_share) for i in items if not i.is_veto}
     vetoes = {i.pk for i in items if i.is_veto} if veto else set()
-    return services.evaluation_score(actor=None, evaluation=evaluation, points=points, vetoes=vetoes)
+    return services.evaluation_score(
+        actor=None, evaluation=evaluation, points=points, vetoes=vetoes
+    )
 
 
 def test_evaluation_uses_the_rubric_in_force_and_computes_stars(demo):

@@ -37,7 +37,11 @@ def test_frontline_share_at_least_half(frontline, technician, manager, refused):
 )
 def test_managers_and_leaders_at_most_a_fifth(managers, leaders, total, warned):
     result = rules.composition(
-        categories={"frontline": total - managers - leaders, "manager": managers, "leader": leaders},
+        categories={
+            "frontline": total - managers - leaders,
+            "manager": managers,
+            "leader": leaders,
+        },
         women=0,
         workforce=0,
         women_workforce=0,
