@@ -168,7 +168,7 @@ class RefundBatch(BaseModel):
     )
     approved_by = models.ForeignKey(
         "accounts.User",
-        verbose_name=_("approved by"),
+        verbose_name=_("approver"),
         on_delete=models.PROTECT,
         null=True,
         editable=False,
