@@ -109,4 +109,5 @@ def test_refund_batch_four_eyes_and_enterprise_file(page):
     shot(page, "congress-05-enterprise-funds-tab")
     page.click("[data-testid=detail-tab-link-congress]")
     page.wait_for_selector("[data-testid=congress-tab]")
+    shot(page, "congress-06-enterprise-congress-tab")
     assert not page.console_errors
