@@ -132,6 +132,8 @@ INSTALLED_APPS = [
     "unionhub.activities",
     "unionhub.governance",
     "unionhub.socialwork",
+    "unionhub.congress",
+    "unionhub.funds",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,85 @@
+from rest_framework import serializers
+
+from unionhub.enterprises.models import Enterprise
+from unionhub.funds.models import LedgerEntry, Refund, RefundBatch, Remittance, SizeRecord
+
+MONEY = {"max_digits": 14, "decimal_places": 2, "coerce_to_string": True, "read_only": True}
+
+
+class RemittanceSerializer(serializers.ModelSerializer):
+    payroll = serializers.DecimalField(**MONEY)
+    amount = serializers.DecimalField(**MONEY)
+
+    class Meta:
+        model = Remittance
+        fields = ["id", "enterprise", "month", "payroll", "amount", "paid_on"]
+        read_only_fields = fields
+
+
+class SizeRecordSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SizeRecord
+        fields = [
+            "id",
+            "enterprise",
+            "year",
+            "industry_code",
+            "employees",
+            "revenue_wan",
+            "assets_wan",
+            "size_class",
+            "standard_version",
+            "is_group_subsidiary",
+            "is_financial_subsidiary",
+        ]
+        read_only_fields = fields
+
+
+class RefundBatchSerializer(serializers.ModelSerializer):
+    region = serializers.CharField(source="region.code", read_only=True)
+    total = serializers.DecimalField(**MONEY)
+
+    class Meta:
+        model = RefundBatch
+        fields = ["id", "region", "year", "title", "status", "total", "approved_on", "paid_on"]
+        read_only_fields = fields
+
+
+class RefundSerializer(serializers.ModelSerializer):
+    amount = serializers.DecimalField(**MONEY)
+    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+
+    class Meta:
+        model = Refund
+        fields = [
+            "id",
+            "batch",
+            "enterprise",
+            "enterprise_name",
+            "year",
+            "size_class",
+            "standard_version",
+            "months",
+            "amount",
+            "status",
+            "paid_on",
+        ]
+        read_only_fields = fields
+
+
+class LedgerEntrySerializer(serializers.ModelSerializer):
+    amount = serializers.DecimalField(**MONEY)
+
+    class Meta:
+        model = LedgerEntry
+        fields = ["id", "enterprise", "kind", "amount", "occurred_on", "remittance", "refund"]
+        read_only_fields = fields
+
+
+class BeneficiarySerializer(serializers.ModelSerializer):
+    region = serializers.CharField(source="region.code", read_only=True)
+
+    class Meta:
+        model = Enterprise
+        fields = ["id", "uscc", "name", "region", "size_class"]
+        read_only_fields = fields

@@ -1,0 +1,56 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from unionhub.core.forms import ScopedModelForm
+from unionhub.enterprises.models import Enterprise
+from unionhub.funds.models import (
+    BATCH_FIELDS,
+    REMITTANCE_FIELDS,
+    SIZE_RECORD_FIELDS,
+    RefundBatch,
+    Remittance,
+    SizeRecord,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class RemittanceForm(ScopedModelForm):
+    class Meta:
+        model = Remittance
+        fields = REMITTANCE_FIELDS
+        widgets = {"month": DATE, "paid_on": DATE}
+
+
+class SizeRecordForm(ScopedModelForm):
+    class Meta:
+        model = SizeRecord
+        fields = SIZE_RECORD_FIELDS
+
+
+class RefundBatchForm(ScopedModelForm):
+    class Meta:
+        model = RefundBatch
+        fields = BATCH_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "region" in self.fields:
+            self.fields["region"].queryset = self.fields["region"].queryset.filter(
+                level__in=("county", "city")
+            )
+
+
+class AddRefundForm(forms.Form):
+    enterprise = forms.ModelChoiceField(
+        label=_("enterprise"), queryset=Enterprise.objects.none(), widget=forms.NumberInput
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["enterprise"].queryset = Enterprise.objects.visible_to(user)
+
+
+class PayForm(forms.Form):
+    paid_on = forms.DateField(label=_("paid on"), widget=DATE)
