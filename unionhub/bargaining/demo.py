@@ -13,7 +13,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from unionhub.bargaining import services
+from unionhub.bargaining import services, standards
 from unionhub.bargaining.choices import CaseStatus, OfferStatus, Side
 from unionhub.bargaining.models import BargainingCase, OfferCampaign
 from unionhub.core.middleware import acting_as
@@ -27,6 +27,25 @@ WORKER_SEATS = [("工会主席", True), ("职工代表", False), ("职工代表"
 EMPLOYER_SEATS = [("法定代表人", True), ("人力资源经理", False), ("财务负责人", False)]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
 GIVEN = "建国海军志强秀英桂兰明华晓东丽娟文杰春梅国平玉兰红霞伟刚淑珍永胜德明立新雪梅"
+
+#: 江苏省最低工资标准 by class (苏人社发〔2021〕72号, in force from 2021-08-01) and the class
+#: of each Yancheng county-level unit (市区、大丰、东台: 二类; the five counties: 三类).
+#: Demo data to be checked against the province's current notice (docs/bargaining.md).
+MINIMUM_SOURCE = "苏人社发〔2021〕72号（2021-08-01起执行）"
+MINIMUM_BY_CLASS = {"二类": ("2070.00", "20.00"), "三类": ("1840.00", "18.00")}
+COUNTY_CLASS = {
+    "320902": "二类",
+    "320903": "二类",
+    "320904": "二类",
+    "320981": "二类",
+    "320971": "二类",
+    "3209YN": "二类",
+    "320921": "三类",
+    "320922": "三类",
+    "320923": "三类",
+    "320924": "三类",
+    "320925": "三类",
+}
 
 #: platform and courier enterprises of the two industry contracts (made if missing)
 PLATFORM = [
@@ -89,6 +108,43 @@ def _platform_enterprises(today: dt.date) -> list:
             )
         )
     return made
+
+
+def _minimum_wages() -> None:
+    from decimal import Decimal
+
+    from unionhub.bargaining.models import MinimumWage
+
+    for code, wage_class in COUNTY_CLASS.items():
+        region = Region.objects.filter(code=code).first()
+        if (
+            region is None
+            or MinimumWage.objects.filter(region=region, source=MINIMUM_SOURCE).exists()
+        ):
+            continue
+        monthly, hourly = MINIMUM_BY_CLASS[wage_class]
+        standards.minimum_wage_create(
+            actor=None,
+            region=region,
+            wage_class=wage_class,
+            monthly=Decimal(monthly),
+            hourly=Decimal(hourly),
+            valid_from=dt.date(2021, 8, 1),
+            source=MINIMUM_SOURCE,
+        )
+
+
+def _standard(case, kind: str, amount: str = "", item: str = "", rule: str = "") -> None:
+    from decimal import Decimal
+
+    standards.wage_standard_create(
+        actor=None,
+        case=case,
+        kind=kind,
+        item=item,
+        amount=Decimal(amount) if amount else None,
+        rule=rule,
+    )
 
 
 def _advance(
@@ -170,6 +226,7 @@ def load(stdout=None) -> None:
     today = timezone.localdate()
     rng = random.Random("bargaining-demo")  # noqa: S311 — deterministic demo data
     with acting_as(None), transaction.atomic():
+        _minimum_wages()
         platform = _platform_enterprises(today)
         region = county.region
         pool = list(
@@ -234,6 +291,7 @@ def _spring(county, enterprises, rng) -> list[BargainingCase]:
         case = offer.case
         _seat(case, rng, expert=i % 4 == 0)
         if fate == "agreed":
+            _standard(case, "monthly_floor", f"{2300 + 50 * (i % 5)}.00")
             signed = dt.date(2026, 4, 20) + dt.timedelta(days=i * 3)
             case = _in_force(case, signed, years=2 + i % 2, published=i % 4 != 3)
             services.offer_close(actor=None, bargainingoffer=offer, status=OfferStatus.AGREED)
@@ -288,6 +346,14 @@ def _industry_and_regional(county, platform, pool, today, rng) -> list[Bargainin
         note="计件单价、订单分配规则、恶劣天气补贴、休息时间和驿站服务。",
     )
     _seat(riders, rng, expert=True)
+    _standard(riders, "piece_rate", "5.50", item="每单基础配送费")
+    _standard(riders, "monthly_floor", "2600.00")
+    _standard(riders, "hourly_floor", "24.00")
+    _standard(
+        riders,
+        "order_allocation",
+        rule="派单算法规则提前公示；连续工作4小时强制休息20分钟；恶劣天气不考核超时。",
+    )
     riders = _in_force(riders, dt.date(2026, 5, 18), years=3)
     couriers = services.case_create(
         actor=None,
@@ -301,7 +367,23 @@ def _industry_and_regional(county, platform, pool, today, rng) -> list[Bargainin
         note="派件单价、最低劳动报酬、高温补贴和职业伤害保障。",
     )
     _seat(couriers, rng)
+    _standard(couriers, "piece_rate", "1.20", item="每件派送费")
+    _standard(couriers, "monthly_floor", "2500.00")
     couriers = _in_force(couriers, dt.date(2026, 6, 8), years=2)
+    # An enterprise contract that undercuts the industry piece rate: flagged on its page.
+    suda = next(e for e in platform if e.name == "盐城速达即时配送有限公司")
+    low = services.case_create(
+        actor=None,
+        title=f"{suda.name}集体合同",
+        tier="enterprise",
+        union=county,
+        enterprise=suda,
+        requested_on=dt.date(2026, 7, 1),
+    )
+    _seat(low, rng)
+    _standard(low, "piece_rate", "5.20", item="每单基础配送费")
+    _standard(low, "monthly_floor", "2650.00")
+    low = _in_force(low, dt.date(2026, 8, 3), years=2, published=False)
     xindu = Region.objects.get(code="320903050")
     small = [
         e
@@ -320,8 +402,9 @@ def _industry_and_regional(county, platform, pool, today, rng) -> list[Bargainin
         note="区域最低工资底线：不低于江苏省一类地区最低工资标准，年度工资增长指导线。",
     )
     _seat(regional, rng)
+    _standard(regional, "monthly_floor", "2200.00")
     regional = _in_force(regional, dt.date(2025, 12, 15), years=3)
-    return [riders, couriers, regional]
+    return [riders, couriers, low, regional]
 
 
 def _enterprise_states(county, enterprises, today, rng) -> list[BargainingCase]:

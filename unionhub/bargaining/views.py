@@ -225,7 +225,7 @@ class RepresentativeListView(ObjectListView):
     filterset_class = RepresentativeFilterSet
     select_related = ("case",)
     columns = [
-        ("name", _("name")),
+        ("name", pgettext_lazy("person", "name")),
         ("get_side_display", _("side")),
         ("is_chief", _("chief representative")),
         ("is_outside_expert", _("outside expert")),
