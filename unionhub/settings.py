@@ -122,6 +122,8 @@ INSTALLED_APPS = [
     "unionhub.members",
     "unionhub.stations",
     "unionhub.points",
+    "unionhub.people",
+    "unionhub.studios",
 ]
 
 MIDDLEWARE = [
