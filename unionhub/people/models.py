@@ -107,7 +107,7 @@ class ModelWorker(BaseModel):
         indexes = [models.Index(fields=["category", "level"])]
 
     def __str__(self) -> str:
-        return f"{self.name}（{self.get_level_display()}{self.get_category_display()}）"
+        return self.name
 
     @property
     def may_lead_studio(self) -> bool:
@@ -135,7 +135,7 @@ class Honour(BaseModel):
         ordering = ["-awarded_on", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.awarded_on.year} {self.title}"
+        return self.title
 
 
 class Nomination(BaseModel):
@@ -204,7 +204,7 @@ class Nomination(BaseModel):
         ordering = ["-nominated_on", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.name} · {self.title}"
+        return self.name
 
 
 class CareVisit(BaseModel):
@@ -230,7 +230,7 @@ class CareVisit(BaseModel):
         ordering = ["-visited_on", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.visited_on} {self.model_worker.name} {self.get_kind_display()}"
+        return self.model_worker.name
 
 
 class Mentorship(BaseModel):
@@ -276,4 +276,4 @@ class Mentorship(BaseModel):
         ordering = ["-started_on", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.mentor.name} → {self.apprentice_name}"
+        return self.apprentice_name

@@ -105,7 +105,7 @@ class StudioMember(BaseModel):
         ordering = ["studio", "name", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.studio.name} · {self.name}"
+        return self.name
 
 
 class Achievement(BaseModel):
@@ -158,7 +158,7 @@ class Funding(BaseModel):
         ordering = ["-received_on", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.studio.name} {self.received_on} {self.amount}"
+        return self.studio.name
 
 
 class Alliance(BaseModel):
@@ -226,7 +226,7 @@ class AllianceMembership(BaseModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.alliance.name} · {self.studio.name}"
+        return self.studio.name
 
 
 class JointProject(BaseModel):
