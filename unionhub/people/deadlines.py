@@ -12,7 +12,9 @@ KINDS = [
         code="honour_public_notice",
         name=_("Public notice of a nominee"),
         event=_("the public notice starts (first day D)"),
-        rule=_("D + 4 working days: the notice runs at least 5 working days, counting its first day"),
+        rule=_(
+            "D + 4 working days: the notice runs at least 5 working days, counting its first day"
+        ),
         basis=_("Common practice of union honour rules (to be confirmed)"),
         working_days=4,
         due_label=_("Earliest last day of the notice"),

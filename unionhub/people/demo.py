@@ -60,7 +60,7 @@ PROFILE = [
 
 
 def _name(rng: random.Random) -> str:
-    given = GIVEN[rng.randrange(0, len(GIVEN) - 1, 2) : ][:2]
+    given = GIVEN[rng.randrange(0, len(GIVEN) - 1, 2) :][:2]
     return rng.choice(SURNAMES) + given
 
 

@@ -18,9 +18,7 @@ KPIS = [
             {"is_active": "true"},
             html="people:modelworker_list",
         ),
-        description=_(
-            "Model workers, craftsmen and advanced workers in the registry (any level)."
-        ),
+        description=_("Model workers, craftsmen and advanced workers in the registry (any level)."),
         order=800,
     ),
     Kpi(

@@ -65,7 +65,7 @@ MENTORSHIP_FIELDS = (
 class ModelWorker(BaseModel):
     """One person of the registry, with the headline (highest) title they hold."""
 
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     member = models.ForeignKey(
         "members.Member",
         verbose_name=_("member record"),
@@ -88,7 +88,7 @@ class ModelWorker(BaseModel):
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
-    title = models.CharField(_("title"), max_length=100, blank=True)
+    title = models.CharField(_("honorary title"), max_length=100, blank=True)
     year_awarded = models.PositiveSmallIntegerField(_("year awarded"))
     industry_code = models.CharField(
         _("industry code"), max_length=4, blank=True, validators=[validate_industry_code]
@@ -122,7 +122,7 @@ class Honour(BaseModel):
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
-    title = models.CharField(_("title"), max_length=100)
+    title = models.CharField(_("honorary title"), max_length=100)
     awarded_on = models.DateField(_("awarded on"))
     awarded_by = models.CharField(_("awarded by"), max_length=100, blank=True)
 
@@ -172,7 +172,7 @@ class Nomination(BaseModel):
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
-    title = models.CharField(_("title"), max_length=100)
+    title = models.CharField(_("honorary title"), max_length=100)
     nominated_on = models.DateField(_("nominated on"))
     reasons = models.TextField(_("deeds"), blank=True)
     status = models.CharField(

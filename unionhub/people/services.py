@@ -315,9 +315,7 @@ def nomination_award(
     nomination.honour = honour
     nomination.awarded_on = awarded_on
     nomination.status = NominationStatus.AWARDED
-    nomination.save(
-        update_fields=["model_worker", "honour", "awarded_on", "status", "updated_at"]
-    )
+    nomination.save(update_fields=["model_worker", "honour", "awarded_on", "status", "updated_at"])
     require_visible(nomination, actor)
     return nomination
 

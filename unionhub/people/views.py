@@ -4,6 +4,7 @@ the mentoring page."""
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
@@ -17,6 +18,7 @@ from unionhub.core.views.generic import (
     ObjectEditView,
     ObjectListView,
     ScopedMixin,
+    _display,
 )
 from unionhub.people import forms, selectors, services
 from unionhub.people.filtersets import (
@@ -64,7 +66,54 @@ MENTORSHIP_SERVICES = ModelServices(
 )
 
 
-def register_crud(model, form_class, svc, filterset, fields, columns, select_related=()):
+class RelatedDetailView(ObjectDetailView):
+    """A detail page with the record's actions as buttons (shown to those who may change the
+    record) and tables of its related records (``related``: title, accessor, fields; at most
+    50 rows each, one query per table)."""
+
+    template_name = "people/object_detail.html"
+    #: (url name suffix, label, Bootstrap button class)
+    object_actions: tuple = ()
+    related: tuple = ()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        obj = self.object
+        meta = self.model._meta
+        may_change = self.request.user.has_perm(f"{meta.app_label}.change_{meta.model_name}")
+        ctx["object_actions"] = [
+            (reverse(self.url_name(name), args=[obj.pk]), label, css)
+            for name, label, css in self.object_actions
+            if may_change
+        ]
+        tables = []
+        for title, accessor, fields in self.related:
+            manager = getattr(obj, accessor)
+            rows = list(manager.all()[:50])
+            model = manager.model
+            tables.append(
+                {
+                    "title": title,
+                    "headers": [model._meta.get_field(f).verbose_name for f in fields],
+                    "rows": [[_display(r, f) for f in fields] for r in rows],
+                }
+            )
+        ctx["related_tables"] = tables
+        return ctx
+
+
+def register_crud(
+    model,
+    form_class,
+    svc,
+    filterset,
+    fields,
+    columns,
+    select_related=(),
+    *,
+    object_actions=(),
+    related=(),
+):
     """Register the list, detail, add/edit and delete pages of ``model``."""
 
     register_model_view(model, "list")(
@@ -82,8 +131,14 @@ def register_crud(model, form_class, svc, filterset, fields, columns, select_rel
     register_model_view(model)(
         type(
             f"{model.__name__}DetailView",
-            (ObjectDetailView,),
-            {"model": model, "select_related": select_related, "fields": list(fields)},
+            (RelatedDetailView,),
+            {
+                "model": model,
+                "select_related": select_related,
+                "fields": list(fields),
+                "object_actions": tuple(object_actions),
+                "related": tuple(related),
+            },
         )
     )
     edit = type(
@@ -105,15 +160,21 @@ register_crud(
     ModelWorkerFilterSet,
     MODEL_WORKER_FIELDS,
     [
-        ("name", _("name")),
+        ("name", _("full name")),
         ("category", _("category")),
         ("level", _("level")),
-        ("title", _("title")),
+        ("title", _("honorary title")),
         ("year_awarded", _("year awarded")),
         ("employer", _("employer")),
         ("region", _("region")),
     ],
     ("region", "employer"),
+    related=(
+        (_("Honours"), "honours", ("title", "level", "awarded_on", "awarded_by")),
+        (_("Innovation studios"), "led_studios", ("name", "level", "named_on")),
+        (_("Mentoring"), "mentorships", ("apprentice_name", "started_on", "ended_on", "outcome")),
+        (_("Care visits"), "visits", ("visited_on", "kind", "visitor", "amount")),
+    ),
 )
 register_crud(
     Honour,
@@ -123,7 +184,7 @@ register_crud(
     HONOUR_FIELDS,
     [
         ("model_worker", _("person")),
-        ("title", _("title")),
+        ("title", _("honorary title")),
         ("level", _("level")),
         ("awarded_on", _("awarded on")),
     ],
@@ -137,13 +198,18 @@ register_crud(
     (*NOMINATION_FIELDS, "status", "notice_from", "notice_to", "awarded_on"),
     [
         ("name", _("nominee")),
-        ("title", _("title")),
+        ("title", _("honorary title")),
         ("level", _("level")),
         ("nominated_on", _("nominated on")),
         ("status", _("status")),
         ("notice_to", _("public notice until")),
     ],
     ("region",),
+    object_actions=(
+        ("notice", _("Start the public notice"), "btn-outline-primary"),
+        ("award", _("Award the title"), "btn-success"),
+        ("withdraw", _("Withdraw the nomination"), "btn-outline-danger"),
+    ),
 )
 register_crud(
     CareVisit,

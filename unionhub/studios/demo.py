@@ -18,7 +18,7 @@ from unionhub.core.middleware import acting_as
 from unionhub.enterprises.models import Enterprise
 from unionhub.org.models import Region
 from unionhub.people import services as people_services
-from unionhub.people.demo import DONGTAI, PIONEER, RISEN_CRAFTSMAN, YANDU, dongqiang
+from unionhub.people.demo import PIONEER, RISEN_CRAFTSMAN, YANDU, dongqiang
 from unionhub.people.models import Mentorship, ModelWorker
 from unionhub.studios import services
 from unionhub.studios.models import Alliance, Studio
@@ -295,7 +295,11 @@ def _dongtai(rng: random.Random) -> None:
             economic_benefit=Decimal(rng.randint(100, 500) * 1000),
         )
     services.studiomember_create(
-        actor=None, studio=studio, name=PIONEER, role="技术骨干、党员先锋", joined_on=dt.date(2020, 5, 1)
+        actor=None,
+        studio=studio,
+        name=PIONEER,
+        role="技术骨干、党员先锋",
+        joined_on=dt.date(2020, 5, 1),
     )
     # The pioneer trained 8 lead operators in a year.
     today = timezone.localdate()

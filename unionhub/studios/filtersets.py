@@ -77,7 +77,9 @@ class FundingFilterSet(ScopedFilterSet):
 class AllianceFilterSet(ScopedFilterSet):
     search_fields = ("name",)
     region = region_filter("region__path")
-    is_industry = django_filters.BooleanFilter(field_name="parent", lookup_expr="isnull", exclude=True)
+    is_industry = django_filters.BooleanFilter(
+        field_name="parent", lookup_expr="isnull", exclude=True
+    )
 
     class Meta:
         model = Alliance

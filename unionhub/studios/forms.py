@@ -96,9 +96,7 @@ class TakeProjectForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if user is not None:
-            self.fields["studio"].queryset = Studio.objects.visible_to(user).filter(
-                is_active=True
-            )
+            self.fields["studio"].queryset = Studio.objects.visible_to(user).filter(is_active=True)
 
 
 class CompleteProjectForm(forms.Form):

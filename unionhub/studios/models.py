@@ -84,7 +84,7 @@ class StudioMember(BaseModel):
     studio = models.ForeignKey(
         Studio, verbose_name=_("studio"), on_delete=models.CASCADE, related_name="members"
     )
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     member = models.ForeignKey(
         "members.Member",
         verbose_name=_("member record"),

@@ -9,7 +9,13 @@ from typing import Any
 from django.db.models import Count, Q, Sum
 
 from unionhub.studios.choices import PROVINCIAL_OR_ABOVE, AchievementKind
-from unionhub.studios.models import Achievement, Alliance, AllianceMembership, JointProject
+from unionhub.studios.models import (
+    Achievement,
+    Alliance,
+    AllianceMembership,
+    JointProject,
+    Studio,
+)
 
 
 def achievement_stats(*, user: Any, studio_ids) -> dict[int, dict[str, Any]]:
@@ -55,13 +61,21 @@ def alliance_board(*, user: Any) -> list[dict[str, Any]]:
         members[m.alliance_id].append(m)
     studio_ids = {m.studio_id for ms in members.values() for m in ms}
     stats = achievement_stats(user=user, studio_ids=studio_ids)
+    # Studios of other regions in the user's alliances: listed by name, figures hidden.
+    own = set(
+        Studio.objects.visible_to(user).filter(pk__in=list(studio_ids)).values_list("pk", flat=True)
+    )
     empty = {"patents": 0, "techniques": 0, "products": 0, "appraised": 0, "awards": 0}
 
-    def block(alliance: Alliance) -> dict[str, Any]:
+    def block(alliance: Alliance, skip: set[int] = frozenset()) -> dict[str, Any]:
         rows = []
         for m in members.get(alliance.pk, []):
+            if m.studio_id in skip:
+                continue
             figures = stats.get(m.studio_id, {**empty, "benefit": Decimal("0")})
-            rows.append({"membership": m, "studio": m.studio, **figures})
+            rows.append(
+                {"membership": m, "studio": m.studio, "in_scope": m.studio_id in own, **figures}
+            )
         return {
             "alliance": alliance,
             "studios": rows,
@@ -75,11 +89,15 @@ def alliance_board(*, user: Any) -> list[dict[str, Any]]:
     for a in alliances:
         if a.parent_id in ids:
             children[a.parent_id].append(a)
-    return [
-        {**block(a), "industries": [block(c) for c in children.get(a.pk, [])]}
-        for a in alliances
-        if a.parent_id not in ids
-    ]
+    result = []
+    for a in alliances:
+        if a.parent_id in ids:
+            continue
+        subs = children.get(a.pk, [])
+        # Studios already shown under an industry alliance are not repeated under the top.
+        in_subs = {m.studio_id for c in subs for m in members.get(c.pk, [])}
+        result.append({**block(a, in_subs), "industries": [block(c) for c in subs]})
+    return result
 
 
 def open_projects(*, user: Any):

@@ -432,9 +432,7 @@ def jointproject_update(*, actor: User | None, jointproject: JointProject, **dat
 def jointproject_delete(*, actor: User | None, jointproject: JointProject) -> None:
     require_visible(jointproject, actor)
     if jointproject.status != ProjectStatus.POSTED:
-        raise invalid(
-            None, _("A project taken by a studio stays on record."), "project_taken"
-        )
+        raise invalid(None, _("A project taken by a studio stays on record."), "project_taken")
     jointproject.delete()
 
 
@@ -473,9 +471,7 @@ def jointproject_complete(
 ) -> JointProject:
     require_visible(jointproject, actor)
     if jointproject.status != ProjectStatus.TAKEN:
-        raise invalid(
-            None, _("Only a problem taken by a studio can be completed."), "not_taken"
-        )
+        raise invalid(None, _("Only a problem taken by a studio can be completed."), "not_taken")
     if completed_on < jointproject.taken_on:
         raise invalid(
             "completed_on",

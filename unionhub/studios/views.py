@@ -69,6 +69,17 @@ register_crud(
         ("region", _("region")),
     ],
     ("host_enterprise", "leader", "region"),
+    object_actions=(("reevaluate", _("Record the re-evaluation"), "btn-outline-primary"),),
+    related=(
+        (
+            _("Studio achievements"),
+            "achievements",
+            ("title", "kind", "appraisal_level", "achieved_on", "economic_benefit"),
+        ),
+        (_("studio members"), "members", ("name", "role", "joined_on")),
+        (_("Studio funding"), "fundings", ("received_on", "amount", "source", "purpose")),
+        (_("Mentoring"), "mentorships", ("apprentice_name", "started_on", "outcome")),
+    ),
 )
 register_crud(
     StudioMember,
@@ -76,7 +87,12 @@ register_crud(
     _services("studiomember"),
     StudioMemberFilterSet,
     STUDIOMEMBER_FIELDS,
-    [("studio", _("studio")), ("name", _("name")), ("role", _("role")), ("joined_on", _("joined on"))],
+    [
+        ("studio", _("studio")),
+        ("name", _("name")),
+        ("role", _("role")),
+        ("joined_on", _("joined on")),
+    ],
     ("studio",),
 )
 register_crud(
@@ -109,6 +125,11 @@ register_crud(
         ("region", _("region")),
     ],
     ("parent", "lead_studio", "region"),
+    object_actions=(("rotate", _("Rotate the lead"), "btn-outline-primary"),),
+    related=(
+        (_("alliance memberships"), "memberships", ("studio", "joined_on")),
+        (_("Joint projects"), "projects", ("title", "status", "taken_by", "posted_on")),
+    ),
 )
 register_crud(
     AllianceMembership,
@@ -141,6 +162,10 @@ register_crud(
         ("taken_by", _("taken by")),
     ],
     ("poster", "taken_by"),
+    object_actions=(
+        ("take", _("Take the problem"), "btn-outline-primary"),
+        ("complete", _("Record the outcome"), "btn-success"),
+    ),
 )
 
 # Funding is a ledger: list, detail and add only.

@@ -77,9 +77,7 @@ def test_award_dates(demo, awarded_on, code, field):
 def test_award_needs_the_public_notice(demo):
     nomination = nomination_in("yandu")
     with pytest.raises(ValidationError) as caught:
-        services.nomination_award(
-            actor=None, nomination=nomination, awarded_on=dt.date(2024, 5, 1)
-        )
+        services.nomination_award(actor=None, nomination=nomination, awarded_on=dt.date(2024, 5, 1))
     assert_invalid(caught, code="notice_required")
 
 

@@ -21,8 +21,12 @@ from unionhub.studios.models import (
 
 
 def _read_only(model, fields, **extra):
-    meta = type("Meta", (), {"model": model, "fields": ("id", *fields), "read_only_fields": ("id", *fields)})
-    return type(f"{model.__name__}Serializer", (serializers.ModelSerializer,), {"Meta": meta, **extra})
+    meta = type(
+        "Meta", (), {"model": model, "fields": ("id", *fields), "read_only_fields": ("id", *fields)}
+    )
+    return type(
+        f"{model.__name__}Serializer", (serializers.ModelSerializer,), {"Meta": meta, **extra}
+    )
 
 
 def _region():

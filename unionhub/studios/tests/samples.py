@@ -200,7 +200,10 @@ def _slug_of(alliance: Alliance) -> str:
 
 def _taken(project: JointProject) -> dict:
     services.jointproject_take(
-        actor=None, jointproject=project, studio=project.alliance.lead_studio, taken_on=dt.date(2024, 2, 10)
+        actor=None,
+        jointproject=project,
+        studio=project.alliance.lead_studio,
+        taken_on=dt.date(2024, 2, 10),
     )
     return {
         "completed_on": "2024-06-01",

@@ -72,9 +72,9 @@ def test_dongtai_figures_and_their_records(demo_world, api_as):
     for code, kpi in kpis.items():
         assert client.get(kpi["records_url"]).json()["count"] == kpi["value"], code
     # The craftsman who became a provincial model worker, with both honours.
-    risen = client.get(
-        "/api/v1/people/model-workers/", {"q": people_demo.RISEN_CRAFTSMAN}
-    ).json()["results"][0]
+    risen = client.get("/api/v1/people/model-workers/", {"q": people_demo.RISEN_CRAFTSMAN}).json()[
+        "results"
+    ][0]
     assert (risen["category"], risen["level"]) == ("model_worker", "provincial")
     honours = client.get("/api/v1/people/honours/", {"model_worker": risen["id"]}).json()
     assert {h["level"] for h in honours["results"]} == {"city", "provincial"}
@@ -118,7 +118,9 @@ def test_mentoring_page_counts_the_pioneers_apprentices(
 
 
 @pytest.mark.parametrize("url", ["/people/", "/studios/", "/people/mentorships/"])
-def test_list_pages_have_constant_query_counts(demo_world, client_as, url, django_assert_max_num_queries):
+def test_list_pages_have_constant_query_counts(
+    demo_world, client_as, url, django_assert_max_num_queries
+):
     client = client_as("yandu_admin")
     with django_assert_max_num_queries(20):
         assert client.get(url, {"page_size": 100}).status_code == 200
