@@ -44,6 +44,8 @@ def test_yandu_admin_sees_the_alliance_by_industry(page, phone):
     login(phone, "yandu_admin")
     phone.goto(phone.base + "/studios/board/")
     phone.wait_for_selector("[data-testid=industry-alliance]")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 380, f"the alliance page scrolls sideways ({width}px)"
     shot(phone, "people-03-yandu-alliance-phone")
     assert not page.console_errors and not phone.console_errors
 
