@@ -106,3 +106,44 @@ def open_projects(*, user: Any):
         .select_related("poster", "taken_by", "alliance")
         .order_by("-posted_on", "pk")
     )
+
+
+def county_rollup(*, user: Any) -> list[dict[str, Any]]:
+    """The city's roll-up: studios, provincial (and national) demonstration studios and
+    industry alliances per county-level unit the user sees — two aggregate queries."""
+    from unionhub.org.models import Region
+
+    counties = list(Region.objects.filter(level="county").order_by("code"))
+    studio_counts = (
+        Studio.objects.visible_to(user)
+        .filter(is_active=True)
+        .aggregate(
+            **{
+                f"s{c.pk}": Count("pk", filter=Q(region__path__startswith=c.path)) for c in counties
+            },
+            **{
+                f"p{c.pk}": Count(
+                    "pk",
+                    filter=Q(region__path__startswith=c.path, level__in=("provincial", "national")),
+                )
+                for c in counties
+            },
+        )
+    )
+    alliance_counts = (
+        Alliance.objects.visible_to(user)
+        .filter(parent__isnull=False)
+        .aggregate(
+            **{f"a{c.pk}": Count("pk", filter=Q(region__path__startswith=c.path)) for c in counties}
+        )
+    )
+    rows = [
+        {
+            "county": c,
+            "studios": studio_counts[f"s{c.pk}"],
+            "demonstration": studio_counts[f"p{c.pk}"],
+            "alliances": alliance_counts[f"a{c.pk}"],
+        }
+        for c in counties
+    ]
+    return [r for r in rows if r["studios"] or r["alliances"]]

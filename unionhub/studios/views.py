@@ -245,4 +245,6 @@ class AllianceBoardView(ScopedMixin, generic.TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["board"] = selectors.alliance_board(user=self.request.user)
+        rollup = selectors.county_rollup(user=self.request.user)
+        ctx["rollup"] = rollup if len(rollup) > 1 else []
         return ctx

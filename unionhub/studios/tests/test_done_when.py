@@ -124,3 +124,16 @@ def test_list_pages_have_constant_query_counts(
     client = client_as("yandu_admin")
     with django_assert_max_num_queries(20):
         assert client.get(url, {"page_size": 100}).status_code == 200
+
+
+def test_city_sees_the_roll_up_per_county(demo_world, client_as, django_assert_max_num_queries):
+    client = client_as("city_admin")
+    client.get("/studios/board/")  # warm the per-user caches (menu, scope, to-do badge)
+    with django_assert_max_num_queries(30):
+        page = client.get("/studios/board/")
+    rows = {r["county"].code: r for r in page.context["rollup"]}
+    assert (rows["320903"]["studios"], rows["320903"]["demonstration"]) == (22, 3)
+    assert rows["320903"]["alliances"] == 4
+    assert rows["320981"]["studios"] == 1
+    # A county administrator sees no roll-up (one county only).
+    assert client_as("yandu_admin").get("/studios/board/").context["rollup"] == []
