@@ -206,6 +206,12 @@ class Nomination(BaseModel):
     def __str__(self) -> str:
         return self.name
 
+    def available_actions(self) -> tuple[str, ...]:
+        return {
+            NominationStatus.NOMINATED: ("notice", "withdraw"),
+            NominationStatus.IN_NOTICE: ("award", "withdraw"),
+        }.get(self.status, ())
+
 
 class CareVisit(BaseModel):
     """A care visit (走访慰问) to a model worker or craftsman."""

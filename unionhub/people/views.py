@@ -81,10 +81,13 @@ class RelatedDetailView(ObjectDetailView):
         obj = self.object
         meta = self.model._meta
         may_change = self.request.user.has_perm(f"{meta.app_label}.change_{meta.model_name}")
+        # A record may say which actions its state allows (``available_actions()``).
+        allowed = getattr(obj, "available_actions", None)
+        allowed = set(allowed()) if callable(allowed) else None
         ctx["object_actions"] = [
             (reverse(self.url_name(name), args=[obj.pk]), label, css)
             for name, label, css in self.object_actions
-            if may_change
+            if may_change and (allowed is None or name in allowed)
         ]
         tables = []
         for title, accessor, fields in self.related:

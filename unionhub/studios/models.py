@@ -283,3 +283,8 @@ class JointProject(BaseModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def available_actions(self) -> tuple[str, ...]:
+        return {ProjectStatus.POSTED: ("take",), ProjectStatus.TAKEN: ("complete",)}.get(
+            self.status, ()
+        )

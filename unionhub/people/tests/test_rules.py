@@ -228,3 +228,34 @@ def test_care_visit_money_cannot_be_negative(demo):
             amount="-1.00",
         )
     assert_invalid(caught, code="negative_amount", field="amount")
+
+
+def test_nomination_page_offers_the_actions_its_stage_allows(client_as):
+    nomination = nomination_in("yandu")
+    client = client_as("yandu_admin")
+    page = client.get(f"/people/nominations/{nomination.pk}/")
+    urls = [url for url, _label, _css in page.context["object_actions"]]
+    assert urls == [
+        f"/people/nominations/{nomination.pk}/notice/",
+        f"/people/nominations/{nomination.pk}/withdraw/",
+    ]
+    # Through the page: a notice too short is refused with the reason, nothing changes.
+    refused = client.post(
+        f"/people/nominations/{nomination.pk}/notice/",
+        {"notice_from": "2024-03-04", "notice_to": "2024-03-05"},
+    )
+    assert refused.status_code == 400
+    assert "notice_too_short" in [
+        e.code for e in refused.context["form"].errors.as_data()["notice_to"]
+    ]
+    nomination.refresh_from_db()
+    assert nomination.status == NominationStatus.NOMINATED
+    client.post(
+        f"/people/nominations/{nomination.pk}/notice/",
+        {"notice_from": "2024-03-04", "notice_to": "2024-03-08"},
+    )
+    page = client.get(f"/people/nominations/{nomination.pk}/")
+    assert [u.rsplit("/", 2)[-2] for u, _l, _c in page.context["object_actions"]] == [
+        "award",
+        "withdraw",
+    ]
