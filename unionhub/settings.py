@@ -134,6 +134,8 @@ INSTALLED_APPS = [
     "unionhub.socialwork",
     "unionhub.congress",
     "unionhub.funds",
+    "unionhub.people",
+    "unionhub.studios",
 ]
 
 MIDDLEWARE = [

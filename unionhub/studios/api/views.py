@@ -1,0 +1,62 @@
+"""The studios' API: scoped read-only lists and details (``/api/v1/studios/…``)."""
+
+from unionhub.core.api import ScopedModelViewSet
+from unionhub.studios import filtersets as f
+from unionhub.studios.api import serializers as s
+from unionhub.studios.models import (
+    Achievement,
+    Alliance,
+    AllianceMembership,
+    Funding,
+    JointProject,
+    Studio,
+    StudioMember,
+)
+
+
+class _ReadOnly(ScopedModelViewSet):
+    http_method_names = ["get", "head", "options"]
+
+
+class StudioViewSet(_ReadOnly):
+    queryset = Studio.objects.all()
+    serializer_class = s.StudioSerializer
+    filterset_class = f.StudioFilterSet
+    select_related = ("region",)
+
+
+class StudioMemberViewSet(_ReadOnly):
+    queryset = StudioMember.objects.all()
+    serializer_class = s.StudioMemberSerializer
+    filterset_class = f.StudioMemberFilterSet
+
+
+class AchievementViewSet(_ReadOnly):
+    queryset = Achievement.objects.all()
+    serializer_class = s.AchievementSerializer
+    filterset_class = f.AchievementFilterSet
+
+
+class FundingViewSet(_ReadOnly):
+    queryset = Funding.objects.all()
+    serializer_class = s.FundingSerializer
+    filterset_class = f.FundingFilterSet
+
+
+class AllianceViewSet(_ReadOnly):
+    queryset = Alliance.objects.all()
+    serializer_class = s.AllianceSerializer
+    filterset_class = f.AllianceFilterSet
+    select_related = ("region",)
+
+
+class AllianceMembershipViewSet(_ReadOnly):
+    queryset = AllianceMembership.objects.all()
+    serializer_class = s.AllianceMembershipSerializer
+    filterset_class = f.AllianceMembershipFilterSet
+
+
+class JointProjectViewSet(_ReadOnly):
+    queryset = JointProject.objects.all()
+    serializer_class = s.JointProjectSerializer
+    filterset_class = f.JointProjectFilterSet
