@@ -203,6 +203,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# Dates as YYYY-MM-DD HH:MM (Asia/Shanghai) on every page, ISO values in date inputs.
+FORMAT_MODULE_PATH = ["unionhub.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"

@@ -10,6 +10,20 @@ from django import forms
 from unionhub.core.scope import is_scoped_model
 
 
+#: what the browser's date and time inputs accept as their value (ISO, whatever the locale)
+HTML5_INPUT_FORMATS = {"date": "%Y-%m-%d", "datetime-local": "%Y-%m-%dT%H:%M", "time": "%H:%M"}
+
+
+def iso_input_values(form: forms.BaseForm) -> None:
+    """Date and time inputs get ISO values: ``<input type=date>`` rejects ``2026/12/02``
+    and would then submit nothing (该字段是必填项)."""
+    for field in form.fields.values():
+        widget = field.widget
+        kind = widget.attrs.get("type") or getattr(widget, "input_type", "")
+        if kind in HTML5_INPUT_FORMATS and hasattr(widget, "format"):
+            widget.format = HTML5_INPUT_FORMATS[kind]
+
+
 def restrict_form_fields(form: forms.BaseForm, user: Any) -> None:
     for field in form.fields.values():
         qs = getattr(field, "queryset", None)
@@ -23,6 +37,7 @@ class ScopedModelForm(forms.ModelForm):
         self.user = user
         if user is not None:
             restrict_form_fields(self, user)
+        iso_input_values(self)
         for field in self.fields.values():
             widget = field.widget
             css = "form-select" if isinstance(widget, forms.Select) else "form-control"
@@ -34,5 +49,6 @@ class ScopedModelForm(forms.ModelForm):
 class ScopedFilterForm(forms.Form):
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        iso_input_values(self)
         if user is not None:
             restrict_form_fields(self, user)

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from unionhub.core.formatting import local_datetime
 from unionhub.core.models import BaseModel
 from unionhub.core.scope import ScopedQuerySet, ScopeSpec
 from unionhub.stations import choices, schedule
@@ -279,7 +280,7 @@ class DeviceEvent(BaseModel):
         ordering = ["-at"]
 
     def __str__(self) -> str:
-        return f"{self.device} {self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.device} {self.get_kind_display()} {local_datetime(self.at)}"
 
 
 class CheckIn(BaseModel):
@@ -314,7 +315,7 @@ class CheckIn(BaseModel):
         indexes = [models.Index(fields=["station", "visitor", "at"])]
 
     def __str__(self) -> str:
-        return f"{self.station} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.station} {local_datetime(self.at)}"
 
 
 class SlaPolicy(BaseModel):
@@ -422,7 +423,7 @@ class TicketEvent(BaseModel):
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
+        return f"{local_datetime(self.at)} {self.get_kind_display()}"
 
 
 class HygieneCheck(BaseModel):
@@ -481,7 +482,7 @@ class PatrolLog(BaseModel):
         ordering = ["-at"]
 
     def __str__(self) -> str:
-        return f"{self.station} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.station} {local_datetime(self.at)}"
 
 
 class SpotCheck(BaseModel):

@@ -6,13 +6,17 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from unionhub.core import formatting
 
 register = template.Library()
 
 
 @register.simple_tag
 def cell(obj: Any, name: str) -> Any:
-    """A table cell: attribute, method or ``get_x_display``; booleans as 是/否."""
+    """A table cell: attribute, method or ``get_x_display``; booleans as 是/否, dates and
+    times in Asia/Shanghai (``YYYY-MM-DD HH:MM``, never the stored UTC value)."""
     value: Any = obj
     for part in name.split("__"):
         value = getattr(value, part, None)
@@ -24,7 +28,31 @@ def cell(obj: Any, name: str) -> Any:
         return format_html('<span class="badge bg-green-lt">{}</span>', _("Yes"))
     if value is False:
         return format_html('<span class="badge bg-secondary-lt">{}</span>', _("No"))
-    return value
+    return formatting.local_value(value)
+
+
+@register.filter
+def local(value: Any) -> Any:
+    """A date or time as local text: ``{{ ticket.raised_at|local }}`` → 2026-12-02 04:22."""
+    return formatting.local_value(value)
+
+
+@register.filter
+def num(value: Any, places: int = 0) -> str:
+    """A count with thousands separators: ``{{ 12345|num }}`` → 12,345."""
+    return formatting.number(value, int(places))
+
+
+@register.filter
+def yuan(value: Any) -> str:
+    """Money in 元, two decimals: ``{{ amount|yuan }}`` → 12,345.60."""
+    return formatting.yuan(value)
+
+
+@register.filter
+def wanyuan(value: Any) -> str:
+    """Money in 万元, one decimal: ``{{ amount|wanyuan }}`` → 1.2."""
+    return formatting.wanyuan(value)
 
 
 @register.simple_tag
@@ -55,6 +83,84 @@ def sort_url(context, field: str) -> str:
 @register.filter
 def get_item(mapping: Any, key: Any) -> Any:
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+#: keys of audit entries that are not model fields (exports, imports, bulk actions)
+AUDIT_KEYS = {
+    "rows": _lazy("rows exported"),
+    "unmasked": _lazy("unmasked"),
+    "created": _lazy("created"),
+    "updated": _lazy("updated"),
+    "skipped": _lazy("skipped"),
+    "count": _lazy("count"),
+    "file": _lazy("file"),
+    "fields": _lazy("fields"),
+    "rotated": _lazy("records re-encrypted"),
+    "key_id": _lazy("key"),
+    "town_targets": _lazy("town targets"),
+    "schedule": _lazy("opening hours"),
+}
+
+
+def _audit_value(field: Any, value: Any) -> Any:
+    """One stored audit value as a reader expects it: choice labels, 是/否, local times."""
+    import datetime as dt
+
+    from django.db import models as dj_models
+    from django.utils.dateparse import parse_datetime
+
+    if value is None or value == "":
+        return "∅"
+    if value is True or value == "True":
+        return _("Yes")
+    if value is False or value == "False":
+        return _("No")
+    if field is not None and getattr(field, "choices", None):
+        labels = {str(k): v for k, v in field.flatchoices}
+        if str(value) in labels:
+            return labels[str(value)]
+    if isinstance(value, str) and (
+        isinstance(field, dj_models.DateTimeField) or (field is None and "T" in value)
+    ):
+        moment = parse_datetime(value)
+        if isinstance(moment, dt.datetime):
+            return formatting.local_datetime(moment)
+    if isinstance(value, list):
+        return "、".join(str(_audit_value(field, v)) for v in value) or "∅"
+    return value
+
+
+@register.simple_tag
+def audit_changes(record: Any) -> list[dict[str, Any]]:
+    """The rows of an audit entry: ``label``, and ``before`` → ``after`` for a changed field
+    (``[before, after]`` pairs) or a single ``value`` (summaries such as rows exported)."""
+    from django.apps import apps
+    from django.core.exceptions import FieldDoesNotExist
+
+    try:
+        model = apps.get_model(record.app_label, record.model_name)
+    except (LookupError, ValueError):
+        model = None
+    rows = []
+    for name, stored in (record.changes or {}).items():
+        field = None
+        if model is not None:
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                field = None
+        label = field.verbose_name if field is not None else AUDIT_KEYS.get(name, name)
+        if isinstance(stored, list | tuple) and len(stored) == 2:
+            rows.append(
+                {
+                    "label": label,
+                    "before": _audit_value(field, stored[0]),
+                    "after": _audit_value(field, stored[1]),
+                }
+            )
+        else:
+            rows.append({"label": label, "value": _audit_value(field, stored)})
+    return rows
 
 
 @register.simple_tag
