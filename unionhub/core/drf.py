@@ -7,7 +7,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import pagination, permissions
-from rest_framework.exceptions import ValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import NotFound, ValidationError
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -38,9 +40,13 @@ def django_errors_to_drf(exc: DjangoValidationError) -> ValidationError:
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]):
-    """Business-layer ``ValidationError``s become HTTP 400 with ``{"field": ["说明"]}``."""
+    """Business-layer ``ValidationError``s become HTTP 400 with ``{"field": ["说明"]}``; a
+    404 says so in Chinese (Django's ``get_object_or_404`` message is English and names the
+    model class: "No Station matches the given query.")."""
     if isinstance(exc, DjangoValidationError):
         exc = django_errors_to_drf(exc)
+    if isinstance(exc, Http404):
+        exc = NotFound(_("The record does not exist."))
     from rest_framework.views import exception_handler as drf_exception_handler
 
     return drf_exception_handler(exc, context)

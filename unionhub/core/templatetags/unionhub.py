@@ -6,7 +6,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import pgettext_lazy
 
 from unionhub.core import formatting
 
@@ -87,18 +87,18 @@ def get_item(mapping: Any, key: Any) -> Any:
 
 #: keys of audit entries that are not model fields (exports, imports, bulk actions)
 AUDIT_KEYS = {
-    "rows": _lazy("rows exported"),
-    "unmasked": _lazy("unmasked"),
-    "created": _lazy("created"),
-    "updated": _lazy("updated"),
-    "skipped": _lazy("skipped"),
-    "count": _lazy("count"),
-    "file": _lazy("file"),
-    "fields": _lazy("fields"),
-    "rotated": _lazy("records re-encrypted"),
-    "key_id": _lazy("key"),
-    "town_targets": _lazy("town targets"),
-    "schedule": _lazy("opening hours"),
+    "rows": pgettext_lazy("audit", "rows exported"),
+    "unmasked": pgettext_lazy("audit", "unmasked"),
+    "created": pgettext_lazy("audit", "created"),
+    "updated": pgettext_lazy("audit", "updated"),
+    "skipped": pgettext_lazy("audit", "skipped"),
+    "count": pgettext_lazy("audit", "count"),
+    "file": pgettext_lazy("audit", "file"),
+    "fields": pgettext_lazy("audit", "fields"),
+    "rotated": pgettext_lazy("audit", "records re-encrypted"),
+    "key_id": pgettext_lazy("audit", "key"),
+    "town_targets": pgettext_lazy("audit", "town targets"),
+    "schedule": pgettext_lazy("audit", "opening hours"),
 }
 
 
