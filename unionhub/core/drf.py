@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import pagination, permissions
 from django.http import Http404
 from django.utils.translation import gettext as _
+from rest_framework import pagination, permissions
 from rest_framework.exceptions import NotFound, ValidationError
 
 

@@ -9,7 +9,6 @@ from django import forms
 
 from unionhub.core.scope import is_scoped_model
 
-
 #: what the browser's date and time inputs accept as their value (ISO, whatever the locale)
 HTML5_INPUT_FORMATS = {"date": "%Y-%m-%d", "datetime-local": "%Y-%m-%dT%H:%M", "time": "%H:%M"}
 
