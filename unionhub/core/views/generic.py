@@ -34,6 +34,16 @@ from unionhub.core.scope import object_visible_to
 from unionhub.core.services import ModelServices
 
 
+def login_or_forbidden(request):
+    """The answer to a request without the needed permission: to the login page (and back
+    to ``request``'s page afterwards) when nobody is logged in, else 403."""
+    from django.contrib.auth.views import redirect_to_login
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
 class ScopedMixin(LoginRequiredMixin, PermissionRequiredMixin):
     model: type[models.Model]
     action = "view"
@@ -46,6 +56,11 @@ class ScopedMixin(LoginRequiredMixin, PermissionRequiredMixin):
             return super().get_permission_required()
         meta = self.model._meta
         return [f"{meta.app_label}.{self.action}_{meta.model_name}"]
+
+    def handle_no_permission(self):
+        """Anonymous visitors go to the login page and come back after it (a 403 "您没有执行
+        此操作的权限" told them nothing); a logged-in user without the permission gets 403."""
+        return login_or_forbidden(self.request)
 
     def get_queryset(self):
         qs = self.model._default_manager.visible_to(self.request.user)
