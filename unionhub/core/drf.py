@@ -32,11 +32,34 @@ class ModelPermissions(permissions.DjangoModelPermissions):
 
 
 def django_errors_to_drf(exc: DjangoValidationError) -> ValidationError:
+    """A business-layer error as DRF's 400 body; unique errors as sentences naming the
+    existing record when the requesting user may see it (core/uniqueness.py)."""
+    from unionhub.core.middleware import current_context
+    from unionhub.core.uniqueness import explain_unique
+
+    context = current_context()
+    exc = explain_unique(exc, user=context.current_actor() if context else None)
     if hasattr(exc, "error_dict"):
         return ValidationError(
             {k: [str(m) for e in v for m in e] for k, v in exc.error_dict.items()}
         )
     return ValidationError({"non_field_errors": [str(m) for m in exc.messages]})
+
+
+def _explained_unique(detail: dict, context: dict[str, Any]) -> dict:
+    from unionhub.core.uniqueness import explain_api_unique
+
+    view, request = context.get("view"), context.get("request")
+    model = getattr(getattr(view, "queryset", None), "model", None)
+    if model is None or request is None:
+        return detail
+    return explain_api_unique(
+        detail,
+        model=model,
+        pk=getattr(view, "kwargs", {}).get("pk"),
+        user=request.user,
+        request_data=request.data,
+    )
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]):
@@ -45,6 +68,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]):
     model class: "No Station matches the given query.")."""
     if isinstance(exc, DjangoValidationError):
         exc = django_errors_to_drf(exc)
+    elif isinstance(exc, ValidationError) and isinstance(exc.detail, dict):
+        exc = ValidationError(_explained_unique(exc.detail, context))
     if isinstance(exc, Http404):
         exc = NotFound(_("The record does not exist."))
     from rest_framework.views import exception_handler as drf_exception_handler

@@ -44,6 +44,16 @@ class ScopedModelForm(forms.ModelForm):
                 css = "form-check-input"
             widget.attrs.setdefault("class", css)
 
+    def _update_errors(self, errors):
+        """Unique errors read as sentences naming the existing record (core/uniqueness.py)."""
+        from django.core.exceptions import ValidationError
+
+        from unionhub.core.uniqueness import explain_unique
+
+        if isinstance(errors, ValidationError):
+            errors = explain_unique(errors, user=self.user, html=True)
+        super()._update_errors(errors)
+
 
 class ScopedFilterForm(forms.Form):
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:

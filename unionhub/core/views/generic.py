@@ -425,7 +425,7 @@ class ObjectEditView(ScopedMixin, generic.UpdateView):
                 if not object_visible_to(self.object, self.request.user):
                     raise ValidationError(_("The record would be outside your data scope."))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            _add_errors(form, exc, self.request.user)
             return self.form_invalid(form)
         messages.success(self.request, _("Saved “%(obj)s”.") % {"obj": self.object})
         return HttpResponseRedirect(self.get_success_url())
@@ -440,7 +440,10 @@ class ObjectEditView(ScopedMixin, generic.UpdateView):
         return ctx
 
 
-def _add_errors(form, exc: ValidationError) -> None:
+def _add_errors(form, exc: ValidationError, user=None) -> None:
+    from unionhub.core.uniqueness import explain_unique
+
+    exc = explain_unique(exc, user=user or getattr(form, "user", None), html=True)
     if hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
@@ -557,7 +560,7 @@ class ObjectActionView(ScopedMixin, generic.FormView):
                 if type(target) is type(obj) and not object_visible_to(target, self.request.user):
                     raise ValidationError(_("The record would be outside your data scope."))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            _add_errors(form, exc, self.request.user)
             return self.render_to_response(self.get_context_data(form=form), status=400)
         if self.success_message:
             messages.success(self.request, self.success_message)
