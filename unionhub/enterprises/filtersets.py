@@ -24,6 +24,8 @@ class EnterpriseFilterSet(ScopedFilterSet):
     """Shared by the HTML list, the export and the API (parameters named after fields)."""
 
     search_fields = ("name", "uscc")
+    # ?region=<code> serves the API and the KPI links; the page offers the region select
+    page_hidden = ("region",)
     region = django_filters.CharFilter(
         method="in_region", label=_("Region (code, with everything below)")
     )

@@ -95,7 +95,9 @@ def counts_by_child(*, user: Any, region: Region) -> list[dict[str, Any]]:
             bucket[key] = bucket.get(key, 0) + row[key]
     result = []
     for node in order:
-        data: dict[str, Any] = {"region": node}
+        # The region's own row counts only enterprises registered directly on it (not in a
+        # town): flagged, so the page does not show it as if it were the total.
+        data: dict[str, Any] = {"region": node, "direct": node is region}
         bucket = buckets.get(node.pk, {})
         for key in _COUNT_KEYS:
             data[key] = bucket.get(key, 0)
@@ -107,6 +109,18 @@ def counts_by_child(*, user: Any, region: Region) -> list[dict[str, Any]]:
             continue
         result.append(data)
     return result
+
+
+def counts_total(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The 合计 row of ``counts_by_child``: sums of every count, coverage recomputed."""
+    total: dict[str, Any] = {key: sum(r[key] for r in rows) for key in _COUNT_KEYS}
+    total["reasons"] = [
+        (reason, sum(dict(r["reasons"]).get(reason, 0) for r in rows)) for reason in TargetReason
+    ]
+    total["coverage"] = (
+        round(100 * total["big_with_union"] / total["big"], 1) if total["big"] else None
+    )
+    return total
 
 
 def unions_due(*, user: Any, days: int = 90):

@@ -174,3 +174,26 @@ def field_label(record: Any, name: str) -> Any:
         return model._meta.get_field(name).verbose_name
     except (LookupError, FieldDoesNotExist, ValueError):
         return name
+
+
+@register.simple_tag
+def filter_fields(filterset: Any) -> dict[str, Any]:
+    """The list's filter fields: ``shown`` first, ``folded`` under "更多筛选" (open when one
+    of them is in use), ``hidden`` inputs that carry API-style parameters along."""
+    form = filterset.form
+    if hasattr(filterset, "page_fields"):
+        shown, folded = filterset.page_fields()
+        active = filterset.folded_active
+    else:
+        shown, folded, active = form.visible_fields(), [], False
+    return {"shown": shown, "folded": folded, "active": active, "hidden": form.hidden_fields()}
+
+
+@register.filter
+def sum_of(rows: Any, key: str) -> Any:
+    """The 合计 of one column of a summary table: ``{{ rows|sum_of:"visits"|num }}``."""
+    total = 0
+    for row in rows or ():
+        value = row.get(key) if hasattr(row, "get") else getattr(row, key, 0)
+        total += value or 0
+    return total
