@@ -23,6 +23,29 @@ def iso_input_values(form: forms.BaseForm) -> None:
             widget.format = HTML5_INPUT_FORMATS[kind]
 
 
+class CheckChoices(forms.CheckboxSelectMultiple):
+    """Several choices as a row of tick boxes, each box inside its own label (a click on a
+    label ticks that box), wrapping as whole labels — Django's default list took the
+    ``form-control`` class and printed the labels one character per line."""
+
+    template_name = "core/widgets/check_choices.html"
+    option_template_name = "django/forms/widgets/checkbox_option.html"
+
+
+def lay_out_choices(form: forms.BaseForm) -> None:
+    """Every multi-choice tick-box field of ``form`` gets the ``CheckChoices`` layout."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxSelectMultiple) and not isinstance(
+            widget, CheckChoices
+        ):
+            replacement = CheckChoices(
+                attrs={k: v for k, v in widget.attrs.items() if k != "class"}
+            )
+            replacement.choices = widget.choices
+            field.widget = replacement
+
+
 def restrict_form_fields(form: forms.BaseForm, user: Any) -> None:
     for field in form.fields.values():
         qs = getattr(field, "queryset", None)
@@ -37,8 +60,11 @@ class ScopedModelForm(forms.ModelForm):
         if user is not None:
             restrict_form_fields(self, user)
         iso_input_values(self)
+        lay_out_choices(self)
         for field in self.fields.values():
             widget = field.widget
+            if isinstance(widget, CheckChoices):
+                continue
             css = "form-select" if isinstance(widget, forms.Select) else "form-control"
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"
@@ -59,5 +85,6 @@ class ScopedFilterForm(forms.Form):
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         iso_input_values(self)
+        lay_out_choices(self)
         if user is not None:
             restrict_form_fields(self, user)

@@ -504,6 +504,15 @@ class PatrolLogEditView(ObjectEditView):
     form_class = PatrolLogForm
     services = ModelServices(create=services.patrol_log_record)
 
+    def get_initial(self):
+        """A patrol is logged as it happens: the time starts at now (local, to the minute),
+        the station at ``?station=``."""
+        initial = super().get_initial()
+        initial.setdefault("at", schedule.local(timezone.now()).replace(second=0, microsecond=0))
+        if "station" in self.request.GET:
+            initial["station"] = self.request.GET["station"]
+        return initial
+
 
 @register_model_view(PatrolLog)
 class PatrolLogDetailView(ObjectDetailView):

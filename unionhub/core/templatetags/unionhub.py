@@ -127,6 +127,8 @@ def _audit_value(field: Any, value: Any) -> Any:
             return formatting.local_datetime(moment)
     if isinstance(value, list):
         return "、".join(str(_audit_value(field, v)) for v in value) or "∅"
+    if isinstance(value, dict):  # a JSON field (a checklist's results…): 项目：值；…
+        return "；".join(f"{k}：{_audit_value(None, v)}" for k, v in value.items()) or "∅"
     return value
 
 

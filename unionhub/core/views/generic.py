@@ -531,10 +531,11 @@ class ObjectActionView(ScopedMixin, generic.FormView):
         return kwargs
 
     def get_form(self, form_class=None):
-        from unionhub.core.forms import iso_input_values
+        from unionhub.core.forms import iso_input_values, lay_out_choices
 
         form = super().get_form(form_class)
         iso_input_values(form)
+        lay_out_choices(form)
         for field in form.fields.values():
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):

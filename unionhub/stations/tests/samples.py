@@ -236,7 +236,7 @@ FORM_DATA = {
         "station": station_in(slug).pk,
         "date": "2030-05-02",
         "note": "",
-        "items": "地面清洁",  # the first item of the sample station's checklist
+        "items": "地面清洁无杂物",  # the first item of the sample station's checklist
     },
     PatrolLog: lambda slug: {
         "station": station_in(slug).pk,
