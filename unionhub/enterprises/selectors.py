@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from unionhub.enterprises.choices import TargetReason, UnionStatus
 from unionhub.enterprises.models import Enterprise, EnterpriseUnion
-from unionhub.enterprises.rules import ESTABLISH_THRESHOLD
+from unionhub.enterprises.rules import must_establish_q
 from unionhub.org.choices import OrgKind
 from unionhub.org.models import OrgUnit, Region
 
@@ -30,15 +30,8 @@ def enterprise_kpis(*, user: Any, region: Region | None = None) -> dict[str, Any
     agg = qs.aggregate(
         total=Count("pk"),
         with_union=Count("pk", filter=Q(union_status__in=HAS_UNION)),
-        big=Count("pk", filter=Q(employees__gte=ESTABLISH_THRESHOLD, operating_status="operating")),
-        big_with_union=Count(
-            "pk",
-            filter=Q(
-                employees__gte=ESTABLISH_THRESHOLD,
-                operating_status="operating",
-                union_status__in=HAS_UNION,
-            ),
-        ),
+        big=Count("pk", filter=must_establish_q()),
+        big_with_union=Count("pk", filter=must_establish_q() & Q(union_status__in=HAS_UNION)),
         targets=Count("pk", filter=~Q(target_reasons="")),
         overdue=Count("pk", filter=Q(union_status=UnionStatus.TERM_OVERDUE)),
     )
@@ -73,15 +66,8 @@ def counts_by_child(*, user: Any, region: Region) -> list[dict[str, Any]]:
     grouped = qs.values("region__path").annotate(
         total=Count("pk"),
         with_union=Count("pk", filter=Q(union_status__in=HAS_UNION)),
-        big=Count("pk", filter=Q(employees__gte=ESTABLISH_THRESHOLD, operating_status="operating")),
-        big_with_union=Count(
-            "pk",
-            filter=Q(
-                employees__gte=ESTABLISH_THRESHOLD,
-                operating_status="operating",
-                union_status__in=HAS_UNION,
-            ),
-        ),
+        big=Count("pk", filter=must_establish_q()),
+        big_with_union=Count("pk", filter=must_establish_q() & Q(union_status__in=HAS_UNION)),
         targets=Count("pk", filter=~Q(target_reasons="")),
         **reason_aggs,
     )

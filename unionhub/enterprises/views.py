@@ -307,7 +307,8 @@ class OverviewView(ScopedMixin, generic.TemplateView):
             links={
                 "total": f"{list_url}?{base}",
                 "with_union": f"{list_url}?{base}&has_union=true",
-                "big": f"{list_url}?{base}&employees_min=25&operating_status=operating",
+                "big": f"{list_url}?{base}&must_establish=true",
+                "big_with_union": f"{list_url}?{base}&must_establish=true&has_union=true",
                 "targets": f"{target_url}?{base}",
                 "overdue": f"{list_url}?{base}&union_status=term_overdue",
             },

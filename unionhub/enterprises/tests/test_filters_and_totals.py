@@ -85,3 +85,25 @@ def test_overview_has_a_total_row_and_labels_the_county_own_row(world, client_as
     page = response.content.decode()
     assert 'data-testid="total-row"' in page and "合计" in page
     assert "响水县（直接登记在本级）" in page
+
+
+def test_coverage_card_list_and_kpi_share_one_definition(world, client_as, api_as):
+    """Issue #21: the ≥ 25 coverage card counted operating enterprises only (240) while the
+    list's "employees at least 25" filter counted every one (263)."""
+    county = world["county"]
+    closed = make_enterprise(county=XIANGSHUI, employees=80, operating_status="closed")
+    assert closed.employees >= 25
+    client = client_as("xiangshui_admin")
+    overview = client.get(reverse("enterprises:overview"), {"region": XIANGSHUI})
+    kpis = overview.context["kpis"]
+    card = re.search(r'data-testid="coverage-card"', overview.content.decode())
+    assert card
+    link = overview.context["links"]["big_with_union"]
+    listed = client.get(link).context["page_obj"].paginator.count
+    assert listed == kpis["big_with_union"] == 1
+    denominator = client.get(overview.context["links"]["big"]).context["page_obj"].paginator.count
+    assert denominator == kpis["big"] == 2  # the closed one with 80 employees is not counted
+    api = api_as("xiangshui_admin").get(
+        "/api/v1/enterprises/", {"must_establish": "true", "region": county.code}
+    )
+    assert api.json()["count"] == kpis["big"]
