@@ -393,6 +393,36 @@ class Ticket(BaseModel):
     def __str__(self) -> str:
         return f"{self.station} · {self.title}"
 
+    # The SLA clock as the ticket list shows it (受理截止 / 剩余 / 已超时): the deadline of
+    # the step the ticket waits for — acknowledging while open, resolving once acknowledged.
+    def sla_due(self):
+        if self.status == choices.TicketStatus.OPEN:
+            return self.acknowledge_due
+        if self.status == choices.TicketStatus.ACKNOWLEDGED:
+            return self.resolve_due
+        return None
+
+    def sla_overdue(self, now=None) -> bool | None:
+        due = self.sla_due()
+        if due is None:
+            return None
+        return (now or timezone.now()) > due
+
+    def sla_remaining(self, now=None) -> str:
+        """ "2小时05分" left, or "已超时 35分"; empty once resolved."""
+        due = self.sla_due()
+        if due is None:
+            return ""
+        seconds = int((due - (now or timezone.now())).total_seconds())
+        minutes = abs(seconds) // 60
+        hours, mins = divmod(minutes, 60)
+        span = (
+            _("%(h)dh %(m)02dmin") % {"h": hours, "m": mins}
+            if hours
+            else _("%(m)dmin") % {"m": mins}
+        )
+        return span if seconds >= 0 else _("overdue by %(span)s") % {"span": span}
+
     @property
     def is_closed(self) -> bool:
         return self.status == choices.TicketStatus.RESOLVED

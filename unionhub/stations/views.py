@@ -281,6 +281,9 @@ class TicketListView(_RecordListView):
         ("get_source_display", _("Raised by")),
         ("get_status_display", _("Status")),
         ("raised_at", _("Raised at")),
+        ("sla_due", _("Due by")),
+        ("sla_remaining", _("Time left")),
+        ("sla_overdue", pgettext_lazy("ticket SLA", "Overdue")),
         ("get_escalation_display", _("Escalation")),
     ]
 

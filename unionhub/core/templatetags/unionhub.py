@@ -25,7 +25,9 @@ def cell(obj: Any, name: str) -> Any:
         if value is None:
             return ""
     if value is True:
-        return format_html('<span class="badge bg-green-lt">{}</span>', _("Yes"))
+        # a column named "…overdue…" (超期/已超时) is a warning: red, not green
+        colour = "bg-red-lt" if "overdue" in name else "bg-green-lt"
+        return format_html('<span class="badge {}">{}</span>', colour, _("Yes"))
     if value is False:
         return format_html('<span class="badge bg-secondary-lt">{}</span>', _("No"))
     return formatting.local_value(value)

@@ -86,3 +86,26 @@ def test_facility_boxes_sit_inside_their_own_labels(demo, client_as):
     for label in labels:
         assert label.count('type="checkbox"') == 1
         assert "form-control" not in label
+
+
+def test_ticket_list_shows_the_sla_clock(own_list_station, client_as):
+    """Issue #21: the ticket list had no 受理截止 / 剩余 / 已超时 columns."""
+    import datetime as dt
+
+    from unionhub.stations import choices, services
+    from unionhub.stations.models import Ticket
+
+    late = services.ticket_raise(
+        actor=None, station=own_list_station, category=choices.TicketCategory.HYGIENE, title="迟了"
+    )
+    Ticket.objects.filter(pk=late.pk).update(
+        acknowledge_due=timezone.now() - dt.timedelta(minutes=35)
+    )
+    services.ticket_raise(
+        actor=None, station=own_list_station, category=choices.TicketCategory.HYGIENE, title="新的"
+    )
+    page = client_as("xiangshui_admin").get(reverse("stations:ticket_list")).content.decode()
+    for header in ("受理截止", "剩余", "已超时"):
+        assert f">{header}<" in page
+    assert "已超时 35分" in page or "已超时 34分" in page
+    assert '<span class="badge bg-red-lt">是</span>' in page
