@@ -35,8 +35,10 @@ class ScopedFilterSet(django_filters.FilterSet):
     #: filters kept for the API and for links (``?region=320921`` from a KPI card) but not
     #: shown on the page, where a friendlier field does the same (a region tree select)
     page_hidden: tuple[str, ...] = ()
-    #: how many filter fields the page shows before "更多筛选" (the rest fold away)
+    #: how many filter fields the page shows before "更多筛选" (the rest fold away), and
+    #: the ones to show first (the others keep their declared order)
     page_visible = 5
+    page_first: tuple[str, ...] = ()
 
     def __init__(self, data=None, queryset=None, *, request=None, user=None, **kwargs):
         # Code without a request (exports built later, tasks) passes the user directly.
@@ -79,6 +81,8 @@ class ScopedFilterSet(django_filters.FilterSet):
         """The filter form's visible fields split into (always shown, folded); a folded
         field with a value is shown, so an active filter is never hidden."""
         fields = self.form.visible_fields()
+        rank = {name: i for i, name in enumerate(self.page_first)}
+        fields.sort(key=lambda f: rank.get(f.name, len(rank)))
         shown = fields[: self.page_visible]
         folded = fields[self.page_visible :]
         return shown, folded

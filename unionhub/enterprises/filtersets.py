@@ -27,6 +27,7 @@ class EnterpriseFilterSet(ScopedFilterSet):
     search_fields = ("name", "uscc")
     # ?region=<code> serves the API and the KPI links; the page offers the region select
     page_hidden = ("region",)
+    page_first = ("q", "region_id", "union_status", "has_union", "must_establish")
     region = django_filters.CharFilter(
         method="in_region", label=_("Region (code, with everything below)")
     )
