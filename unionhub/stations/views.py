@@ -485,6 +485,16 @@ class HygieneCheckDetailView(ObjectDetailView):
     select_related = ("station",)
     fields = [f for f in fields.HYGIENE_CHECK_DETAIL_FIELDS if f != "results"]
 
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        # In the checklist's order (PostgreSQL's jsonb keeps no key order); items since
+        # removed from the checklist follow.
+        results = self.object.results or {}
+        order = [i for i in self.object.station.hygiene_checklist if i in results]
+        order += [i for i in results if i not in order]
+        ctx["result_rows"] = [(item, results[item]) for item in order]
+        return ctx
+
 
 @register_model_view(PatrolLog, "list")
 class PatrolLogListView(_RecordListView):
