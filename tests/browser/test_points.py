@@ -69,6 +69,9 @@ def test_claim_review_redeem(phone, page, settings, tmp_path):
     stock_before = reward.stock
     card = f"[data-testid=reward-{reward.pk}]"
     phone.click(f"{card} [data-testid=redeem]")
+    phone.wait_for_selector("[data-testid=redeem-confirm]")  # nothing deducted before this
+    shot(phone, "points-05a-redeem-confirm")
+    phone.click("[data-testid=redeem-confirm-button]")
     phone.wait_for_selector("text=已兑换")
     assert _balance(phone) == before + 5 - reward.cost
     assert int(phone.inner_text(f"{card} [data-testid=stock]")) == stock_before - 1

@@ -129,7 +129,7 @@ def permission_matrix(perms, *, selected: set[int]) -> list[dict[str, Any]]:
                 "other": [],
             },
         )
-        cell = {"pk": perm.pk, "name": perm.name, "checked": perm.pk in selected}
+        cell = {"pk": perm.pk, "name": permission_label(perm), "checked": perm.pk in selected}
         action = _action_of(perm.codename, ct.model)
         if action is not None:
             row["cells"][action] = cell
@@ -147,6 +147,36 @@ def permission_matrix(perms, *, selected: set[int]) -> list[dict[str, Any]]:
         ]
         result.append({"label": module["label"], "rows": rows})
     return result
+
+
+#: Django's default permissions, as verbs of the Chinese UI
+DEFAULT_PERMISSION_VERBS = {
+    "view": _("View"),
+    "add": pgettext_lazy("button", "Add"),
+    "change": _("Edit"),
+    "delete": _("Delete"),
+}
+
+
+def permission_label(perm: Permission) -> str:
+    """The permission's name in the UI language. The database keeps Django's English name
+    ("Can add enterprise", written at migrate time); the label is computed instead: the
+    action's verb and the model's verbose name ("新增企业"), or the model's own declared
+    (translated) name of a custom permission ("可以接受校验位不正确的统一社会信用代码")."""
+    model = perm.content_type.model_class()
+    if model is None:
+        return perm.name
+    meta = model._meta
+    for codename, label in meta.permissions:
+        if codename == perm.codename:
+            return str(label)
+    verb, _sep, model_name = perm.codename.partition("_")
+    if model_name == meta.model_name and verb in DEFAULT_PERMISSION_VERBS:
+        return _("%(action)s %(model)s") % {
+            "action": DEFAULT_PERMISSION_VERBS[verb],
+            "model": meta.verbose_name,
+        }
+    return perm.name
 
 
 def _action_of(codename: str, model_name: str) -> str | None:

@@ -11,9 +11,34 @@ from django.utils.translation import gettext_lazy as _
 from unionhub.core.forms import restrict_form_fields
 
 
+class AllYesNoSelect(forms.Select):
+    """A yes/no filter whose empty choice says 全部 (django-filter's says 未知, but an empty
+    filter means "all")."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, choices=[("", _("All")), ("true", _("Yes")), ("false", _("No"))])
+
+    def format_value(self, value):
+        mapping = {True: "true", False: "false", "True": "true", "False": "false"}
+        value = value[0] if isinstance(value, list | tuple) and value else value
+        return [mapping.get(value, value if value in ("true", "false") else "")]
+
+    def value_from_datadict(self, data, files, name):
+        value = data.get(name)
+        truth = {"true": True, "True": True, "1": True, "false": False, "False": False, "0": False}
+        return truth.get(value)
+
+
 class ScopedFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     search_fields: tuple[str, ...] = ()
+    #: filters kept for the API and for links (``?region=320921`` from a KPI card) but not
+    #: shown on the page, where a friendlier field does the same (a region tree select)
+    page_hidden: tuple[str, ...] = ()
+    #: how many filter fields the page shows before "更多筛选" (the rest fold away), and
+    #: the ones to show first (the others keep their declared order)
+    page_visible = 5
+    page_first: tuple[str, ...] = ()
 
     def __init__(self, data=None, queryset=None, *, request=None, user=None, **kwargs):
         # Code without a request (exports built later, tasks) passes the user directly.
@@ -35,7 +60,14 @@ class ScopedFilterSet(django_filters.FilterSet):
         if not getattr(form, "_uh_styled", False):
             if self.user is not None:
                 restrict_form_fields(form, self.user)
-            for field in form.fields.values():
+            for name, field in form.fields.items():
+                if name in self.page_hidden:
+                    field.widget = forms.HiddenInput()
+                    continue
+                if isinstance(field, forms.NullBooleanField):
+                    field.widget = AllYesNoSelect()
+                elif type(field) is forms.DateField:
+                    field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
                 w = field.widget
                 css = "form-select" if isinstance(w, forms.Select) else "form-control"
                 w.attrs.setdefault(
@@ -44,3 +76,18 @@ class ScopedFilterSet(django_filters.FilterSet):
                 )
             form._uh_styled = True
         return form
+
+    def page_fields(self) -> tuple[list, list]:
+        """The filter form's visible fields split into (always shown, folded); a folded
+        field with a value is shown, so an active filter is never hidden."""
+        fields = self.form.visible_fields()
+        rank = {name: i for i, name in enumerate(self.page_first)}
+        fields.sort(key=lambda f: rank.get(f.name, len(rank)))
+        shown = fields[: self.page_visible]
+        folded = fields[self.page_visible :]
+        return shown, folded
+
+    @property
+    def folded_active(self) -> bool:
+        _shown, folded = self.page_fields()
+        return any(self.data.get(f.name) not in (None, "") for f in folded) if self.data else False

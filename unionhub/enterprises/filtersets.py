@@ -17,6 +17,7 @@ from unionhub.enterprises.choices import (
     UnionStatus,
 )
 from unionhub.enterprises.models import Campaign, ContactLog, Enterprise, EnterpriseUnion
+from unionhub.enterprises.rules import must_establish_q
 from unionhub.org.models import Region
 
 
@@ -24,6 +25,9 @@ class EnterpriseFilterSet(ScopedFilterSet):
     """Shared by the HTML list, the export and the API (parameters named after fields)."""
 
     search_fields = ("name", "uscc")
+    # ?region=<code> serves the API and the KPI links; the page offers the region select
+    page_hidden = ("region",)
+    page_first = ("q", "region_id", "union_status", "has_union", "must_establish")
     region = django_filters.CharFilter(
         method="in_region", label=_("Region (code, with everything below)")
     )
@@ -47,6 +51,9 @@ class EnterpriseFilterSet(ScopedFilterSet):
         choices=TargetReason.choices, method="with_reason", label=_("Target reason")
     )
     is_target = django_filters.BooleanFilter(method="targets", label=_("Campaign target"))
+    must_establish = django_filters.BooleanFilter(
+        method="establish_required", label=_("Must establish a union (25+ employees, operating)")
+    )
     employees_min = django_filters.NumberFilter(
         field_name="employees", lookup_expr="gte", label=_("Employees at least")
     )
@@ -79,6 +86,13 @@ class EnterpriseFilterSet(ScopedFilterSet):
             if value
             else queryset.exclude(union_status__in=has)
         )
+
+    def establish_required(self, queryset, name, value):
+        # the same definition as the coverage KPI and the overview cards (rules.py)
+        if value is None:
+            return queryset
+        q = must_establish_q()
+        return queryset.filter(q) if value else queryset.exclude(q)
 
     def targets(self, queryset, name, value):
         if value is None:

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.kpis.registry import Kpi, Part, Records
+from unionhub.enterprises.rules import must_establish_q
 
 ENTERPRISE = "enterprises.Enterprise"
 API = "/api/v1/enterprises/"
@@ -11,7 +12,7 @@ HTML = "enterprises:enterprise_list"
 HAS_UNION = ["built", "term_overdue", "dormant"]
 # Trade Union Law art. 11: 25 or more ("二十五人以上") must establish a union; enterprises
 # still operating (closed or suspended ones are not asked to).
-BIG = Q(employees__gte=25, operating_status="operating")
+BIG = must_establish_q()
 
 
 def _by_status(code: str, status: str, name, order: int) -> Kpi:
@@ -60,7 +61,7 @@ KPIS = [
         denominator=(Part(ENTERPRISE, BIG),),
         records=Records(
             API,
-            {"employees_min": 25, "operating_status": "operating", "has_union": "true"},
+            {"must_establish": "true", "has_union": "true"},
             html=HTML,
         ),
         description=_(

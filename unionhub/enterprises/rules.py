@@ -16,6 +16,16 @@ from unionhub.enterprises.choices import (
 
 #: 工会法 art. 11 "二十五人以上" includes 25 (Civil Code art. 1259).
 ESTABLISH_THRESHOLD = 25
+
+
+def must_establish_q():
+    """The one definition of "应建会企业" used by the coverage KPI, the overview cards and
+    the list filter ``must_establish``: operating enterprises with 25 or more employees."""
+    from django.db.models import Q
+
+    return Q(employees__gte=ESTABLISH_THRESHOLD, operating_status=OperatingStatus.OPERATING)
+
+
 #: "operating for one full year": the anniversary day counts.
 OPERATING_YEARS = 1
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from unionhub.enterprises.choices import TargetReason, UnionStatus
 from unionhub.enterprises.models import Enterprise, EnterpriseUnion
-from unionhub.enterprises.rules import ESTABLISH_THRESHOLD
+from unionhub.enterprises.rules import must_establish_q
 from unionhub.org.choices import OrgKind
 from unionhub.org.models import OrgUnit, Region
 
@@ -30,15 +30,8 @@ def enterprise_kpis(*, user: Any, region: Region | None = None) -> dict[str, Any
     agg = qs.aggregate(
         total=Count("pk"),
         with_union=Count("pk", filter=Q(union_status__in=HAS_UNION)),
-        big=Count("pk", filter=Q(employees__gte=ESTABLISH_THRESHOLD, operating_status="operating")),
-        big_with_union=Count(
-            "pk",
-            filter=Q(
-                employees__gte=ESTABLISH_THRESHOLD,
-                operating_status="operating",
-                union_status__in=HAS_UNION,
-            ),
-        ),
+        big=Count("pk", filter=must_establish_q()),
+        big_with_union=Count("pk", filter=must_establish_q() & Q(union_status__in=HAS_UNION)),
         targets=Count("pk", filter=~Q(target_reasons="")),
         overdue=Count("pk", filter=Q(union_status=UnionStatus.TERM_OVERDUE)),
     )
@@ -73,15 +66,8 @@ def counts_by_child(*, user: Any, region: Region) -> list[dict[str, Any]]:
     grouped = qs.values("region__path").annotate(
         total=Count("pk"),
         with_union=Count("pk", filter=Q(union_status__in=HAS_UNION)),
-        big=Count("pk", filter=Q(employees__gte=ESTABLISH_THRESHOLD, operating_status="operating")),
-        big_with_union=Count(
-            "pk",
-            filter=Q(
-                employees__gte=ESTABLISH_THRESHOLD,
-                operating_status="operating",
-                union_status__in=HAS_UNION,
-            ),
-        ),
+        big=Count("pk", filter=must_establish_q()),
+        big_with_union=Count("pk", filter=must_establish_q() & Q(union_status__in=HAS_UNION)),
         targets=Count("pk", filter=~Q(target_reasons="")),
         **reason_aggs,
     )
@@ -95,7 +81,9 @@ def counts_by_child(*, user: Any, region: Region) -> list[dict[str, Any]]:
             bucket[key] = bucket.get(key, 0) + row[key]
     result = []
     for node in order:
-        data: dict[str, Any] = {"region": node}
+        # The region's own row counts only enterprises registered directly on it (not in a
+        # town): flagged, so the page does not show it as if it were the total.
+        data: dict[str, Any] = {"region": node, "direct": node is region}
         bucket = buckets.get(node.pk, {})
         for key in _COUNT_KEYS:
             data[key] = bucket.get(key, 0)
@@ -107,6 +95,18 @@ def counts_by_child(*, user: Any, region: Region) -> list[dict[str, Any]]:
             continue
         result.append(data)
     return result
+
+
+def counts_total(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The 合计 row of ``counts_by_child``: sums of every count, coverage recomputed."""
+    total: dict[str, Any] = {key: sum(r[key] for r in rows) for key in _COUNT_KEYS}
+    total["reasons"] = [
+        (reason, sum(dict(r["reasons"]).get(reason, 0) for r in rows)) for reason in TargetReason
+    ]
+    total["coverage"] = (
+        round(100 * total["big_with_union"] / total["big"], 1) if total["big"] else None
+    )
+    return total
 
 
 def unions_due(*, user: Any, days: int = 90):

@@ -266,10 +266,12 @@ class TargetListView(EnterpriseListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         region = _region_for(self.request)
-        if region.level == "town" and region.parent_id:
-            region = region.parent
+        # The title names the chosen area (a town stays a town); the counts table shows the
+        # towns of its county, with the chosen one marked.
+        table_region = region.parent if region.level == "town" and region.parent_id else region
         ctx["region"] = region
-        ctx["town_rows"] = selectors.counts_by_child(user=self.request.user, region=region)
+        ctx["town_rows"] = selectors.counts_by_child(user=self.request.user, region=table_region)
+        ctx["town_total"] = selectors.counts_total(ctx["town_rows"])
         ctx["reasons"] = list(TargetReason)
         return ctx
 
@@ -301,10 +303,12 @@ class OverviewView(ScopedMixin, generic.TemplateView):
             region=region,
             kpis=kpis,
             rows=rows,
+            total=selectors.counts_total(rows),
             links={
                 "total": f"{list_url}?{base}",
                 "with_union": f"{list_url}?{base}&has_union=true",
-                "big": f"{list_url}?{base}&employees_min=25&operating_status=operating",
+                "big": f"{list_url}?{base}&must_establish=true",
+                "big_with_union": f"{list_url}?{base}&must_establish=true&has_union=true",
                 "targets": f"{target_url}?{base}",
                 "overdue": f"{list_url}?{base}&union_status=term_overdue",
             },

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views import generic
 
+from unionhub.core import bulk
 from unionhub.core.services import ModelServices
 from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import (
@@ -467,15 +468,67 @@ class SubmissionListView(ObjectListView):
     export_columns = export_columns(Submission, SUBMISSION_FIELDS)
 
 
+def _approve_each(request, queryset, data):
+    """批量通过: each submission through the review service (own claims, range items
+    without a fixed value and caps are refused one by one, with the reason)."""
+    return bulk.run_each(
+        queryset.select_related("account__user", "item"),
+        lambda sub: services.submission_approve(actor=request.user, submission=sub, points=None),
+    )
+
+
+def next_pending(user, after=None):
+    """The next submission waiting for ``user``'s review (oldest first), for 下一条."""
+    queue = (
+        Submission.objects.visible_to(user)
+        .filter(status=SubmissionStatus.PENDING)
+        .exclude(account__user=user)
+        .order_by("created_at", "pk")
+    )
+    if after is not None:
+        queue = queue.exclude(pk=after.pk)
+    return queue.first()
+
+
 class ReviewQueueView(SubmissionListView):
+    """待审核: oldest first, with what was claimed, the review deadline and a 超期 flag;
+    reviewers approve ticked rows in one go (batch approve)."""
+
     template_name = "points/review_queue.html"
     permission_required = "points.review_submission"
+    default_ordering = ("created_at", "pk")
+    columns = [
+        ("item", gettext_lazy("Point item")),
+        ("account", gettext_lazy("Employee")),
+        ("description", gettext_lazy("Description")),
+        ("occurred_at", gettext_lazy("Occurred at")),
+        ("review_due", gettext_lazy("Review by")),
+        ("review_overdue", pgettext_lazy("review deadline", "Overdue")),
+    ]
+    bulk_actions = [
+        bulk.BulkAction(
+            key="approve",
+            label=gettext_lazy("Approve the ticked submissions"),
+            permission="points.review_submission",
+            run=_approve_each,
+            done_message=gettext_lazy("%(n)d submissions approved."),
+        )
+    ]
 
     def get_queryset(self):
         return super().get_queryset().filter(status=SubmissionStatus.PENDING)
 
     def get_context_data(self, **kwargs):
+        from unionhub.core.todo.dates import period_end
+        from unionhub.points.todos import REVIEW_DAYS
+
         ctx = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        for sub in ctx["object_list"]:
+            # the same deadline as the reviewer's to-do item (points/todos.py)
+            sub.review_due = period_end(timezone.localdate(sub.created_at), REVIEW_DAYS)
+            sub.review_overdue = sub.review_due < today
+            sub.description = (sub.description or "")[:60]
         ctx["verbose_name_plural"] = _("Review queue")
         ctx["appeals"] = (
             Appeal.objects.visible_to(self.request.user)
@@ -519,9 +572,25 @@ class SubmissionView(ObjectDetailView):
 
 
 class ReviewActionView(PointsActionView):
+    """After a decision the reviewer goes on to the next submission waiting (下一条), or
+    back to the queue when none is left."""
+
     model = Submission
     permission_required = "points.review_submission"
     select_related = ("account__user", "item")
+
+    def get_success_url(self):
+        if self.request.POST.get("then") == "next":
+            following = next_pending(self.request.user, after=self.get_object())
+            if following is None:
+                return reverse("points:review_queue")
+            return reverse("points:submission", args=[following.pk])
+        return super().get_success_url()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["offer_next"] = True  # "通过并下一条"
+        return ctx
 
 
 @register_model_view(Submission, "approve")
@@ -802,6 +871,17 @@ class MobileView(LoginRequiredMixin, generic.TemplateView):
                 reward = get_object_or_404(
                     Reward, pk=_int(request.POST.get("reward")), programme_id=account.programme_id
                 )
+                quantity = max(_int(request.POST.get("quantity"), 1), 1)
+                if request.POST.get("confirm") != "1":
+                    # Points are deducted only after the worker has seen what it costs.
+                    cost = reward.cost * quantity
+                    confirm = {
+                        "reward": reward,
+                        "quantity": quantity,
+                        "cost": cost,
+                        "balance_after": account.balance - cost,
+                    }
+                    return self.render_to_response(self.get_context_data(confirm_redeem=confirm))
                 services.redemption_create(
                     account=account,
                     reward=reward,

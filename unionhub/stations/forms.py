@@ -45,7 +45,6 @@ class StationForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["facilities"].widget.attrs["class"] = "form-check-input"
         if self.instance.pk:
             self.fields.pop("template")
             self.initial["hygiene_checklist"] = "\n".join(self.instance.hygiene_checklist)

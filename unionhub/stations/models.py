@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from unionhub.core.formatting import local_datetime
 from unionhub.core.models import BaseModel
 from unionhub.core.scope import ScopedQuerySet, ScopeSpec
 from unionhub.stations import choices, schedule
@@ -279,7 +280,7 @@ class DeviceEvent(BaseModel):
         ordering = ["-at"]
 
     def __str__(self) -> str:
-        return f"{self.device} {self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.device} {self.get_kind_display()} {local_datetime(self.at)}"
 
 
 class CheckIn(BaseModel):
@@ -314,7 +315,7 @@ class CheckIn(BaseModel):
         indexes = [models.Index(fields=["station", "visitor", "at"])]
 
     def __str__(self) -> str:
-        return f"{self.station} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.station} {local_datetime(self.at)}"
 
 
 class SlaPolicy(BaseModel):
@@ -392,6 +393,36 @@ class Ticket(BaseModel):
     def __str__(self) -> str:
         return f"{self.station} · {self.title}"
 
+    # The SLA clock as the ticket list shows it (受理截止 / 剩余 / 已超时): the deadline of
+    # the step the ticket waits for — acknowledging while open, resolving once acknowledged.
+    def sla_due(self):
+        if self.status == choices.TicketStatus.OPEN:
+            return self.acknowledge_due
+        if self.status == choices.TicketStatus.ACKNOWLEDGED:
+            return self.resolve_due
+        return None
+
+    def sla_overdue(self, now=None) -> bool | None:
+        due = self.sla_due()
+        if due is None:
+            return None
+        return (now or timezone.now()) > due
+
+    def sla_remaining(self, now=None) -> str:
+        """ "2小时05分" left, or "已超时 35分"; empty once resolved."""
+        due = self.sla_due()
+        if due is None:
+            return ""
+        seconds = int((due - (now or timezone.now())).total_seconds())
+        minutes = abs(seconds) // 60
+        hours, mins = divmod(minutes, 60)
+        span = (
+            _("%(h)dh %(m)02dmin") % {"h": hours, "m": mins}
+            if hours
+            else _("%(m)dmin") % {"m": mins}
+        )
+        return span if seconds >= 0 else _("overdue by %(span)s") % {"span": span}
+
     @property
     def is_closed(self) -> bool:
         return self.status == choices.TicketStatus.RESOLVED
@@ -422,7 +453,7 @@ class TicketEvent(BaseModel):
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
+        return f"{local_datetime(self.at)} {self.get_kind_display()}"
 
 
 class HygieneCheck(BaseModel):
@@ -481,7 +512,7 @@ class PatrolLog(BaseModel):
         ordering = ["-at"]
 
     def __str__(self) -> str:
-        return f"{self.station} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.station} {local_datetime(self.at)}"
 
 
 class SpotCheck(BaseModel):

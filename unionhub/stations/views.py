@@ -281,6 +281,9 @@ class TicketListView(_RecordListView):
         ("get_source_display", _("Raised by")),
         ("get_status_display", _("Status")),
         ("raised_at", _("Raised at")),
+        ("sla_due", _("Due by")),
+        ("sla_remaining", _("Time left")),
+        ("sla_overdue", pgettext_lazy("ticket SLA", "Overdue")),
         ("get_escalation_display", _("Escalation")),
     ]
 
@@ -428,43 +431,69 @@ class HygieneCheckEditView(ObjectEditView):
     template_name = "stations/hygiene_form.html"
     services = ModelServices(create=services.hygiene_check_record)
 
+    def _station(self):
+        """The station whose checklist the form shows: ``?station=`` (sent again by the
+        station select), the record's, or the user's only station."""
+        visible = Station.objects.visible_to(self.request.user)
+        station_id = self.request.GET.get("station") or self.request.POST.get("station")
+        if self.object is not None:
+            station_id = self.object.station_id
+        if station_id and str(station_id).isdigit():
+            return visible.filter(pk=station_id).first()
+        only = list(visible.filter(is_active=True)[:2])
+        return only[0] if len(only) == 1 else None
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        station_id = self.request.GET.get("station") or (
-            self.object.station_id if self.object else None
-        )
-        station = (
-            Station.objects.visible_to(self.request.user).filter(pk=station_id).first()
-            if station_id
-            else None
-        )
-        ctx["checklist"] = (
-            station.hygiene_checklist if station else list(choices.DEFAULT_HYGIENE_CHECKLIST)
-        )
-        ctx["results"] = self.object.results if self.object else {}
+        station = self._station()
+        # Exactly the station's own checklist; none until a station is chosen (a default
+        # list would be stored under the wrong items).
+        ctx["station"] = station
+        ctx["checklist"] = list(station.hygiene_checklist) if station else []
+        ticked = set(self.request.POST.getlist("items"))
+        stored = self.object.results if self.object else {}
+        ctx["ticked"] = ticked or {item for item, done in stored.items() if done}
         return ctx
+
+    def get_template_names(self):
+        # The station select re-fetches the page; only the checklist is swapped in.
+        if getattr(self.request, "htmx", False) and not self.request.htmx.boosted:
+            return [f"{self.template_name}#checklist"]
+        return [self.template_name]
 
     def get_initial(self):
         initial = super().get_initial()
         initial.setdefault("date", schedule.local(timezone.now()).date())
-        if "station" in self.request.GET:
-            initial["station"] = self.request.GET["station"]
+        station = self._station()
+        if station is not None:
+            initial["station"] = station.pk
         return initial
 
     def service_data(self, form):
         data = super().service_data(form)
-        data["results"] = {
-            item: self.request.POST.get(f"item-{i}") == "on"
-            for i, item in enumerate(data["station"].hygiene_checklist)
-        }
+        # What was ticked, by item name; an item left unticked is stored as not done.
+        data["results"] = {item: True for item in self.request.POST.getlist("items")}
         return data
 
 
 @register_model_view(HygieneCheck)
 class HygieneCheckDetailView(ObjectDetailView):
+    """The check with its items as a table (done / not done), not the stored mapping."""
+
     model = HygieneCheck
+    template_name = "stations/hygienecheck_detail.html"
     select_related = ("station",)
-    fields = list(fields.HYGIENE_CHECK_DETAIL_FIELDS)
+    fields = [f for f in fields.HYGIENE_CHECK_DETAIL_FIELDS if f != "results"]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        # In the checklist's order (PostgreSQL's jsonb keeps no key order); items since
+        # removed from the checklist follow.
+        results = self.object.results or {}
+        order = [i for i in self.object.station.hygiene_checklist if i in results]
+        order += [i for i in results if i not in order]
+        ctx["result_rows"] = [(item, results[item]) for item in order]
+        return ctx
 
 
 @register_model_view(PatrolLog, "list")
@@ -487,6 +516,15 @@ class PatrolLogEditView(ObjectEditView):
     model = PatrolLog
     form_class = PatrolLogForm
     services = ModelServices(create=services.patrol_log_record)
+
+    def get_initial(self):
+        """A patrol is logged as it happens: the time starts at now (local, to the minute),
+        the station at ``?station=``."""
+        initial = super().get_initial()
+        initial.setdefault("at", schedule.local(timezone.now()).replace(second=0, microsecond=0))
+        if "station" in self.request.GET:
+            initial["station"] = self.request.GET["station"]
+        return initial
 
 
 @register_model_view(PatrolLog)

@@ -217,3 +217,20 @@ def test_builtin_role_names_stay_chinese_after_migrate():
     with override(None):
         ensure_builtin_roles(actor=None)
     assert Role.objects.get(code="county_admin").name == "县级工会管理员"
+
+
+def test_permission_names_in_the_matrix_are_chinese(client_as):
+    """Issue #21: the role matrix showed Django's stored English names ("Can add …",
+    "Can accept a credit code…")."""
+    import re
+
+    page = client_as("city_admin").get(reverse("accounts:role_add")).content.decode()
+    html = page[page.index('data-testid="permission-matrix"') :]
+    names = re.findall(r'aria-label="([^"]*)"', html) + re.findall(
+        r'<span class="form-check-label">([^<]*)</span>', html
+    )
+    assert names
+    english = [n for n in names if re.search(r"\bCan\b|[A-Za-z]{4,}", n)]
+    assert not english, english[:10]
+    assert 'aria-label="新增企业"' in html
+    assert "可以接受" in html or "校验" in html  # the custom override_uscc permission

@@ -66,6 +66,11 @@ class HolidayPermissionMixin(LoginRequiredMixin, PermissionRequiredMixin):
     raise_exception = True
     scope_exempt = HOLIDAYS_UNSCOPED
 
+    def handle_no_permission(self):
+        from unionhub.core.views.generic import login_or_forbidden
+
+        return login_or_forbidden(self.request)
+
 
 class HolidayListView(HolidayPermissionMixin, generic.TemplateView):
     """The arrangements by year, with the dates of the chosen year."""

@@ -74,7 +74,7 @@ class JobRun(models.Model):
             )
         ]
         indexes = [models.Index(fields=["job", "status", "-scheduled_for"])]
-        permissions = [("run_jobrun", "Can run a scheduled job now")]
+        permissions = [("run_jobrun", _("Can run a scheduled job now"))]
 
     def __str__(self) -> str:
         return f"{self.job} @ {timezone.localtime(self.scheduled_for):%Y-%m-%d %H:%M}"

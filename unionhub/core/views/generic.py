@@ -35,6 +35,16 @@ from unionhub.core.scope import object_visible_to
 from unionhub.core.services import ModelServices
 
 
+def login_or_forbidden(request):
+    """The answer to a request without the needed permission: to the login page (and back
+    to ``request``'s page afterwards) when nobody is logged in, else 403."""
+    from django.contrib.auth.views import redirect_to_login
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
 class ScopedMixin(LoginRequiredMixin, PermissionRequiredMixin):
     model: type[models.Model]
     action = "view"
@@ -47,6 +57,11 @@ class ScopedMixin(LoginRequiredMixin, PermissionRequiredMixin):
             return super().get_permission_required()
         meta = self.model._meta
         return [f"{meta.app_label}.{self.action}_{meta.model_name}"]
+
+    def handle_no_permission(self):
+        """Anonymous visitors go to the login page and come back after it (a 403 "您没有执行
+        此操作的权限" told them nothing); a logged-in user without the permission gets 403."""
+        return login_or_forbidden(self.request)
 
     def get_queryset(self):
         qs = self.model._default_manager.visible_to(self.request.user)
@@ -414,7 +429,7 @@ class ObjectEditView(ScopedMixin, generic.UpdateView):
                 if not object_visible_to(self.object, self.request.user):
                     raise ValidationError(_("The record would be outside your data scope."))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            _add_errors(form, exc, self.request.user)
             return self.form_invalid(form)
         messages.success(self.request, _("Saved “%(obj)s”.") % {"obj": self.object})
         return HttpResponseRedirect(self.get_success_url())
@@ -429,7 +444,10 @@ class ObjectEditView(ScopedMixin, generic.UpdateView):
         return ctx
 
 
-def _add_errors(form, exc: ValidationError) -> None:
+def _add_errors(form, exc: ValidationError, user=None) -> None:
+    from unionhub.core.uniqueness import explain_unique
+
+    exc = explain_unique(exc, user=user or getattr(form, "user", None), html=True)
     if hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
@@ -517,7 +535,11 @@ class ObjectActionView(ScopedMixin, generic.FormView):
         return kwargs
 
     def get_form(self, form_class=None):
+        from unionhub.core.forms import iso_input_values, lay_out_choices
+
         form = super().get_form(form_class)
+        iso_input_values(form)
+        lay_out_choices(form)
         for field in form.fields.values():
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
@@ -543,7 +565,7 @@ class ObjectActionView(ScopedMixin, generic.FormView):
                 if type(target) is type(obj) and not object_visible_to(target, self.request.user):
                     raise ValidationError(_("The record would be outside your data scope."))
         except ValidationError as exc:
-            _add_errors(form, exc)
+            _add_errors(form, exc, self.request.user)
             return self.render_to_response(self.get_context_data(form=form), status=400)
         if self.success_message:
             messages.success(self.request, self.success_message)

@@ -67,15 +67,39 @@ def test_phone_page_redeem_with_reason(world):
     c = _client(world.worker)
     response = c.post(
         reverse("points:mobile"),
-        {"action": "redeem", "reward": world.reward.pk, "quantity": 1},
+        {"action": "redeem", "reward": world.reward.pk, "quantity": 1, "confirm": "1"},
         follow=True,
     )
     assert message_levels(response) == ["error"]  # 积分不足
     assert not world.account.redemptions.exists()
     world.award(world.account, 30)
-    c.post(reverse("points:mobile"), {"action": "redeem", "reward": world.reward.pk, "quantity": 1})
+    c.post(
+        reverse("points:mobile"),
+        {"action": "redeem", "reward": world.reward.pk, "quantity": 1, "confirm": "1"},
+    )
     world.reward.refresh_from_db()
     assert world.reward.stock == 4
+
+
+def test_redeem_asks_for_confirmation_before_deducting(world):
+    """Issue #21: one tap deducted the points."""
+    world.award(world.account, 30)
+    c = _client(world.worker)
+    first = c.post(
+        reverse("points:mobile"), {"action": "redeem", "reward": world.reward.pk, "quantity": 1}
+    )
+    assert first.status_code == 200
+    page = first.content.decode()
+    assert 'data-testid="redeem-confirm"' in page
+    world.account.refresh_from_db()
+    assert not world.account.redemptions.exists()
+    confirm = first.context["confirm_redeem"]
+    assert confirm["balance_after"] == world.account.balance - world.reward.cost
+    c.post(
+        reverse("points:mobile"),
+        {"action": "redeem", "reward": world.reward.pk, "quantity": 1, "confirm": "1"},
+    )
+    assert world.account.redemptions.count() == 1
 
 
 def test_review_on_the_submission_page(world):

@@ -236,7 +236,7 @@ FORM_DATA = {
         "station": station_in(slug).pk,
         "date": "2030-05-02",
         "note": "",
-        "item-0": "on",
+        "items": "地面清洁无杂物",  # the first item of the sample station's checklist
     },
     PatrolLog: lambda slug: {
         "station": station_in(slug).pk,

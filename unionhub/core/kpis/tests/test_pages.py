@@ -34,7 +34,5 @@ def test_home_cards_are_kpis_linking_to_their_records(
     cards = response.context["cards"]
     urls = {str(c.title): c.url for c in cards}
     assert "?union_status=built&region=320925" in urls["已建会企业（任期内）"]
-    assert urls["25人以上企业建会率"].endswith(
-        "employees_min=25&operating_status=operating&has_union=true&region=320925"
-    )
+    assert urls["25人以上企业建会率"].endswith("must_establish=true&has_union=true&region=320925")
     assert "/api/v1/stations/?is_active=true&region=320925" in urls["服务驿站"]

@@ -1,0 +1,91 @@
+"""The OpenAPI description in Chinese (issue #21: operations had no summary and showed the
+English developer docstrings of the view classes).
+
+Every operation gets a summary built from the model's verbose name and the action
+("企业列表", "新增企业", "审核通过积分申报"); a module's own ``extend_schema(summary=…)``
+still wins. Docstrings written for developers in English are not shown to API users: a
+description is kept only when it is written in Chinese."""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+
+__all__ = ["AutoSchema"]
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+STANDARD_ACTIONS = ("list", "retrieve", "create", "update", "partial_update", "destroy")
+
+
+def _verbs() -> dict[str, str]:
+    """Verbs of the modules' extra actions (``@action``), in the UI language."""
+    return {
+        "approve": pgettext("openapi", "Approve"),
+        "reject": pgettext("openapi", "Reject"),
+        "cancel": pgettext("openapi", "Cancel"),
+        "fulfil": pgettext("openapi", "Hand over"),
+        "appeal": pgettext("openapi", "Appeal"),
+        "me": pgettext("openapi", "My own"),
+        "status": pgettext("openapi", "Status"),
+        "read": pgettext("openapi", "Mark as read"),
+        "read_all": pgettext("openapi", "Mark all as read"),
+        "checkins": pgettext("openapi", "Check-ins"),
+        "heartbeat": pgettext("openapi", "Device heartbeat"),
+        "events": pgettext("openapi", "Device events"),
+        "nearby": pgettext("openapi", "Nearby stations"),
+        "token": pgettext("openapi", "Get an API token"),
+        "deadline": pgettext("openapi", "Compute a legal deadline"),
+        "todos": pgettext("openapi", "My to-do items"),
+    }
+
+
+def _standard(action: str, model: str) -> str:
+    formats = {
+        "list": _("%(model)s list"),
+        "retrieve": _("%(model)s detail"),
+        "create": _("Add %(model)s"),
+        "update": _("Edit %(model)s"),
+        "partial_update": _("Partly edit %(model)s"),
+        "destroy": _("Delete %(model)s"),
+    }
+    return formats[action] % {"model": model}
+
+
+class AutoSchema(SpectacularAutoSchema):
+    def _model_name(self) -> str:
+        queryset = getattr(self.view, "queryset", None)
+        model = getattr(queryset, "model", None) or getattr(self.view, "model", None)
+        if model is None:
+            serializer = getattr(self.view, "serializer_class", None)
+            model = getattr(getattr(serializer, "Meta", None), "model", None)
+        return str(model._meta.verbose_name) if model is not None else ""
+
+    def get_summary(self) -> str | None:
+        explicit = super().get_summary()
+        if explicit:
+            return str(explicit)
+        action = getattr(self.view, "action", None) or (
+            "list" if self.method == "GET" and self._is_list_view() else ""
+        )
+        model = self._model_name()
+        if action in STANDARD_ACTIONS and model:
+            return _standard(action, model)
+        segments = [t for t in self.path.strip("/").split("/") if t and not t.startswith("{")]
+        key = action if action and action != "list" else (segments[-1] if segments else "")
+        verb = _verbs().get(key.replace("-", "_"))
+        description = str(self.get_description() or "")
+        if verb:
+            return f"{model}：{verb}" if model else verb
+        if description:
+            return re.split(r"[。；（(:：]", description, maxsplit=1)[0][:40]
+        return model or None
+
+    def get_description(self) -> str:
+        description = str(super().get_description() or "")
+        # Kept when written for the API's users, in Chinese (more Chinese than Latin letters).
+        latin = len(re.findall(r"[A-Za-z]", description))
+        return description if len(CJK.findall(description)) > latin else ""
