@@ -3,6 +3,7 @@ Chinese labels through the catalogue)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ActivityKind(models.TextChoices):
@@ -11,14 +12,14 @@ class ActivityKind(models.TextChoices):
     LECTURE = "lecture", _("Lecture")
     EXCHANGE = "exchange", _("Exchange")
     VISIT = "visit", _("Visit and condolence")
-    PERFORMANCE = "performance", _("Performance")
+    PERFORMANCE = "performance", pgettext_lazy("activities", "Performance")
     OTHER = "other", _("Other activity")
 
 
 class VisitCategory(models.TextChoices):
     OLD_PARTY_MEMBER = "old_party_member", _("Old party member")
     PARTY_MEMBER_IN_DIFFICULTY = "party_member_in_difficulty", _("Party member in difficulty")
-    MODEL_WORKER = "model_worker", _("Model worker")
+    MODEL_WORKER = "model_worker", pgettext_lazy("activities", "Model worker")
     WORKER_IN_DIFFICULTY = "worker_in_difficulty", _("Worker in difficulty")
     FRONTLINE_WORKER = "frontline_worker", _("Frontline worker")
     OTHER = "other", _("Other")

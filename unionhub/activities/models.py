@@ -17,6 +17,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from unionhub.activities.choices import ActivityKind, ProgrammeKind, SignInSource, VisitCategory
 from unionhub.core import crypto
@@ -95,7 +96,7 @@ class Activity(BaseModel):
     )
     organiser = models.ForeignKey(
         "org.OrgUnit",
-        verbose_name=_("organiser"),
+        verbose_name=pgettext_lazy("activities", "organiser"),
         on_delete=models.PROTECT,
         related_name="activities",
     )
@@ -297,7 +298,7 @@ class SeasonPlan(BaseModel):
 
     organiser = models.ForeignKey(
         "org.OrgUnit",
-        verbose_name=_("organiser"),
+        verbose_name=pgettext_lazy("activities", "organiser"),
         on_delete=models.PROTECT,
         related_name="season_plans",
     )
@@ -332,7 +333,10 @@ class Show(BaseModel):
     """One workers' culture show (workers performing for workers), possibly a themed special."""
 
     organiser = models.ForeignKey(
-        "org.OrgUnit", verbose_name=_("organiser"), on_delete=models.PROTECT, related_name="shows"
+        "org.OrgUnit",
+        verbose_name=pgettext_lazy("activities", "organiser"),
+        on_delete=models.PROTECT,
+        related_name="shows",
     )
     plan = models.ForeignKey(
         SeasonPlan,

@@ -8,6 +8,7 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views import View, generic
 
 from unionhub.activities import hostlinks, selectors, services
@@ -97,7 +98,7 @@ class ActivityListView(ObjectListView):
     columns = [
         ("title", _("title")),
         ("kind", _("type")),
-        ("organiser", _("organiser")),
+        ("organiser", pgettext_lazy("activities", "organiser")),
         ("held_on", _("date")),
         ("place", _("place")),
         ("person_times", _("person-times")),
@@ -315,7 +316,7 @@ class SeasonPlanListView(ObjectListView):
     select_related = ("organiser",)
     columns = [
         ("title", _("title")),
-        ("organiser", _("organiser")),
+        ("organiser", pgettext_lazy("activities", "organiser")),
         ("year", _("year")),
         ("shows_planned", _("shows planned")),
     ]
@@ -352,7 +353,7 @@ class ShowListView(ObjectListView):
         ("held_on", _("date")),
         ("theme", _("theme")),
         ("is_special", _("themed special")),
-        ("organiser", _("organiser")),
+        ("organiser", pgettext_lazy("activities", "organiser")),
         ("audience", _("audience (people)")),
     ]
     sortable = ("held_on", "audience")

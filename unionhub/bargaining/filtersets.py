@@ -39,7 +39,9 @@ class CaseFilterSet(ScopedFilterSet):
     )
     status = django_filters.ChoiceFilter(choices=CaseStatus.choices, label=_("status"))
     key_group = django_filters.ChoiceFilter(choices=KeyGroup.choices, label=_("key group"))
-    in_force_on = django_filters.DateFilter(method="filter_in_force", label=_("In force on"))
+    in_force_on = django_filters.DateFilter(
+        method="filter_in_force", label=pgettext_lazy("bargaining", "In force on")
+    )
     expiring_by = django_filters.DateFilter(method="filter_expiring", label=_("Expiring by"))
 
     class Meta:

@@ -53,7 +53,7 @@ class CampaignForm(ScopedModelForm):
 
 class VoteForm(forms.Form):
     total = forms.IntegerField(label=_("entitled to vote"), min_value=0)
-    present = forms.IntegerField(label=_("present"), min_value=0)
+    present = forms.IntegerField(label=pgettext_lazy("bargaining", "present"), min_value=0)
     yes = forms.IntegerField(label=_("yes votes"), min_value=0)
     declared_adopted = forms.BooleanField(
         label=_("the meeting declared the draft adopted"), required=False
@@ -62,7 +62,9 @@ class VoteForm(forms.Form):
 
 class SignForm(forms.Form):
     signed_on = forms.DateField(label=_("signed on"), widget=DATE)
-    term_start = forms.DateField(label=_("term starts"), widget=DATE, required=False)
+    term_start = forms.DateField(
+        label=pgettext_lazy("bargaining", "term starts"), widget=DATE, required=False
+    )
     term_years = forms.IntegerField(
         label=pgettext_lazy("bargaining", "term (years)"), required=False, min_value=0
     )
@@ -120,7 +122,7 @@ class SendForm(ScopedFilterForm):
 
 
 class ReceiveForm(forms.Form):
-    received_on = forms.DateField(label=_("received on"), widget=DATE)
+    received_on = forms.DateField(label=pgettext_lazy("bargaining", "received on"), widget=DATE)
 
 
 class RespondForm(forms.Form):

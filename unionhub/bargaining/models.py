@@ -152,7 +152,7 @@ class BargainingCase(BaseModel):
         _("procedure"), max_length=12, choices=Procedure.choices, default=Procedure.ORDINARY
     )
     outcome_type = models.CharField(
-        _("outcome"),
+        pgettext_lazy("bargaining", "outcome"),
         max_length=20,
         choices=OutcomeType.choices,
         default=OutcomeType.COLLECTIVE_CONTRACT,
@@ -176,11 +176,15 @@ class BargainingCase(BaseModel):
     )
     response_due = models.DateField(_("respond by"), null=True, blank=True, editable=False)
     vote_total = models.PositiveIntegerField(_("entitled to vote"), null=True, editable=False)
-    vote_present = models.PositiveIntegerField(_("present"), null=True, editable=False)
+    vote_present = models.PositiveIntegerField(
+        pgettext_lazy("bargaining", "present"), null=True, editable=False
+    )
     vote_yes = models.PositiveIntegerField(_("yes votes"), null=True, editable=False)
     vote_adopted = models.BooleanField(_("draft adopted"), null=True, editable=False)
     signed_on = models.DateField(_("signed on"), null=True, editable=False)
-    term_start = models.DateField(_("term starts"), null=True, editable=False)
+    term_start = models.DateField(
+        pgettext_lazy("bargaining", "term starts"), null=True, editable=False
+    )
     term_years = models.PositiveSmallIntegerField(
         pgettext_lazy("bargaining", "term (years)"), null=True, editable=False
     )
@@ -274,8 +278,8 @@ class Representative(BaseModel):
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("representative")
-        verbose_name_plural = _("representatives")
+        verbose_name = pgettext_lazy("bargaining", "representative")
+        verbose_name_plural = pgettext_lazy("bargaining", "representatives")
         ordering = ["case", "side", "-is_chief", "pk"]
 
     def __str__(self) -> str:
@@ -337,7 +341,9 @@ class BargainingOffer(BaseModel):
         editable=False,
     )
     sent_on = models.DateField(_("sent on"))
-    received_on = models.DateField(_("received on"), null=True, blank=True)
+    received_on = models.DateField(
+        pgettext_lazy("bargaining", "received on"), null=True, blank=True
+    )
     response_due = models.DateField(_("respond by"), null=True, editable=False)
     responded_on = models.DateField(_("responded on"), null=True, blank=True)
     escalated_to = models.ForeignKey(
@@ -422,7 +428,7 @@ class MinimumWage(BaseModel):
     wage_class = models.CharField(_("class"), max_length=20)
     monthly = models.DecimalField(_("monthly minimum (yuan)"), max_digits=8, decimal_places=2)
     hourly = models.DecimalField(_("hourly minimum (yuan)"), max_digits=6, decimal_places=2)
-    valid_from = models.DateField(_("valid from"))
+    valid_from = models.DateField(pgettext_lazy("bargaining", "valid from"))
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=200)
 
@@ -452,7 +458,7 @@ class WageStandard(BaseModel):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=StandardKind.choices)
     item = models.CharField(
-        _("item"),
+        pgettext_lazy("bargaining", "item"),
         max_length=100,
         blank=True,
         help_text=_("For piece rates: what is paid for (e.g. one delivered order)."),

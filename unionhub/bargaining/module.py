@@ -1,6 +1,7 @@
 """Collective bargaining (盐南's brand): what the module adds to the platform."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from unionhub.bargaining.api import views as api
 from unionhub.core.menu import model_item
@@ -18,7 +19,12 @@ menu = [
     model_item(
         "bargaining.bargainingcase", _("Bargaining cases"), icon="file-certificate", order=502
     ),
-    model_item("bargaining.representative", _("Representatives"), icon="users", order=503),
+    model_item(
+        "bargaining.representative",
+        pgettext_lazy("bargaining", "Representatives"),
+        icon="users",
+        order=503,
+    ),
     model_item("bargaining.wagestandard", _("Wage standards"), icon="coin-yuan", order=504),
     model_item("bargaining.minimumwage", _("Minimum wages"), icon="scale", order=505),
 ]

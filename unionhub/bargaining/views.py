@@ -67,7 +67,7 @@ class CaseListView(ObjectListView):
     columns = [
         ("title", _("title")),
         ("get_tier_display", pgettext_lazy("bargaining", "tier")),
-        ("get_outcome_type_display", _("outcome")),
+        ("get_outcome_type_display", pgettext_lazy("bargaining", "outcome")),
         ("get_phase_display", _("status")),
         ("next_countdown", _("countdown")),
         ("expires_on", _("expires on")),
@@ -234,7 +234,7 @@ class RepresentativeListView(ObjectListView):
         ("refill_due", _("refill by")),
     ]
     export_columns = [
-        ExportColumn(_("representative"), str, 24),
+        ExportColumn(pgettext_lazy("bargaining", "representative"), str, 24),
         ExportColumn(_("bargaining case"), "case__title", 30),
         ExportColumn(_("chief representative"), "is_chief", 10),
         ExportColumn(_("outside expert"), "is_outside_expert", 10),
@@ -359,7 +359,7 @@ class OfferListView(ObjectListView):
         ("enterprise", _("enterprise")),
         ("campaign", _("offer campaign")),
         ("get_status_display", _("status")),
-        ("received_on", _("received on")),
+        ("received_on", pgettext_lazy("bargaining", "received on")),
         ("response_due", _("respond by")),
         ("response_countdown", _("countdown")),
         ("responded_on", _("responded on")),
@@ -370,7 +370,7 @@ class OfferListView(ObjectListView):
         ExportColumn(_("enterprise"), "enterprise__name", 30),
         ExportColumn(_("status"), "status", 12),
         ExportColumn(_("sent on"), "sent_on", 12),
-        ExportColumn(_("received on"), "received_on", 12),
+        ExportColumn(pgettext_lazy("bargaining", "received on"), "received_on", 12),
         ExportColumn(_("respond by"), "response_due", 12),
         ExportColumn(_("responded on"), "responded_on", 12),
     ]
@@ -474,7 +474,7 @@ class WageStandardListView(ObjectListView):
     columns = [
         ("case", _("bargaining case")),
         ("get_kind_display", _("kind")),
-        ("item", _("item")),
+        ("item", pgettext_lazy("bargaining", "item")),
         ("amount", _("amount (yuan)")),
         ("rule", _("rule")),
     ]
@@ -520,13 +520,13 @@ class MinimumWageListView(ObjectListView):
         ("wage_class", _("class")),
         ("monthly", _("monthly minimum (yuan)")),
         ("hourly", _("hourly minimum (yuan)")),
-        ("valid_from", _("valid from")),
+        ("valid_from", pgettext_lazy("bargaining", "valid from")),
         ("valid_to", _("valid to")),
         ("source", _("source")),
     ]
     export_columns = [
         ExportColumn(_("minimum wage"), str, 40),
-        ExportColumn(_("valid from"), "valid_from", 12),
+        ExportColumn(pgettext_lazy("bargaining", "valid from"), "valid_from", 12),
         ExportColumn(_("source"), "source", 40),
     ]
 

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CongressForm(models.TextChoices):
@@ -29,7 +30,7 @@ class SessionKind(models.TextChoices):
 
 class ResolutionResult(models.TextChoices):
     PASSED = "passed", _("Passed")
-    REJECTED = "rejected", _("Not passed")
+    REJECTED = "rejected", pgettext_lazy("congress", "Not passed")
 
 
 class ProposalStatus(models.TextChoices):

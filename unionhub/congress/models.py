@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from unionhub.congress.choices import (
     CongressForm,
@@ -76,7 +77,9 @@ class Congress(BaseModel):
     term_years = models.PositiveSmallIntegerField(
         _("term (years)"), default=5, validators=[MinValueValidator(3), MaxValueValidator(5)]
     )
-    workforce = models.PositiveIntegerField(_("workforce"), validators=[MinValueValidator(1)])
+    workforce = models.PositiveIntegerField(
+        pgettext_lazy("congress", "workforce"), validators=[MinValueValidator(1)]
+    )
     women_workforce = models.PositiveIntegerField(_("women in the workforce"), default=0)
     list_status = models.CharField(
         _("representative list"),
@@ -151,7 +154,7 @@ class Session(BaseModel):
     kind = models.CharField(
         _("kind"), max_length=14, choices=SessionKind.choices, default=SessionKind.REGULAR
     )
-    held_on = models.DateField(_("held on"))
+    held_on = models.DateField(pgettext_lazy("congress", "held on"))
     total_reps = models.PositiveIntegerField(_("representatives"), editable=False)
     present = models.PositiveIntegerField(_("present"), default=0)
     agenda = models.TextField(_("agenda"), blank=True)

@@ -6,9 +6,8 @@ scoring sheet of a star evaluation."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views import generic
 
 from unionhub.congress import forms, selectors, services
@@ -41,6 +40,7 @@ from unionhub.core.views.generic import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    PagePermissionMixin,
 )
 
 SERVICES = {
@@ -185,7 +185,7 @@ SESSION_PAGES = _record_pages(
     columns=[
         ("congress", gettext_lazy("workers' congress")),
         ("number", gettext_lazy("session number")),
-        ("held_on", gettext_lazy("held on")),
+        ("held_on", pgettext_lazy("congress", "held on")),
         ("total_reps", gettext_lazy("representatives")),
         ("present", gettext_lazy("present")),
     ],
@@ -245,14 +245,13 @@ EVALUATION_PAGES = _record_pages(
 )
 
 
-class RubricView(LoginRequiredMixin, PermissionRequiredMixin, generic.TemplateView):
+class RubricView(PagePermissionMixin, generic.TemplateView):
     """The star-rating rubric in force (and earlier versions): items, veto items and the
     points per star. The rubric is city-wide configuration, kept by the city federation in
     the administration site; counties read it here."""
 
     template_name = "congress/rubric.html"
     permission_required = "congress.view_starrubric"
-    raise_exception = True
     scope_exempt = "city-wide configuration, the same for every county"
 
     def get_context_data(self, **kwargs):

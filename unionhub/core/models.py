@@ -87,7 +87,7 @@ class ChangeRecord(models.Model):
         verbose_name_plural = _("change records")
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["app_label", "model_name", "object_id"])]
-        permissions = [("verify_changerecord", "Can verify the audit trail's hash chain")]
+        permissions = [("verify_changerecord", _("Can verify the audit trail's hash chain"))]
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.object_repr}"

@@ -4,7 +4,6 @@ workflow steps), refunds and the ledger — declarations of the generic views.""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import generic
@@ -18,6 +17,7 @@ from unionhub.core.views.generic import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    PagePermissionMixin,
 )
 from unionhub.funds import forms, selectors, services
 from unionhub.funds.choices import BatchStatus
@@ -298,12 +298,11 @@ class LedgerEntryView(ObjectDetailView):
     fields = ["enterprise", "kind", "amount", "occurred_on", "remittance", "refund", "note"]
 
 
-class PolicyView(LoginRequiredMixin, PermissionRequiredMixin, generic.TemplateView):
+class PolicyView(PagePermissionMixin, generic.TemplateView):
     """The refund policy periods (nation-wide rows kept in the administration site)."""
 
     template_name = "funds/policy.html"
     permission_required = "funds.view_refund"
-    raise_exception = True
     scope_exempt = "nation-wide policy periods, the same for every county"
 
     def get_context_data(self, **kwargs):

@@ -213,7 +213,7 @@ class RiskLevel(models.Model):
 
     code = models.CharField(_("code"), max_length=10, unique=True)
     name = models.CharField(_("name"), max_length=20)
-    rank = models.PositiveSmallIntegerField(_("rank"), unique=True)
+    rank = models.PositiveSmallIntegerField(pgettext_lazy("governance", "rank"), unique=True)
     color = models.CharField(_("colour"), max_length=10)
     ack_hours = models.PositiveSmallIntegerField(
         _("acknowledgement within hours"), null=True, blank=True

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +17,7 @@ from unionhub.core.views.generic import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    PagePermissionMixin,
     ScopedMixin,
 )
 from unionhub.governance import selectors, services
@@ -565,11 +565,10 @@ class OverviewView(ScopedMixin, generic.TemplateView):
         return ctx
 
 
-class MonthlyReportView(LoginRequiredMixin, PermissionRequiredMixin, generic.View):
+class MonthlyReportView(PagePermissionMixin, generic.View):
     """The monthly work report (工作月报) as a Word document, from the month's records."""
 
     permission_required = "governance.view_riskwarning"
-    raise_exception = True
     scope_exempt = "a Word document from scoped selectors (governance/tests/test_report.py)"
 
     def get(self, request, *args, **kwargs):

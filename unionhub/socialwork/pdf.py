@@ -143,7 +143,12 @@ def archive_pdf(worker: Any, *, user: Any) -> bytes:
             _("Mobile phone"),
             worker.phone_for(user) or "—",
         ],
-        [_("Hired on"), _date(worker.hired_on), _("Education"), worker.education or "—"],
+        [
+            _("Hired on"),
+            _date(worker.hired_on),
+            pgettext("socialwork", "Education"),
+            worker.education or "—",
+        ],
         [_("Keeping union"), worker.union.name, _("Training hours"), f"{hours['total']}"],
     ]
     pdf.set_font(pdf.family, size=10)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
@@ -94,6 +95,7 @@ class VoteCheckView(APIView):
     scope_exempt = "a calculation on the posted numbers; reads and writes no record"
 
     @extend_schema(
+        summary=_("Tally a vote (two thirds present, more than half of all in favour)"),
         request=VoteCheckSerializer,
         responses=inline_serializer(
             "VoteCheckResult",

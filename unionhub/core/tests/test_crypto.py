@@ -89,3 +89,32 @@ def test_switching_to_sm4_is_a_rotation_that_keeps_every_member(settings, demo):
     assert (fresh.phone, fresh.id_number) == (phone, id_number)
     assert fresh.phone_hash == crypto.pii_hash(phone, context="phone")  # HMAC-SM3 now
     assert Member.objects.search_identity(id_number).filter(pk=member.pk).exists()
+
+
+def test_the_rotation_reaches_every_module_that_protects_personal_data():
+    from unionhub.core.management.commands.rotate_pii_key import protected_models
+
+    covered = {
+        f"{m._meta.app_label}.{m.__name__}": [f.enc for f in fields]
+        for m, fields in protected_models()
+    }
+    assert covered["members.Member"] == ["id_number_enc", "phone_enc"]
+    assert "members.JoinApplication" in covered
+    assert covered["activities.SignIn"] == ["phone_enc"]  # a module added later
+    assert "socialwork.SocialWorker" in covered
+    assert any(label.startswith("governance.") for label in covered)
+
+
+def test_a_sign_in_phone_is_rotated_too(settings, demo):
+    from unionhub.activities.models import SignIn
+    from unionhub.activities.tests.samples import SAMPLES
+
+    signin = SAMPLES[SignIn]("sheyang")
+    phone = SignIn.objects.get(pk=signin.pk).phone
+    settings.PII_CIPHER = crypto.SM4_GCM
+    crypto.clear_key_cache()
+    call_command("rotate_pii_key", stdout=io.StringIO())
+    fresh = SignIn.objects.get(pk=signin.pk)
+    assert fresh.phone_enc.startswith(crypto.current_key().key_id + crypto.SEPARATOR)
+    assert fresh.phone == phone
+    assert fresh.phone_hash == crypto.pii_hash(phone, context="phone")

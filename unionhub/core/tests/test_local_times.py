@@ -20,7 +20,9 @@ from unionhub.core.testing.scope_matrix import endpoints, samples
 
 UTC_MOMENT = dt.datetime(2026, 12, 1, 23, 30, tzinfo=dt.UTC)
 LOCAL_TEXT = "2026-12-02 07:30"
-RAW_UTC = ("2026-12-01 23:30", "23:30:00", "+00:00", "2026年12月")
+# Django's default Chinese date format of the UTC day ("2026年12月1日"); a month on its
+# own ("2026年12月", a monthly record) is not a time and may be shown.
+RAW_UTC = ("2026-12-01 23:30", "23:30:00", "+00:00", "2026年12月1日")
 
 PAGES = [
     e

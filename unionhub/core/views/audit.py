@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.views.generic import TemplateView
 
 from unionhub.core.auditchain import verify_chain
+from unionhub.core.views.generic import PagePermissionMixin
 
 
-class AuditVerifyView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
+class AuditVerifyView(PagePermissionMixin, TemplateView):
     permission_required = "core.verify_changerecord"
-    raise_exception = True
     template_name = "core/audit_verify.html"
     scope_exempt = "checks the whole city's chain; shows counts and one record id, no content"
 

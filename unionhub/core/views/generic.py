@@ -45,6 +45,17 @@ def login_or_forbidden(request):
     raise PermissionDenied
 
 
+class PagePermissionMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    """A page that needs a permission but lists no one model (an overview, a report, a
+    rubric): anonymous visitors go to the login page and back, the others without the
+    permission get 403 — the same answers as every model page."""
+
+    raise_exception = True
+
+    def handle_no_permission(self):
+        return login_or_forbidden(self.request)
+
+
 class ScopedMixin(LoginRequiredMixin, PermissionRequiredMixin):
     model: type[models.Model]
     action = "view"
