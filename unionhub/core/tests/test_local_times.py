@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.db import models
+from django.db import connection, models
 from django.template import Context, Template
 from django.urls import reverse
 
@@ -48,6 +48,11 @@ def test_page_shows_local_times(endpoint, client_as):
     sample = samples()[endpoint.model]("xiangshui")
     moments = _datetime_fields(type(sample))
     if moments:
+        if connection.vendor == "postgresql":
+            # The audit trail's append-only trigger would refuse the back-dating; switch
+            # triggers off for this test's transaction only (the test database's superuser).
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL session_replication_role = replica")
         type(sample)._base_manager.filter(pk=sample.pk).update(**dict.fromkeys(moments, UTC_MOMENT))
     url = reverse(endpoint.name, kwargs={"pk": sample.pk} if endpoint.params else {})
     response = client_as("city_admin").get(url, {"page_size": 500})
