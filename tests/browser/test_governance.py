@@ -53,6 +53,11 @@ def _world():
         services.monitoringpoint_create(
             actor=None, enterprise=ents[0], informant_name="王卫东", phone="13905150002"
         )
+        from django.apps import apps
+
+        from unionhub.governance.defaults import load_default_rules
+
+        load_default_rules(apps.get_model)  # a flushed database has lost the migration's rows
         indicator = {i.code: i for i in RiskIndicator.objects.all()}
 
         def report(ent, code, days, **values):

@@ -91,8 +91,11 @@ def test_worker_scans_checks_in_and_asks_for_help(page, phone):
     phone.click("[data-testid=help-submit]")
     phone.wait_for_selector("[data-testid=sla-clock] .sla-clock")
     # The page renders "—" and its script starts the clock; under load that is not instant.
+    # A function, not an expression string: Playwright would eval() a string, which the
+    # page's CSP (no 'unsafe-eval') refuses.
     phone.wait_for_function(
-        "document.querySelector('[data-testid=sla-clock] .sla-clock').textContent.trim() !== '—'"
+        "() => document.querySelector('[data-testid=sla-clock] .sla-clock')"
+        ".textContent.trim() !== '—'"
     )
     first = phone.inner_text("[data-testid=sla-clock] .sla-clock")
     phone.wait_for_timeout(1500)

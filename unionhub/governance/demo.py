@@ -516,8 +516,12 @@ def _other_county(rng: random.Random, county: Region, owner) -> None:
 
 @transaction.atomic
 def load(stdout=None) -> None:
-    from unionhub.accounts.models import User
+    from django.apps import apps
 
+    from unionhub.accounts.models import User
+    from unionhub.governance.defaults import load_default_rules
+
+    load_default_rules(apps.get_model)  # gone after a flush (browser tests), else a no-op
     made = []
     for slug, code in COUNTY_SLUGS.items():
         county = Region.objects.get(code=code)
