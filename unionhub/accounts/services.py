@@ -40,14 +40,10 @@ from unionhub.accounts.roles import BUILTIN_ROLES, SEPARATED_DUTIES
 from unionhub.accounts.selectors import perm_key, permissions_matching
 from unionhub.core.audit import record_change
 from unionhub.core.scope import ScopeKind, forget_scope, scope_for
+from unionhub.core.services import invalid as _invalid
 from unionhub.org.models import OrgUnit
 
 __all__ = ["ensure_builtin_roles", "permissions_matching", "role_save", "user_save"]
-
-
-def _invalid(field: str | None, message: str, code: str) -> ValidationError:
-    error = ValidationError(message, code=code)
-    return ValidationError({field: error}) if field else error
 
 
 def ensure_builtin_roles(*, actor: User | None) -> None:

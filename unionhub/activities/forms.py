@@ -65,8 +65,6 @@ class ActivityForm(ScopedModelForm):
         model = Activity
         fields = ACTIVITY_FIELDS
         widgets = {
-            "held_on": forms.DateInput(attrs={"type": "date"}),
-            "ends_on": forms.DateInput(attrs={"type": "date"}),
             "note": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -91,7 +89,6 @@ class ShowForm(ScopedModelForm):
     class Meta:
         model = Show
         fields = SHOW_FIELDS
-        widgets = {"held_on": forms.DateInput(attrs={"type": "date"})}
 
 
 class ProgrammeForm(ScopedModelForm):

@@ -25,15 +25,12 @@ from unionhub.enterprises.choices import SizeClass
 from unionhub.members.choices import KeyGroup
 from unionhub.org.models import Region
 
-DATE = forms.DateInput(attrs={"type": "date"})
-
 
 class CaseForm(ScopedModelForm):
     class Meta:
         model = BargainingCase
         fields = CASE_FIELDS
         widgets = {
-            "requested_on": DATE,
             "covered_enterprises": forms.SelectMultiple(attrs={"size": 8}),
         }
 
@@ -48,7 +45,6 @@ class CampaignForm(ScopedModelForm):
     class Meta:
         model = OfferCampaign
         fields = CAMPAIGN_FIELDS
-        widgets = {"period_start": DATE, "period_end": DATE}
 
 
 class VoteForm(forms.Form):
@@ -61,34 +57,32 @@ class VoteForm(forms.Form):
 
 
 class SignForm(forms.Form):
-    signed_on = forms.DateField(label=_("signed on"), widget=DATE)
-    term_start = forms.DateField(
-        label=pgettext_lazy("bargaining", "term starts"), widget=DATE, required=False
-    )
+    signed_on = forms.DateField(label=_("signed on"))
+    term_start = forms.DateField(label=pgettext_lazy("bargaining", "term starts"), required=False)
     term_years = forms.IntegerField(
         label=pgettext_lazy("bargaining", "term (years)"), required=False, min_value=0
     )
 
 
 class FileForm(forms.Form):
-    filed_on = forms.DateField(label=_("filed on"), widget=DATE)
+    filed_on = forms.DateField(label=_("filed on"))
 
 
 class ReceiptForm(forms.Form):
-    received_on = forms.DateField(label=_("received by the labour administration on"), widget=DATE)
+    received_on = forms.DateField(label=_("received by the labour administration on"))
 
 
 class ObjectionForm(forms.Form):
-    objection_on = forms.DateField(label=_("objection raised on"), widget=DATE)
+    objection_on = forms.DateField(label=_("objection raised on"))
     objection_note = forms.CharField(label=_("objection"), max_length=300)
 
 
 class PublishForm(forms.Form):
-    published_on = forms.DateField(label=_("published on"), widget=DATE)
+    published_on = forms.DateField(label=_("published on"))
 
 
 class VacateForm(forms.Form):
-    vacated_on = forms.DateField(label=_("seat vacated on"), widget=DATE)
+    vacated_on = forms.DateField(label=_("seat vacated on"))
 
 
 class ReplaceForm(forms.Form):
@@ -100,7 +94,7 @@ class ReplaceForm(forms.Form):
 class SendForm(ScopedFilterForm):
     """Which enterprises receive the campaign's offers."""
 
-    sent_on = forms.DateField(label=_("sent on"), widget=DATE)
+    sent_on = forms.DateField(label=_("sent on"))
     region = forms.ModelChoiceField(
         label=_("region"),
         queryset=Region.objects.filter(level__in=["county", "town"]),
@@ -122,11 +116,11 @@ class SendForm(ScopedFilterForm):
 
 
 class ReceiveForm(forms.Form):
-    received_on = forms.DateField(label=pgettext_lazy("bargaining", "received on"), widget=DATE)
+    received_on = forms.DateField(label=pgettext_lazy("bargaining", "received on"))
 
 
 class RespondForm(forms.Form):
-    responded_on = forms.DateField(label=_("responded on"), widget=DATE)
+    responded_on = forms.DateField(label=_("responded on"))
     agrees = forms.BooleanField(label=_("agrees to bargain"), required=False, initial=True)
 
 
@@ -149,4 +143,3 @@ class MinimumWageForm(ScopedModelForm):
     class Meta:
         model = MinimumWage
         fields = MINIMUM_WAGE_FIELDS
-        widgets = {"valid_from": DATE, "valid_to": DATE}

@@ -36,6 +36,7 @@ from unionhub.bargaining.models import (
 )
 from unionhub.core.calendar.deadlines import add_period, deadline_for
 from unionhub.core.scope import object_visible_to
+from unionhub.core.services import invalid as _invalid
 from unionhub.core.services import model_update
 from unionhub.core.votes import vote_outcome
 
@@ -43,11 +44,6 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
     from unionhub.core.calendar.periods import HolidayCalendar
-
-
-def _invalid(field: str | None, message: str, code: str) -> ValidationError:
-    error = ValidationError(message, code=code)
-    return ValidationError({field: error}) if field else error
 
 
 def _raise(errors: dict[str, ValidationError]) -> None:

@@ -24,22 +24,18 @@ from unionhub.congress.models import (
 )
 from unionhub.core.forms import ScopedModelForm
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
-
-def _form(model_, fields_, dates=()):
-    meta = type(
-        "Meta", (), {"model": model_, "fields": fields_, "widgets": dict.fromkeys(dates, DATE)}
-    )
+def _form(model_, fields_):
+    meta = type("Meta", (), {"model": model_, "fields": fields_})
     return type(f"{model_.__name__}Form", (ScopedModelForm,), {"Meta": meta})
 
 
-CongressForm = _form(Congress, CONGRESS_FIELDS, ("term_start",))
+CongressForm = _form(Congress, CONGRESS_FIELDS)
 RepresentativeForm = _form(Representative, REPRESENTATIVE_FIELDS)
-SessionForm = _form(Session, SESSION_FIELDS, ("held_on",))
+SessionForm = _form(Session, SESSION_FIELDS)
 ResolutionForm = _form(Resolution, RESOLUTION_FIELDS)
 ProposalForm = _form(Proposal, PROPOSAL_FIELDS)
-StarRubricForm = _form(StarRubric, RUBRIC_FIELDS, ("valid_from", "valid_to"))
+StarRubricForm = _form(StarRubric, RUBRIC_FIELDS)
 RubricItemForm = _form(RubricItem, RUBRIC_ITEM_FIELDS)
 StarThresholdForm = _form(StarThreshold, THRESHOLD_FIELDS)
 StarEvaluationForm = _form(StarEvaluation, EVALUATION_FIELDS)

@@ -90,3 +90,13 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
             )
             return
         instance.delete()
+
+
+class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+    """List and retrieve only, scoped like ``ScopedModelViewSet`` (the same
+    ``get_queryset``): no create/update/destroy action is routed, so there is no write path
+    that could skip a service. The API of modules whose writes happen on their pages."""
+
+    select_related: tuple[str, ...] = ()
+    prefetch_related: tuple[str, ...] = ()
+    get_queryset = ScopedModelViewSet.get_queryset

@@ -62,15 +62,29 @@ def _lock() -> None:
     # SQLite serialises writers itself.
 
 
-def seal_pending(*, batch: int = 5000) -> int:
-    """Seal every committed, unsealed change record (oldest first); returns how many."""
+#: how far below the newest sealed record id the minute's job still looks for records that
+#: committed late (a long transaction took its id before later ones were sealed)
+LATE_WINDOW = 10_000
+
+
+def seal_pending(*, batch: int = 5000, everything: bool = False) -> int:
+    """Seal the committed, unsealed change records (oldest first); returns how many.
+
+    The scheduled run looks only at ids above ``newest sealed − LATE_WINDOW`` — an index
+    range, not an anti-join over the whole trail every minute; ``everything=True``
+    (``verify_audit --seal``) sweeps the whole trail."""
     sealed = 0
     while True:
         with transaction.atomic():
             _lock()
-            head = AuditSeal.objects.order_by("-seq").values_list("seq", "hash").first()
-            seq, prev = head if head else (0, GENESIS)
-            records = list(ChangeRecord.objects.filter(seal__isnull=True).order_by("id")[:batch])
+            head = (
+                AuditSeal.objects.order_by("-seq").values_list("seq", "hash", "record_id").first()
+            )
+            seq, prev, newest = head if head else (0, GENESIS, 0)
+            pending = ChangeRecord.objects.filter(seal__isnull=True)
+            if not everything and newest:
+                pending = pending.filter(id__gt=newest - LATE_WINDOW)
+            records = list(pending.order_by("id")[:batch])
             if not records:
                 return sealed
             seals = []

@@ -14,10 +14,17 @@ HTML5_INPUT_FORMATS = {"date": "%Y-%m-%d", "datetime-local": "%Y-%m-%dT%H:%M", "
 
 
 def iso_input_values(form: forms.BaseForm) -> None:
-    """Date and time inputs get ISO values: ``<input type=date>`` rejects ``2026/12/02``
+    """Every date field is the browser's date picker (a module never declares the widget),
+    and date and time inputs get ISO values: ``<input type=date>`` rejects ``2026/12/02``
     and would then submit nothing (该字段是必填项)."""
     for field in form.fields.values():
         widget = field.widget
+        if (
+            isinstance(field, forms.DateField)
+            and type(widget) is forms.DateInput  # not a month picker or another subclass
+            and "type" not in widget.attrs
+        ):
+            widget.input_type = "date"
         kind = widget.attrs.get("type") or getattr(widget, "input_type", "")
         if kind in HTML5_INPUT_FORMATS and hasattr(widget, "format"):
             widget.format = HTML5_INPUT_FORMATS[kind]

@@ -26,9 +26,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
-__all__ = ["ModelServices", "model_update"]
+__all__ = ["ModelServices", "invalid", "model_update"]
 
 
 @dataclass(frozen=True)
@@ -92,3 +93,10 @@ def model_update(
             manager.set(values)
             changed.append(name)
     return instance, changed
+
+
+def invalid(field: str | None, message: str, code: str) -> ValidationError:
+    """A service's refusal: ``message`` with its stable ``code`` on ``field`` (None: on the
+    record as a whole). Every module raises its rule errors this way."""
+    error = ValidationError(message, code=code)
+    return ValidationError({field: error}) if field else error

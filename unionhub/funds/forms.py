@@ -12,14 +12,11 @@ from unionhub.funds.models import (
     SizeRecord,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
 
 class RemittanceForm(ScopedModelForm):
     class Meta:
         model = Remittance
         fields = REMITTANCE_FIELDS
-        widgets = {"month": DATE, "paid_on": DATE}
 
 
 class SizeRecordForm(ScopedModelForm):
@@ -53,4 +50,4 @@ class AddRefundForm(forms.Form):
 
 
 class PayForm(forms.Form):
-    paid_on = forms.DateField(label=_("paid on"), widget=DATE)
+    paid_on = forms.DateField(label=_("paid on"))

@@ -21,8 +21,6 @@ from unionhub.governance.models import (
     RiskReport,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"})
-
 
 class GridForm(ScopedModelForm):
     class Meta:
@@ -52,25 +50,23 @@ class MembershipForm(ScopedModelForm):
     class Meta:
         model = GridMembership
         fields = ("grid", "enterprise", "assigned_on")
-        widgets = {"assigned_on": DATE}
 
 
 class MonitoringPointForm(_PhoneForm):
     class Meta:
         model = MonitoringPoint
         fields = ("enterprise", "informant_name", "phone", "designated_on", "is_active")
-        widgets = {"designated_on": DATE}
 
 
 class ReportForm(ScopedModelForm):
     class Meta:
         model = RiskReport
         fields = REPORT_FIELDS
-        widgets = {"occurred_on": DATE, "facts": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"facts": forms.Textarea(attrs={"rows": 3})}
 
 
 class DisposalForm(forms.Form):
-    acted_on = forms.DateField(label=_("acted on"), widget=DATE)
+    acted_on = forms.DateField(label=_("acted on"))
     action = forms.CharField(label=_("action taken"), widget=forms.Textarea(attrs={"rows": 3}))
     result = forms.CharField(
         label=_("result"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -104,7 +100,6 @@ class HarmoniousForm(ScopedModelForm):
     class Meta:
         model = HarmoniousUnit
         fields = HARMONIOUS_FIELDS
-        widgets = {"applied_on": DATE}
 
 
 class EvaluateForm(forms.Form):
@@ -115,7 +110,7 @@ class EvaluateForm(forms.Form):
 
 
 class DesignateForm(forms.Form):
-    designated_on = forms.DateField(label=_("designated on"), widget=DATE)
+    designated_on = forms.DateField(label=_("designated on"))
 
 
 class RejectForm(forms.Form):
@@ -128,8 +123,7 @@ class LayoffForm(ScopedModelForm):
     class Meta:
         model = LayoffPlan
         fields = LAYOFF_FIELDS
-        widgets = {"notified_on": DATE, "effective_on": DATE}
 
 
 class ConsultedForm(forms.Form):
-    consulted_on = forms.DateField(label=_("consultation held on"), widget=DATE)
+    consulted_on = forms.DateField(label=_("consultation held on"))

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, Value
 from django.db.models.functions import Concat, Substr
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from unionhub.core import audit
 from unionhub.core.scope import object_visible_to
+from unionhub.core.services import invalid as _invalid
 from unionhub.org.choices import OrgKind, RegionKind, RegionLevel, TownCategory
 from unionhub.org.models import OrgUnit, Region
 from unionhub.org.selectors import orgunit_delete_blockers
@@ -90,12 +90,6 @@ def _division_rows(csv_path: Path) -> list[RegionRow]:
     order = {RegionLevel.CITY: 0, RegionLevel.COUNTY: 1, RegionLevel.TOWN: 2}
     rows.sort(key=lambda r: order[r.level])  # parents before children (the sort is stable)
     return rows
-
-
-def _invalid(field: str | None, message: str, code: str) -> ValidationError:
-    """A service error with its stable code, on ``field`` (or on the whole record)."""
-    error = ValidationError(message, code=code)
-    return ValidationError({field: error}) if field else error
 
 
 def _check_in_scope(obj, actor: User | None, field: str | None, message: str) -> None:

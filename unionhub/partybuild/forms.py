@@ -28,10 +28,6 @@ from unionhub.partybuild.models import (
 )
 
 
-def _date() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 def _member_by_id(form: forms.BaseForm) -> None:
     # A county has thousands of members: the member is entered by its number (shown in the
     # member registry), not picked from a list that would be megabytes long.
@@ -54,7 +50,6 @@ class PartyFactsForm(ScopedModelForm):
     class Meta:
         model = PartyFacts
         fields = PARTY_FACTS_FIELDS
-        widgets = {"org_founded_on": _date()}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -66,7 +61,6 @@ class ParticipationForm(ScopedModelForm):
     class Meta:
         model = Participation
         fields = PARTICIPATION_FIELDS
-        widgets = {"launched_on": _date()}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -79,7 +73,6 @@ class DemonstrationForm(ScopedModelForm):
     class Meta:
         model = Demonstration
         fields = DEMONSTRATION_FIELDS
-        widgets = {"named_on": _date()}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -97,7 +90,6 @@ class LectureForm(ScopedModelForm):
     class Meta:
         model = Lecture
         fields = LECTURE_FIELDS
-        widgets = {"given_on": _date()}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -119,7 +111,6 @@ class CultivationForm(ScopedModelForm):
     class Meta:
         model = Cultivation
         fields = CULTIVATION_FIELDS
-        widgets = {"backbone_on": _date(), "party_member_on": _date(), "manager_on": _date()}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -127,9 +118,7 @@ class CultivationForm(ScopedModelForm):
 
 
 class ReportSubmitForm(forms.Form):
-    submitted_on = forms.DateField(
-        label=_("submitted on"), widget=_date(), initial=timezone.localdate
-    )
+    submitted_on = forms.DateField(label=_("submitted on"), initial=timezone.localdate)
     content = forms.CharField(
         label=_("what was planned or done"), widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -141,5 +130,5 @@ class ReportReviewForm(forms.Form):
         label=_("review comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     reviewed_on = forms.DateField(
-        label=_("reviewed on"), widget=_date(), initial=timezone.localdate, required=False
+        label=_("reviewed on"), initial=timezone.localdate, required=False
     )

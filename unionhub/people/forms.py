@@ -17,7 +17,6 @@ from unionhub.people.models import (
     Nomination,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 #: the member registry is large: a member is picked by its record number, not from a list
 MEMBER_ID = forms.NumberInput(attrs={"placeholder": _("member record number")})
 
@@ -33,35 +32,33 @@ class HonourForm(ScopedModelForm):
     class Meta:
         model = Honour
         fields = HONOUR_FIELDS
-        widgets = {"awarded_on": DATE}
 
 
 class NominationForm(ScopedModelForm):
     class Meta:
         model = Nomination
         fields = NOMINATION_FIELDS
-        widgets = {"nominated_on": DATE, "member": MEMBER_ID}
+        widgets = {"member": MEMBER_ID}
 
 
 class CareVisitForm(ScopedModelForm):
     class Meta:
         model = CareVisit
         fields = CAREVISIT_FIELDS
-        widgets = {"visited_on": DATE}
 
 
 class MentorshipForm(ScopedModelForm):
     class Meta:
         model = Mentorship
         fields = MENTORSHIP_FIELDS
-        widgets = {"started_on": DATE, "ended_on": DATE, "apprentice_member": MEMBER_ID}
+        widgets = {"apprentice_member": MEMBER_ID}
 
 
 class NoticeForm(forms.Form):
-    notice_from = forms.DateField(label=_("public notice from"), widget=DATE)
-    notice_to = forms.DateField(label=_("public notice until"), widget=DATE)
+    notice_from = forms.DateField(label=_("public notice from"))
+    notice_to = forms.DateField(label=_("public notice until"))
 
 
 class AwardForm(forms.Form):
-    awarded_on = forms.DateField(label=_("awarded on"), widget=DATE)
+    awarded_on = forms.DateField(label=_("awarded on"))
     awarded_by = forms.CharField(label=_("awarded by"), max_length=100, required=False)

@@ -19,14 +19,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionhub.core.calendar.deadlines import deadline_for
 from unionhub.core.scope import object_visible_to
-from unionhub.core.services import model_update
+from unionhub.core.services import invalid, model_update
 from unionhub.people.choices import LEVEL_RANK, MentoringOutcome, NominationStatus
 from unionhub.people.models import (
     CAREVISIT_FIELDS,
@@ -46,11 +45,6 @@ if TYPE_CHECKING:
 
 #: the earliest year a title may carry (the first national model-worker conference, 1950)
 FIRST_AWARD_YEAR = 1950
-
-
-def invalid(field: str | None, message: str, code: str) -> ValidationError:
-    error = ValidationError(message, code=code)
-    return ValidationError({field: error}) if field else error
 
 
 def require_visible(obj: models.Model | None, actor: User | None, field: str | None = None):

@@ -31,24 +31,11 @@ from unionhub.socialwork.models import (
 )
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-
 class MonthInput(forms.DateInput):
     input_type = "month"
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m")
-
-
-def _dates(form: forms.BaseForm) -> None:
-    for field in form.fields.values():
-        if isinstance(field, forms.DateField) and not isinstance(field.widget, MonthInput):
-            field.widget = DateInput(attrs=field.widget.attrs)
 
 
 class SocialWorkerForm(ScopedModelForm):
@@ -64,7 +51,6 @@ class SocialWorkerForm(ScopedModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _dates(self)
         if self.instance.pk:
             self.fields["id_number"].widget.attrs["placeholder"] = self.instance.id_number_for(None)
             self.fields["phone"].widget.attrs["placeholder"] = self.instance.phone_for(None)
@@ -73,13 +59,7 @@ class SocialWorkerForm(ScopedModelForm):
         self.order_fields(["name", "id_number", "phone"])
 
 
-class _ChildForm(ScopedModelForm):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _dates(self)
-
-
-class PostingForm(_ChildForm):
+class PostingForm(ScopedModelForm):
     class Meta:
         model = Posting
         fields = POSTING_FIELDS
@@ -90,19 +70,19 @@ class PostingForm(_ChildForm):
         union.queryset = union.queryset.filter(kind=OrgKind.TOWN_FEDERATION)
 
 
-class QualificationForm(_ChildForm):
+class QualificationForm(ScopedModelForm):
     class Meta:
         model = Qualification
         fields = QUALIFICATION_FIELDS
 
 
-class TrainingForm(_ChildForm):
+class TrainingForm(ScopedModelForm):
     class Meta:
         model = Training
         fields = TRAINING_FIELDS
 
 
-class MonthlyRecordForm(_ChildForm):
+class MonthlyRecordForm(ScopedModelForm):
     month = forms.DateField(
         label=_("month"), widget=MonthInput(), input_formats=["%Y-%m", "%Y-%m-%d"]
     )
@@ -112,13 +92,13 @@ class MonthlyRecordForm(_ChildForm):
         fields = MONTHLY_RECORD_FIELDS
 
 
-class QuarterlyReportForm(_ChildForm):
+class QuarterlyReportForm(ScopedModelForm):
     class Meta:
         model = QuarterlyReport
         fields = QUARTERLY_REPORT_FIELDS
 
 
-class StudySessionForm(_ChildForm):
+class StudySessionForm(ScopedModelForm):
     class Meta:
         model = StudySession
         fields = STUDY_SESSION_FIELDS
@@ -153,7 +133,7 @@ class CriteriaField(forms.CharField):
         return criteria
 
 
-class AssessmentRoundForm(_ChildForm):
+class AssessmentRoundForm(ScopedModelForm):
     criteria = CriteriaField(
         label=_("scoring scheme"),
         required=False,

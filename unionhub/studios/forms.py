@@ -21,67 +21,59 @@ from unionhub.studios.models import (
     StudioMember,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
 
 class StudioForm(ScopedModelForm):
     class Meta:
         model = Studio
         fields = STUDIO_FIELDS
-        widgets = {"named_on": DATE}
 
 
 class StudioMemberForm(ScopedModelForm):
     class Meta:
         model = StudioMember
         fields = STUDIOMEMBER_FIELDS
-        widgets = {"joined_on": DATE, "member": forms.NumberInput()}
+        widgets = {"member": forms.NumberInput()}
 
 
 class AchievementForm(ScopedModelForm):
     class Meta:
         model = Achievement
         fields = ACHIEVEMENT_FIELDS
-        widgets = {"achieved_on": DATE}
 
 
 class FundingForm(ScopedModelForm):
     class Meta:
         model = Funding
         fields = FUNDING_FIELDS
-        widgets = {"received_on": DATE}
 
 
 class AllianceForm(ScopedModelForm):
     class Meta:
         model = Alliance
         fields = ALLIANCE_FIELDS
-        widgets = {"founded_on": DATE}
 
 
 class AllianceMembershipForm(ScopedModelForm):
     class Meta:
         model = AllianceMembership
         fields = ALLIANCEMEMBERSHIP_FIELDS
-        widgets = {"joined_on": DATE}
 
 
 class JointProjectForm(ScopedModelForm):
     class Meta:
         model = JointProject
         fields = JOINTPROJECT_FIELDS
-        widgets = {"posted_on": DATE}
 
 
 class ReevaluateForm(forms.Form):
-    reevaluated_on = forms.DateField(label=_("re-evaluated on"), widget=DATE)
+    reevaluated_on = forms.DateField(label=_("re-evaluated on"))
     passed = forms.BooleanField(label=_("passed"), required=False, initial=True)
     note = forms.CharField(label=_("note"), required=False, max_length=200)
 
 
 class RotateLeadForm(forms.Form):
     lead_studio = forms.ModelChoiceField(label=_("new lead studio"), queryset=Studio.objects.none())
-    since = forms.DateField(label=_("lead since"), widget=DATE)
+    since = forms.DateField(label=_("lead since"))
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,7 +83,7 @@ class RotateLeadForm(forms.Form):
 
 class TakeProjectForm(forms.Form):
     studio = forms.ModelChoiceField(label=_("studio"), queryset=Studio.objects.none())
-    taken_on = forms.DateField(label=_("taken on"), widget=DATE)
+    taken_on = forms.DateField(label=_("taken on"))
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -100,7 +92,7 @@ class TakeProjectForm(forms.Form):
 
 
 class CompleteProjectForm(forms.Form):
-    completed_on = forms.DateField(label=_("completed on"), widget=DATE)
+    completed_on = forms.DateField(label=_("completed on"))
     solved = forms.BooleanField(label=_("solved"), required=False, initial=True)
     outcome = forms.CharField(label=_("outcome"), widget=forms.Textarea(attrs={"rows": 3}))
     economic_benefit = forms.DecimalField(

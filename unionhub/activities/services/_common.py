@@ -6,18 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
 from unionhub.core.scope import object_visible_to
-from unionhub.core.services import model_update
-
-
-def invalid(field: str | None, message: str, code: str) -> ValidationError:
-    if field is None:
-        return ValidationError(message, code=code)
-    return ValidationError({field: ValidationError(message, code=code)})
+from unionhub.core.services import invalid, model_update
 
 
 def in_scope(*, actor: Any, obj: models.Model, field: str = "organiser") -> None:

@@ -22,44 +22,38 @@ from unionhub.bargaining.models import (
     OfferCampaign,
     Representative,
 )
-from unionhub.core.api import ScopedModelViewSet
+from unionhub.core.api import ScopedReadOnlyViewSet
 from unionhub.enterprises.models import Enterprise
 
-READ_ONLY = ["get", "head", "options"]
 
-
-class CaseViewSet(ScopedModelViewSet):
+class CaseViewSet(ScopedReadOnlyViewSet):
     queryset = BargainingCase.objects.all()
     serializer_class = CaseSerializer
     filterset_class = CaseFilterSet
     select_related = ("region",)
     prefetch_related = ("covered_enterprises",)
-    http_method_names = READ_ONLY
 
 
-class RepresentativeViewSet(ScopedModelViewSet):
+class RepresentativeViewSet(ScopedReadOnlyViewSet):
     queryset = Representative.objects.all()
     serializer_class = RepresentativeSerializer
     filterset_class = RepresentativeFilterSet
-    http_method_names = READ_ONLY
 
 
-class CampaignViewSet(ScopedModelViewSet):
+class CampaignViewSet(ScopedReadOnlyViewSet):
     queryset = OfferCampaign.objects.all()
     serializer_class = CampaignSerializer
     filterset_class = CampaignFilterSet
-    http_method_names = READ_ONLY
 
 
-class OfferViewSet(ScopedModelViewSet):
+class OfferViewSet(ScopedReadOnlyViewSet):
     queryset = BargainingOffer.objects.all()
     serializer_class = OfferSerializer
     filterset_class = OfferFilterSet
     select_related = ("enterprise",)
-    http_method_names = READ_ONLY
 
 
-class CoveredEnterpriseViewSet(ScopedModelViewSet):
+class CoveredEnterpriseViewSet(ScopedReadOnlyViewSet):
     """Enterprises in scope; ``?covered_on=YYYY-MM-DD`` keeps those bound by a collective
     contract in force that day (their own, or an industry/regional one listing them)."""
 
@@ -67,4 +61,3 @@ class CoveredEnterpriseViewSet(ScopedModelViewSet):
     serializer_class = CoveredEnterpriseSerializer
     filterset_class = CoveredEnterpriseFilterSet
     select_related = ("region",)
-    http_method_names = READ_ONLY

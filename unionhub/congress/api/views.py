@@ -38,48 +38,42 @@ from unionhub.congress.models import (
     Session,
     StarEvaluation,
 )
-from unionhub.core.api import ScopedModelViewSet, django_errors_to_drf
+from unionhub.core.api import ScopedReadOnlyViewSet, django_errors_to_drf
 from unionhub.core.votes import vote_outcome
 
-READ_ONLY = ["get", "head", "options"]
 
-
-class _ReadOnly(ScopedModelViewSet):
-    http_method_names = READ_ONLY
-
-
-class CongressViewSet(_ReadOnly):
+class CongressViewSet(ScopedReadOnlyViewSet):
     queryset = Congress.objects.all()
     serializer_class = CongressSerializer
     filterset_class = CongressFilterSet
     select_related = ("enterprise",)
 
 
-class RepresentativeViewSet(_ReadOnly):
+class RepresentativeViewSet(ScopedReadOnlyViewSet):
     queryset = Representative.objects.all()
     serializer_class = RepresentativeSerializer
     filterset_class = RepresentativeFilterSet
 
 
-class SessionViewSet(_ReadOnly):
+class SessionViewSet(ScopedReadOnlyViewSet):
     queryset = Session.objects.all()
     serializer_class = SessionSerializer
     filterset_class = SessionFilterSet
 
 
-class ResolutionViewSet(_ReadOnly):
+class ResolutionViewSet(ScopedReadOnlyViewSet):
     queryset = Resolution.objects.all()
     serializer_class = ResolutionSerializer
     filterset_class = ResolutionFilterSet
 
 
-class ProposalViewSet(_ReadOnly):
+class ProposalViewSet(ScopedReadOnlyViewSet):
     queryset = Proposal.objects.all()
     serializer_class = ProposalSerializer
     filterset_class = ProposalFilterSet
 
 
-class StarEvaluationViewSet(_ReadOnly):
+class StarEvaluationViewSet(ScopedReadOnlyViewSet):
     queryset = StarEvaluation.objects.all()
     serializer_class = StarEvaluationSerializer
     filterset_class = StarEvaluationFilterSet

@@ -138,3 +138,21 @@ def test_deleting_a_user_keeps_the_records_and_the_chain(demo):
     entry.refresh_from_db()
     assert entry.actor_id is None and entry.actor_name == "chain_probe"
     assert verify_chain().ok
+
+
+def test_the_minute_run_looks_only_near_the_head_and_the_sweep_finds_the_rest(sealed, monkeypatch):
+    from unionhub.core import auditchain
+
+    late = _entries(1)[0]  # stands for a record that committed long after its id was taken
+    monkeypatch.setattr(auditchain, "LATE_WINDOW", 0)
+    newest = AuditSeal.objects.order_by("-seq").first()
+    # Pretend the head is already past the late record: the window excludes it.
+    with transaction.atomic():
+        _raw(
+            "UPDATE core_changerecord SET id = %s WHERE id = %s",
+            [newest.record_id - 1_000_000 if newest.record_id > 1_000_000 else -late.pk, late.pk],
+        )
+    assert seal_pending() == 0
+    assert verify_chain().unsealed == 1
+    assert seal_pending(everything=True) == 1
+    assert verify_chain().ok and verify_chain().unsealed == 0

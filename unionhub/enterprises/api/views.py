@@ -1,6 +1,6 @@
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from unionhub.core.api import ScopedModelViewSet
+from unionhub.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
 from unionhub.enterprises.api.serializers import (
     CampaignListSerializer,
     CampaignSerializer,
@@ -16,7 +16,6 @@ from unionhub.enterprises.filtersets import (
 )
 from unionhub.enterprises.models import Campaign, ContactLog, Enterprise, EnterpriseUnion, TermDelay
 from unionhub.enterprises.views import CONTACT_SERVICES, DELAY_SERVICES, ENTERPRISE_SERVICES
-from unionhub.org.api.views import ScopedReadOnlyViewSet
 
 
 @extend_schema_view(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rest_framework import mixins, viewsets
 
-from unionhub.core.api import ModelPermissions, ScopedModelViewSet
+from unionhub.core.api import ModelPermissions, ScopedReadOnlyViewSet
 from unionhub.enterprises.models import Enterprise
 from unionhub.funds.api.serializers import (
     BeneficiarySerializer,
@@ -25,40 +25,34 @@ from unionhub.funds.filtersets import (
 )
 from unionhub.funds.models import LedgerEntry, Refund, RefundBatch, Remittance, SizeRecord
 
-READ_ONLY = ["get", "head", "options"]
 
-
-class _ReadOnly(ScopedModelViewSet):
-    http_method_names = READ_ONLY
-
-
-class RemittanceViewSet(_ReadOnly):
+class RemittanceViewSet(ScopedReadOnlyViewSet):
     queryset = Remittance.objects.all()
     serializer_class = RemittanceSerializer
     filterset_class = RemittanceFilterSet
 
 
-class SizeRecordViewSet(_ReadOnly):
+class SizeRecordViewSet(ScopedReadOnlyViewSet):
     queryset = SizeRecord.objects.all()
     serializer_class = SizeRecordSerializer
     filterset_class = SizeRecordFilterSet
 
 
-class RefundBatchViewSet(_ReadOnly):
+class RefundBatchViewSet(ScopedReadOnlyViewSet):
     queryset = RefundBatch.objects.all()
     serializer_class = RefundBatchSerializer
     filterset_class = RefundBatchFilterSet
     select_related = ("region",)
 
 
-class RefundViewSet(_ReadOnly):
+class RefundViewSet(ScopedReadOnlyViewSet):
     queryset = Refund.objects.all()
     serializer_class = RefundSerializer
     filterset_class = RefundFilterSet
     select_related = ("enterprise",)
 
 
-class LedgerEntryViewSet(_ReadOnly):
+class LedgerEntryViewSet(ScopedReadOnlyViewSet):
     queryset = LedgerEntry.objects.all()
     serializer_class = LedgerEntrySerializer
     filterset_class = LedgerEntryFilterSet

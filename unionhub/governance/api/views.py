@@ -1,6 +1,6 @@
 """The governance API: read-only lists (the KPIs' records) and filing reports."""
 
-from unionhub.core.api import ScopedModelViewSet
+from unionhub.core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
 from unionhub.core.services import ModelServices
 from unionhub.governance import services
 from unionhub.governance.api import serializers as s
@@ -23,31 +23,26 @@ from unionhub.governance.models import (
     RiskWarning,
 )
 
-READ_ONLY = ["get", "head", "options"]
 
-
-class GridViewSet(ScopedModelViewSet):
+class GridViewSet(ScopedReadOnlyViewSet):
     queryset = Grid.objects.all()
     serializer_class = s.GridSerializer
     filterset_class = GridFilterSet
     select_related = ("region",)
-    http_method_names = READ_ONLY
 
 
-class MembershipViewSet(ScopedModelViewSet):
+class MembershipViewSet(ScopedReadOnlyViewSet):
     queryset = GridMembership.objects.all()
     serializer_class = s.MembershipSerializer
     filterset_class = MembershipFilterSet  # size_group, grid_kind, region
     select_related = ("enterprise", "grid")
-    http_method_names = READ_ONLY
 
 
-class MonitoringPointViewSet(ScopedModelViewSet):
+class MonitoringPointViewSet(ScopedReadOnlyViewSet):
     queryset = MonitoringPoint.objects.all()
     serializer_class = s.MonitoringPointSerializer
     filterset_class = MonitoringPointFilterSet
     select_related = ("enterprise",)
-    http_method_names = READ_ONLY
 
 
 class ReportViewSet(ScopedModelViewSet):
@@ -62,24 +57,21 @@ class ReportViewSet(ScopedModelViewSet):
     services = ModelServices(create=services.report_file)
 
 
-class WarningViewSet(ScopedModelViewSet):
+class WarningViewSet(ScopedReadOnlyViewSet):
     queryset = RiskWarning.objects.all()
     serializer_class = s.WarningSerializer
     filterset_class = WarningFilterSet  # status, level, region
     select_related = ("enterprise", "level")
-    http_method_names = READ_ONLY
 
 
-class HarmoniousViewSet(ScopedModelViewSet):
+class HarmoniousViewSet(ScopedReadOnlyViewSet):
     queryset = HarmoniousUnit.objects.all()
     serializer_class = s.HarmoniousSerializer
     filterset_class = HarmoniousFilterSet  # in_force_on, level, year, region
     select_related = ("region",)
-    http_method_names = READ_ONLY
 
 
-class LayoffViewSet(ScopedModelViewSet):
+class LayoffViewSet(ScopedReadOnlyViewSet):
     queryset = LayoffPlan.objects.all()
     serializer_class = s.LayoffSerializer
     filterset_class = LayoffFilterSet
-    http_method_names = READ_ONLY

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from unionhub.core.scope import object_visible_to
-
-
-def invalid(field: str | None, message: str, code: str) -> ValidationError:
-    """A service error with its stable ``code``, on ``field`` (or on the whole record)."""
-    error = ValidationError(message, code=code)
-    return ValidationError({field: error}) if field else error
+from unionhub.core.services import invalid
 
 
 def creator(actor: Any) -> Any:

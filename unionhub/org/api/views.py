@@ -3,21 +3,9 @@ pages, where the tree rules are enforced by the services."""
 
 from __future__ import annotations
 
-from rest_framework import viewsets
-
-from unionhub.core.api import ScopedModelViewSet
+from unionhub.core.api import ScopedReadOnlyViewSet
 from unionhub.org.api.serializers import OrgUnitSerializer, RegionSerializer
 from unionhub.org.models import OrgUnit, Region
-
-
-class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
-    """List and retrieve only, scoped like ``ScopedModelViewSet`` (the same
-    ``get_queryset``): no create/update/destroy action exists to route, so there is no
-    write path that could skip a service. (Core should offer this class.)"""
-
-    select_related: tuple[str, ...] = ()
-    prefetch_related: tuple[str, ...] = ()
-    get_queryset = ScopedModelViewSet.get_queryset
 
 
 class RegionViewSet(ScopedReadOnlyViewSet):

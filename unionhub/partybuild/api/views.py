@@ -1,7 +1,7 @@
 """The module's API: scoped, read-only lists and details (writes are made on the pages,
 through the services). Every KPI's ``records_url`` is one of these lists."""
 
-from unionhub.core.api import ScopedModelViewSet
+from unionhub.core.api import ScopedReadOnlyViewSet
 from unionhub.partybuild import filtersets
 from unionhub.partybuild.api import serializers
 from unionhub.partybuild.models import (
@@ -14,19 +14,15 @@ from unionhub.partybuild.models import (
     PartyFacts,
 )
 
-READ_ONLY = ["get", "head", "options"]
 
-
-class PartyFactsViewSet(ScopedModelViewSet):
-    http_method_names = READ_ONLY
+class PartyFactsViewSet(ScopedReadOnlyViewSet):
     queryset = PartyFacts.objects.all()
     serializer_class = serializers.PartyFactsSerializer
     filterset_class = filtersets.PartyFactsFilterSet
     select_related = ("enterprise",)
 
 
-class ParticipationViewSet(ScopedModelViewSet):
-    http_method_names = READ_ONLY
+class ParticipationViewSet(ScopedReadOnlyViewSet):
     queryset = Participation.objects.all()
     serializer_class = serializers.ParticipationSerializer
     filterset_class = filtersets.ParticipationFilterSet
@@ -34,39 +30,34 @@ class ParticipationViewSet(ScopedModelViewSet):
     prefetch_related = ("reports",)
 
 
-class CycleReportViewSet(ScopedModelViewSet):
-    http_method_names = READ_ONLY
+class CycleReportViewSet(ScopedReadOnlyViewSet):
     queryset = CycleReport.objects.all()
     serializer_class = serializers.CycleReportSerializer
     filterset_class = filtersets.CycleReportFilterSet
 
 
-class DemonstrationViewSet(ScopedModelViewSet):
-    http_method_names = READ_ONLY
+class DemonstrationViewSet(ScopedReadOnlyViewSet):
     queryset = Demonstration.objects.all()
     serializer_class = serializers.DemonstrationSerializer
     filterset_class = filtersets.DemonstrationFilterSet
     select_related = ("region",)
 
 
-class LectureViewSet(ScopedModelViewSet):
-    http_method_names = READ_ONLY
+class LectureViewSet(ScopedReadOnlyViewSet):
     queryset = Lecture.objects.all()
     serializer_class = serializers.LectureSerializer
     filterset_class = filtersets.LectureFilterSet
     select_related = ("region",)
 
 
-class DeputyViewSet(ScopedModelViewSet):
-    http_method_names = READ_ONLY
+class DeputyViewSet(ScopedReadOnlyViewSet):
     queryset = Deputy.objects.all()
     serializer_class = serializers.DeputySerializer
     filterset_class = filtersets.DeputyFilterSet
     select_related = ("region",)
 
 
-class CultivationViewSet(ScopedModelViewSet):
-    http_method_names = READ_ONLY
+class CultivationViewSet(ScopedReadOnlyViewSet):
     queryset = Cultivation.objects.all()
     serializer_class = serializers.CultivationSerializer
     filterset_class = filtersets.CultivationFilterSet

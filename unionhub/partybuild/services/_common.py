@@ -6,19 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionhub.core.scope import object_visible_to
+from unionhub.core.services import invalid
 
 if TYPE_CHECKING:
     from unionhub.accounts.models import User
-
-
-def invalid(field: str | None, message: str, code: str) -> ValidationError:
-    error = ValidationError(message, code=code)
-    return ValidationError({field: error}) if field else error
 
 
 def creator(actor: User | None) -> User | None:

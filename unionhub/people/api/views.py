@@ -1,6 +1,6 @@
 """The registry's API: scoped read-only lists and details (``/api/v1/people/…``)."""
 
-from unionhub.core.api import ScopedModelViewSet
+from unionhub.core.api import ScopedReadOnlyViewSet
 from unionhub.people.api import serializers as s
 from unionhub.people.filtersets import (
     CareVisitFilterSet,
@@ -12,37 +12,33 @@ from unionhub.people.filtersets import (
 from unionhub.people.models import CareVisit, Honour, Mentorship, ModelWorker, Nomination
 
 
-class _ReadOnly(ScopedModelViewSet):
-    http_method_names = ["get", "head", "options"]
-
-
-class ModelWorkerViewSet(_ReadOnly):
+class ModelWorkerViewSet(ScopedReadOnlyViewSet):
     queryset = ModelWorker.objects.all()
     serializer_class = s.ModelWorkerSerializer
     filterset_class = ModelWorkerFilterSet
     select_related = ("region",)
 
 
-class HonourViewSet(_ReadOnly):
+class HonourViewSet(ScopedReadOnlyViewSet):
     queryset = Honour.objects.all()
     serializer_class = s.HonourSerializer
     filterset_class = HonourFilterSet
 
 
-class NominationViewSet(_ReadOnly):
+class NominationViewSet(ScopedReadOnlyViewSet):
     queryset = Nomination.objects.all()
     serializer_class = s.NominationSerializer
     filterset_class = NominationFilterSet
     select_related = ("region",)
 
 
-class CareVisitViewSet(_ReadOnly):
+class CareVisitViewSet(ScopedReadOnlyViewSet):
     queryset = CareVisit.objects.all()
     serializer_class = s.CareVisitSerializer
     filterset_class = CareVisitFilterSet
 
 
-class MentorshipViewSet(_ReadOnly):
+class MentorshipViewSet(ScopedReadOnlyViewSet):
     queryset = Mentorship.objects.all()
     serializer_class = s.MentorshipSerializer
     filterset_class = MentorshipFilterSet

@@ -5,21 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext as _
 
 from unionhub.core.scope import object_visible_to
+from unionhub.core.services import invalid
 
 if TYPE_CHECKING:
     from unionhub.accounts.models import User
-
-
-def invalid(field: str | None, message: str, code: str) -> ValidationError:
-    """``ValidationError({field: ValidationError(message, code=code)})`` (no field: a
-    non-field error)."""
-    error = ValidationError(message, code=code)
-    return ValidationError({field: error}) if field else error
 
 
 def require_perm(actor: User | None, *perms: str) -> None:

@@ -5,17 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionhub.core.scope import object_visible_to
-
-
-def invalid(field: str | None, message: str, code: str) -> ValidationError:
-    error = ValidationError(message, code=code)
-    return ValidationError({field: error}) if field else error
+from unionhub.core.services import invalid
 
 
 def require_visible(obj: models.Model, actor: Any, field: str | None = None) -> None:

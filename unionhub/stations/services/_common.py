@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
 from unionhub.core.scope import object_visible_to
+from unionhub.core.services import invalid
 
 if TYPE_CHECKING:
     from unionhub.accounts.models import User
@@ -23,12 +23,6 @@ class Conflict(Exception):
     def __init__(self, existing):
         super().__init__("event_id reused with different content")
         self.existing = existing
-
-
-def invalid(field: str | None, message: str, code: str) -> ValidationError:
-    """A ``ValidationError`` on ``field`` (or on the record when None) with a stable code."""
-    error = ValidationError(message, code=code)
-    return error if field is None else ValidationError({field: error})
 
 
 def user_or_none(actor: User | None) -> User | None:

@@ -11,12 +11,11 @@ from unionhub.core.kpis.registry import all_kpis
 
 pytestmark = pytest.mark.django_db
 
-SUM_FIELDS = {
-    "points.suggestion_benefit_year": "realized_benefit",
-    "bargaining.covered_workers": "employees",
-    "activities.training_person_times": "person_times",
-    "culture.shows_planned": "shows_planned",
-}
+
+def _sum_fields() -> dict[str, str]:
+    """What each sum KPI adds up, from its own declaration (``Part.sum_field``): the field
+    of the same name in every row of its ``records_url`` list."""
+    return {k.code: k.part.sum_field for k in all_kpis() if k.aggregation == "sum"}
 
 
 def _with(url: str, param: str) -> str:
@@ -41,6 +40,7 @@ def test_every_records_url_reproduces_its_value(world, api_as, username, region)
     response = api.get("/api/v1/kpis/", {"region": region} if region else {})
     assert response.status_code == 200, response.content
     results = {r["code"]: r for r in response.json()["results"]}
+    sum_fields = _sum_fields()
     # every registered KPI is there for these administrators (they may see every module)
     assert set(results) == {k.code for k in all_kpis()}
     for code, item in results.items():
@@ -59,7 +59,7 @@ def test_every_records_url_reproduces_its_value(world, api_as, username, region)
                 assert item["value"] == pytest.approx(expected), code
         else:
             rows = _all_rows(api, item["records_url"])
-            total = sum(Decimal(r[SUM_FIELDS[code]] or 0) for r in rows)
+            total = sum(Decimal(r[sum_fields[code]] or 0) for r in rows)
             if item["unit"] == "元":  # money: a string with two decimals
                 assert f"{total:.2f}" == item["value"], code
             else:  # a sum of head counts (e.g. workers covered): a number

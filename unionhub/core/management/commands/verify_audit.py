@@ -21,7 +21,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, seal: bool = False, **options):
         if seal:
-            self.stdout.write(_("Sealed %(n)d new change records.") % {"n": seal_pending()})
+            self.stdout.write(
+                _("Sealed %(n)d new change records.") % {"n": seal_pending(everything=True)}
+            )
         report = verify_chain()
         if not report.ok:
             raise CommandError(
