@@ -81,7 +81,7 @@ def test_refund_batch_four_eyes_and_enterprise_file(page):
     page.click("text=添加符合条件的企业")
     page.click("form.card button[type=submit]")
     page.wait_for_selector("[data-testid=batch-summary]")
-    assert "36000.00" in page.inner_text("[data-testid=batch-summary]")  # 12 × 2 % × 150 000
+    assert "36,000.00" in page.inner_text("[data-testid=batch-summary]")  # 12 × 2 % × 150 000
     shot(page, "congress-03-refund-batch-draft")
     page.click("[data-testid=batch-submit]")
     page.click("form.card button[type=submit]")
@@ -105,7 +105,7 @@ def test_refund_batch_four_eyes_and_enterprise_file(page):
     page.goto(page.base + f"/enterprises/{enterprise.pk}/")
     page.click("[data-testid=detail-tab-link-funds]")
     page.wait_for_selector("[data-testid=funds-tab] table")
-    assert "36000.00" in page.inner_text("[data-testid=funds-tab]")
+    assert "36,000.00" in page.inner_text("[data-testid=funds-tab]")
     shot(page, "congress-05-enterprise-funds-tab")
     page.click("[data-testid=detail-tab-link-congress]")
     page.wait_for_selector("[data-testid=congress-tab]")

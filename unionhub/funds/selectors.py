@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from unionhub.core.detail_tabs import TABLE_TEMPLATE, Link
+from unionhub.core.formatting import yuan
 from unionhub.funds.models import Refund, RefundBatch, Remittance, SizeRecord
 
 
@@ -56,12 +57,12 @@ def enterprise_tab(request: Any, enterprise: Any) -> dict:
             [
                 year,
                 n,
-                f"{total:.2f}",
+                yuan(total),
                 Link(record.get_size_class_display(), reverse("funds:sizerecord", args=[record.pk]))
                 if record
                 else "—",
                 Link(
-                    f"{refund.amount:.2f}（{refund.get_status_display()}）",
+                    f"{yuan(refund.amount)}（{refund.get_status_display()}）",
                     reverse("funds:refund", args=[refund.pk]),
                 )
                 if refund
