@@ -39,6 +39,7 @@ def page(browser, live_server, demo):
     pg.base = live_server.url
     yield pg
     context.close()
+    _assert_no_csp_violation(pg)
 
 
 @pytest.fixture
@@ -52,6 +53,14 @@ def phone(browser, live_server, demo):
     pg.base = live_server.url
     yield pg
     context.close()
+    _assert_no_csp_violation(pg)
+
+
+def _assert_no_csp_violation(pg) -> None:
+    """Every page a browser test opened kept to the CSP: no inline script or style refused
+    (Chromium reports each refusal as a console error)."""
+    refused = [m for m in pg.console_errors if "Content Security Policy" in m]
+    assert not refused, refused
 
 
 def shot(page, name: str) -> Path:

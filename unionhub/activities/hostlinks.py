@@ -1,7 +1,10 @@
 """Tools for hosts without an account: the signed sign-in link a participant opens (and its
 QR code), and the signed host link that shows the live attendance. Both are
 ``django.core.signing`` tokens over the activity's id (different salts, so one cannot stand
-for the other); the sign-in link stops working after the activity (``Activity.signin_open``)."""
+for the other); the sign-in link stops working after the activity (``Activity.signin_open``).
+The tokens carry no timestamp, so an activity's link is the same every time it is shown (a
+printed QR code and the one on the host's phone agree); links issued with the earlier
+timestamped format are still accepted."""
 
 from __future__ import annotations
 
@@ -18,17 +21,23 @@ HOST_SALT = "activities.host"
 
 
 def signin_token(activity: Activity) -> str:
-    return signing.dumps(activity.pk, salt=SIGNIN_SALT, compress=True)
+    return signing.Signer(salt=SIGNIN_SALT).sign_object(activity.pk, compress=True)
 
 
 def host_token(activity: Activity) -> str:
-    return signing.dumps(activity.pk, salt=HOST_SALT, compress=True)
+    return signing.Signer(salt=HOST_SALT).sign_object(activity.pk, compress=True)
+
+
+def _unsign(token: str, salt: str):
+    if token.count(":") >= 2:  # payload:time:signature — a link issued before tokens lost the time
+        return signing.loads(token, salt=salt)
+    return signing.Signer(salt=salt).unsign_object(token)
 
 
 def activity_for_token(token: str, *, salt: str) -> Activity | None:
     """The activity a token was signed for, or None for a forged or altered token."""
     try:
-        pk = signing.loads(token, salt=salt)
+        pk = _unsign(token, salt)
     except signing.BadSignature:
         return None
     if not isinstance(pk, int):

@@ -202,3 +202,13 @@ def test_after_the_activity_the_host_link_shows_the_count_but_no_names(demo, cli
     )
     assert response.status_code == 400 and "已过期" in response.content.decode()
     assert activity.signins.count() == 1
+
+
+def test_links_are_stable_and_earlier_timestamped_links_still_open():
+    from django.core import signing
+
+    activity = _activity()
+    assert hostlinks.signin_token(activity) == hostlinks.signin_token(activity)
+    earlier = signing.dumps(activity.pk, salt=hostlinks.SIGNIN_SALT, compress=True)
+    assert hostlinks.activity_for_token(earlier, salt=hostlinks.SIGNIN_SALT) == activity
+    assert hostlinks.activity_for_token(earlier, salt=hostlinks.HOST_SALT) is None

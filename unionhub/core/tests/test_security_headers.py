@@ -4,6 +4,9 @@ permissions policy — on list pages, record pages, the API and the public pages
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
@@ -16,6 +19,8 @@ def _assert_headers(response, what):
     csp = response.headers.get("Content-Security-Policy", "")
     script_src = next((d for d in csp.split(";") if d.strip().startswith("script-src")), "")
     assert script_src and "'unsafe-inline'" not in script_src, f"{what}: {csp!r}"
+    style_src = next((d for d in csp.split(";") if d.strip().startswith("style-src")), "")
+    assert style_src and "'unsafe-inline'" not in style_src, f"{what}: {csp!r}"
     assert "frame-ancestors 'none'" in csp, what
     assert "object-src 'none'" in csp, what
     assert response.headers.get("X-Content-Type-Options") == "nosniff", what
@@ -49,3 +54,20 @@ def test_public_pages_carry_the_headers(client, url):
     assert "camera=()" in response.headers.get("Permissions-Policy", "")
     if url == "/accounts/login/":
         _assert_headers(response, url)
+
+
+INLINE_STYLE = re.compile(r"""<style[\s>]|\sstyle\s*=\s*["']""", re.IGNORECASE)
+
+
+def test_no_template_carries_an_inline_style():
+    """The CSP's style-src has no 'unsafe-inline', so a style attribute or a <style> element
+    in a template would be silently dropped by the browser: use a class from unionhub.css, or
+    data-bg / data-width for values that come from data."""
+    root = Path(__file__).resolve().parents[2]
+    offenders = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.rglob("templates/**/*.html")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if INLINE_STYLE.search(line)
+    ]
+    assert not offenders, offenders

@@ -58,10 +58,21 @@
     });
   }
 
+  // Values from data that would otherwise be inline styles (the CSP allows none):
+  // data-bg="#d63939" (a warning level's colour), data-width="40" (a progress bar, in %).
+  function applyDataStyles(root) {
+    (root || document).querySelectorAll("[data-bg]").forEach(function (el) {
+      el.style.background = el.dataset.bg;
+    });
+    (root || document).querySelectorAll("[data-width]").forEach(function (el) {
+      el.style.width = Math.max(0, Math.min(100, parseFloat(el.dataset.width) || 0)) + "%";
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
-    renderCharts(); scheduleReload(); bulkCounts(); loadBadges();
+    applyDataStyles(); renderCharts(); scheduleReload(); bulkCounts(); loadBadges();
   });
   document.addEventListener("htmx:afterSwap", function (e) {
-    renderCharts(e.target); bulkCounts(e.target.parentNode || document);
+    applyDataStyles(e.target); renderCharts(e.target); bulkCounts(e.target.parentNode || document);
   });
 })();
