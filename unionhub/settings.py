@@ -143,6 +143,7 @@ MIDDLEWARE = [
     "unionhub.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "unionhub.core.middleware.SessionTouchMiddleware",
     "unionhub.core.middleware.ChineseByDefaultMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -197,7 +198,9 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Sessions end after 2 hours without activity.
 SESSION_COOKIE_AGE = 2 * 60 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Idle timeout without a write per request: SessionTouchMiddleware re-saves a signed-in
+# session at most every SESSION_TOUCH_INTERVAL seconds.
+SESSION_TOUCH_INTERVAL = 300
 SESSION_COOKIE_HTTPONLY = True
 
 # Lockout: 5 failed attempts for the same account from the same address → 15 minutes.

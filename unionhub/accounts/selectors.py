@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import Permission
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, F, IntegerField, Q, QuerySet, Value
 from django.utils.translation import gettext as _
 
 from unionhub.accounts.models import Role, User
@@ -14,24 +15,88 @@ from unionhub.core.scope import Scope, ScopeKind, scope_for
 from unionhub.org.models import OrgUnit
 
 
+@dataclass(frozen=True)
+class Authz:
+    """What one user may do and see, read once per request: their roles' ids and data-scope
+    kinds, and every permission (``app_label.codename``) of the roles and of the user."""
+
+    role_scopes: dict[int, str]
+    permissions: frozenset[str]
+
+
+_AUTHZ_ATTR = "_unionhub_authz"
+
+
+def user_authz(user: User) -> Authz:
+    """Roles and permissions in ONE query (a UNION of the roles with their permissions and
+    the user's own permissions), cached on the user object for the request."""
+    cached = getattr(user, _AUTHZ_ATTR, None)
+    if cached is not None:
+        return cached
+    by_role = (
+        Role.objects.filter(users=user)
+        .order_by()
+        .values_list(
+            "pk",
+            "data_scope",
+            F("permissions__content_type__app_label"),
+            F("permissions__codename"),
+        )
+    )
+    direct = (
+        Permission.objects.filter(user=user)
+        .order_by()
+        .values_list(
+            Value(None, output_field=IntegerField()),
+            Value(None, output_field=CharField()),
+            "content_type__app_label",
+            "codename",
+        )
+    )
+    role_scopes: dict[int, str] = {}
+    permissions: set[str] = set()
+    for role_id, kind, app_label, codename in by_role.union(direct, all=True):
+        if role_id is not None:
+            role_scopes[role_id] = kind
+        if codename is not None:
+            permissions.add(f"{app_label}.{codename}")
+    authz = Authz(role_scopes=role_scopes, permissions=frozenset(permissions))
+    setattr(user, _AUTHZ_ATTR, authz)
+    return authz
+
+
+def forget_authz(user: Any) -> None:
+    """Drop the cached roles and permissions (after a user's roles change in a request)."""
+    for attr in (_AUTHZ_ATTR, "_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+        if hasattr(user, attr):
+            delattr(user, attr)
+
+
 def user_scope_resolve(*, user: User) -> Scope:
     """Union of the scopes of all the user's roles: the widest wins."""
     scope = Scope()
-    # One query for the organisation and its region (not one for each), once per request.
-    unit = (
-        OrgUnit.objects.select_related("region").filter(pk=user.org_unit_id).first()
-        if user.org_unit_id
-        else None
+    # The organisation and its region come with the user (RoleBackend.get_user).
+    unit = user.org_unit if user.org_unit_id else None
+    kinds = user_authz(user).role_scopes
+    if ScopeKind.ALL in kinds.values():
+        return Scope(everything=True)
+    custom_roles = [pk for pk, kind in kinds.items() if kind == ScopeKind.CUSTOM]
+    custom_units = (
+        list(
+            OrgUnit.objects.filter(
+                pk__in=Role.custom_units.through.objects.filter(role_id__in=custom_roles).values(
+                    "orgunit_id"
+                )
+            ).select_related("region")
+        )
+        if custom_roles
+        else []
     )
-    roles = Role.objects.filter(users=user).prefetch_related("custom_units__region")
-    for role in roles:
-        kind = role.data_scope
-        if kind == ScopeKind.ALL:
-            return Scope(everything=True)
+    for kind in set(kinds.values()):
         if kind == ScopeKind.OWN:
             scope.owner_id = user.pk
         elif kind == ScopeKind.CUSTOM:
-            for custom in role.custom_units.all():
+            for custom in custom_units:
                 scope.org_subtrees.add(custom.path)
                 if custom.is_area_union:
                     scope.region_subtrees.add(custom.region.path)
@@ -73,7 +138,7 @@ def user_scope_label(*, user: Any) -> str:
         return _("No data")
     if user.is_superuser:
         return _("All data")
-    kinds = set(Role.objects.filter(users=user).values_list("data_scope", flat=True))
+    kinds = set(user_authz(user).role_scopes.values())
     return role_scope_label(org_unit=getattr(user, "org_unit", None), kinds=kinds)
 
 

@@ -37,7 +37,7 @@ from django.utils.translation import gettext as _
 
 from unionhub.accounts.models import Role, User
 from unionhub.accounts.roles import BUILTIN_ROLES, SEPARATED_DUTIES
-from unionhub.accounts.selectors import perm_key, permissions_matching
+from unionhub.accounts.selectors import forget_authz, perm_key, permissions_matching
 from unionhub.core.audit import record_change
 from unionhub.core.scope import ScopeKind, forget_scope, scope_for
 from unionhub.core.services import invalid as _invalid
@@ -216,6 +216,7 @@ def user_save(
     user.roles.set(roles)
     _record_m2m(user, before, ("roles",), actor=actor)
     forget_scope(user)
+    forget_authz(user)
     if not _visible(User, user, actor):
         raise _invalid(None, _("The user would be outside your data scope."), "out_of_scope")
     return user

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextvars
 import ipaddress
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -126,3 +127,25 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class SessionTouchMiddleware:
+    """The idle timeout (SESSION_COOKIE_AGE) without a session write on every request.
+
+    ``SESSION_SAVE_EVERY_REQUEST`` cost three SQL statements per page and raced when a page's
+    htmx requests overlapped a login. Instead a signed-in session is marked every
+    ``SESSION_TOUCH_INTERVAL`` seconds, which saves it and pushes its expiry forward: a
+    session idle for ``SESSION_COOKIE_AGE`` still ends, give or take the interval."""
+
+    KEY = "_touched"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        session = getattr(request, "session", None)
+        if session is not None and session.session_key:
+            now = int(time.time())
+            if now - int(session.get(self.KEY, 0)) >= settings.SESSION_TOUCH_INTERVAL:
+                session[self.KEY] = now
+        return self.get_response(request)

@@ -15,6 +15,7 @@ from django.views import generic
 
 from unionhub.core import bulk
 from unionhub.core.exporting import ExportColumn
+from unionhub.core.scope import scope_for
 from unionhub.core.services import ModelServices
 from unionhub.core.urlgen import register_model_view
 from unionhub.core.validators.uscc import uscc_warnings
@@ -236,7 +237,12 @@ def _region_for(request) -> Region:
             raise Http404
         return region
     unit = getattr(request.user, "org_unit", None)
-    if unit is not None and visible.filter(pk=unit.region_id).exists():
+    # The user's region came with the user: the scope decides without another query.
+    if (
+        unit is not None
+        and unit.region_id
+        and scope_for(request.user).covers_region_path(unit.region.path)
+    ):
         return unit.region
     region = visible.order_by("depth", "code").first()
     if region is None:

@@ -33,7 +33,7 @@ def test_settings_match_the_rules():
     assert settings.AXES_COOLOFF_TIME == dt.timedelta(minutes=15)
     assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
     assert settings.SESSION_COOKIE_AGE == 2 * 60 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True  # idle time, not time since login
+    assert settings.SESSION_TOUCH_INTERVAL == 300  # idle time, not time since login
     assert settings.SESSION_COOKIE_HTTPONLY is True
 
 
@@ -207,3 +207,35 @@ def test_a_forged_forwarded_address_does_not_escape_the_lockout(demo, settings):
         HTTP_X_FORWARDED_FOR="198.51.100.99",
     )
     assert rotated.status_code == 429
+
+
+def _session_writes(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return sum('UPDATE "django_session"' in q["sql"] for q in ctx.captured_queries)
+
+
+def test_idle_timeout_counts_from_the_last_request_without_a_write_per_request(client_as):
+    """SESSION_COOKIE_AGE is an idle timeout: a request pushes the expiry forward, but at
+    most every SESSION_TOUCH_INTERVAL seconds (no session write on every page)."""
+    import time
+
+    from django.contrib.sessions.models import Session
+    from django.urls import reverse
+
+    client = client_as("city_admin")
+    url = reverse("core:home")
+    client.get(url)
+    assert _session_writes(client, url) == 0  # touched a moment ago: no write
+
+    session = client.session
+    session["_touched"] = int(time.time()) - settings.SESSION_TOUCH_INTERVAL
+    session.save()
+    row = Session.objects.get(session_key=session.session_key)
+    Session.objects.filter(pk=row.pk).update(expire_date=row.expire_date - dt.timedelta(hours=1))
+    assert _session_writes(client, url) == 1
+    pushed = Session.objects.get(session_key=session.session_key).expire_date
+    assert pushed > row.expire_date - dt.timedelta(minutes=1)
