@@ -348,6 +348,10 @@ IMPORT_DIR = Path(os.environ.get("UNIONHUB_IMPORT_DIR", VAR_DIR / "imports"))
 # Files up to this many data rows are checked and written inside the request; larger ones
 # go to the task queue and the page shows their progress.
 IMPORT_INLINE_MAX_ROWS = int(os.environ.get("UNIONHUB_IMPORT_INLINE_MAX_ROWS", "2000"))
+# An upload whose parts unpack to more than this is refused (a 5 MB .xlsx can hold 110 MB
+# of XML); one whose sheet XML exceeds IMPORT_INLINE_MAX_BYTES always goes to the worker.
+IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("UNIONHUB_IMPORT_MAX_UNPACKED_MB", "400")) * 2**20
+IMPORT_INLINE_MAX_BYTES = int(os.environ.get("UNIONHUB_IMPORT_INLINE_MAX_MB", "4")) * 2**20
 
 # Personal data of members who left is anonymised this many years after they left
 # (domain.md §11.3.5; `manage.py anonymise_members`, daily).

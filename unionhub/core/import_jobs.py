@@ -97,6 +97,11 @@ def _progress_file(job: ImportJob) -> Path:
     return _dir() / f"{job.stored_name}.progress"
 
 
+def errors_file(job: ImportJob) -> Path:
+    """The error workbook of a checked file (the upload with a “错误原因” column)."""
+    return _dir() / f"{job.stored_name}.errors.xlsx"
+
+
 def _write_progress(job: ImportJob, done: int, phase: str) -> None:
     path = _progress_file(job)
     tmp = path.with_suffix(".tmp")
@@ -137,11 +142,27 @@ def job_start(*, actor: Any, kind: ImportKind, upload: Any, update: bool) -> Imp
         for chunk in upload.chunks():
             fh.write(chunk)
     from unionhub.core.importing import count_rows
+    from unionhub.core.importing.xlsx import sheet_size
 
+    path = _dir() / stored
+    unpacked = sheet_size(str(path))
+    if unpacked > settings.IMPORT_MAX_UNPACKED_BYTES:
+        path.unlink(missing_ok=True)
+        raise ValidationError(
+            _(
+                "The file unpacks to more than %(mb)d MB; split it into several files of at "
+                "most 100,000 rows."
+            )
+            % {"mb": settings.IMPORT_MAX_UNPACKED_BYTES // 2**20}
+        )
     try:
-        total = count_rows(str(_dir() / stored))
+        total = count_rows(str(path))
     except Exception:  # not a readable workbook: the run reports it as a header problem
         total = 0
+    # The declared dimension can lie (probe finding 3): a sheet whose XML is larger than an
+    # inline file's can be never runs inside the request, whatever its dimension says.
+    if unpacked > settings.IMPORT_INLINE_MAX_BYTES:
+        total = max(total, settings.IMPORT_INLINE_MAX_ROWS + 1)
     unit = getattr(actor, "org_unit", None)
     job = ImportJob.objects.create(
         kind=kind.key,
@@ -237,11 +258,24 @@ def job_execute(job_id: int) -> None:
             "committed": result.committed,
         }
         job.status = ImportJobStatus.DONE
+        if result.errors and not job.commit:
+            _write_errors(job, result)
         if job.commit:
             job_file(job).unlink(missing_ok=True)
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "result", "error", "finished_at"])
     _progress_file(job).unlink(missing_ok=True)
+
+
+def _write_errors(job: ImportJob, result) -> None:
+    from unionhub.core.importing.xlsx import write_error_workbook
+
+    target = errors_file(job)
+    try:
+        write_error_workbook(str(job_file(job)), result.errors, str(target))
+    except Exception:  # the preview still lists the problems; only the workbook is missing
+        log.exception("error workbook of import job %s", job.pk)
+        target.unlink(missing_ok=True)
 
 
 @task()

@@ -39,6 +39,7 @@ def _pages():
         page("imports/<slug:kind>/", imports.ImportUploadView, "import"),
         # ".xlsx" routes are file downloads (the scope matrix reads only HTML/JSON).
         page("imports/<slug:kind>/template.xlsx", imports.ImportTemplateView, "import_template"),
+        page("imports/jobs/<int:pk>/errors.xlsx", imports.ImportErrorsView, "import_errors"),
     ]
 
 

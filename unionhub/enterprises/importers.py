@@ -15,6 +15,7 @@ from unionhub.core.importing import (
     Column,
     Importer,
     ImportResult,
+    ReferenceSheet,
     parse_bool,
     parse_choice,
     parse_date,
@@ -107,15 +108,17 @@ def parse_region_code(value: Any) -> str:
     return parse_text(value)
 
 
+REGION_HEADER = "所在地区代码"
+
 COLUMNS = [
     Column("统一社会信用代码", "uscc", parse_uscc, example="91350100M000100Y43", width=22),
     Column("企业名称", "name", parse_text, example="盐城示例科技有限公司", width=30),
     Column(
-        "所在地区代码",
+        REGION_HEADER,
         "region",
         parse_region_code,
         example="320925",
-        note="县级单位或镇（街道）代码",
+        note="县级单位或镇（街道）的代码或名称，可从下拉列表选择（见“地区代码表”）",
     ),
     Column(
         "行业代码",
@@ -158,8 +161,17 @@ class EnterpriseImporter(Importer):
         qs = Region.objects.filter(level__in=["county", "town"])
         if self.actor is not None:
             qs = qs.visible_to(self.actor)
-        self.regions = {r.code: r for r in qs}
-        self.all_codes = set(Region.objects.values_list("code", flat=True))
+        self.regions = {r.code: r for r in qs.select_related("parent")}
+        self.regions_by_name: dict[str, list[Region]] = {}
+        for region in self.regions.values():
+            names = {region.name}
+            if region.level == "town" and region.parent_id:
+                names.add(f"{region.parent.name}{region.name}")
+            for name in names:
+                self.regions_by_name.setdefault(name, []).append(region)
+        known = list(Region.objects.values_list("code", "name"))
+        self.all_codes = {code for code, _name in known}
+        self.all_names = {name for _code, name in known}
         self.today = timezone.localdate()
         self.table = sme.table_for(self.today)
         self.created_by = self.actor if getattr(self.actor, "pk", None) else None
@@ -175,20 +187,65 @@ class EnterpriseImporter(Importer):
         return parse_founded(value, self.today)
 
     def clean_row(self, values, add_error) -> None:
-        code = values.get("region")
-        region = self.regions.get(code)
-        if region is None:
-            if code in self.all_codes:
-                add_error("所在地区代码", f"“{code}”不是您数据范围内的县级单位或镇（街道）")
+        text = values.get("region")
+        if text:
+            region, reason = self.find_region(text)
+            if region is None:
+                add_error(REGION_HEADER, reason)
             else:
-                add_error("所在地区代码", f"未知的地区代码“{code}”")
-            return
-        values["region"] = region
-        for warning in uscc_warnings(values["uscc"], checked=True):
-            self.warn("统一社会信用代码", f"提示：{warning}（已接受，建议复核）")
+                values["region"] = region
         name = values.get("name", "")
         if len(name) > 200:
             add_error("企业名称", "不能超过200个字")
+        if values.get("uscc"):
+            for warning in uscc_warnings(values["uscc"], checked=True):
+                self.warn("统一社会信用代码", f"提示：{warning}（已接受，建议复核）")
+
+    def find_region(self, text: str) -> tuple[Region | None, str]:
+        """The county-level unit or town a cell names: its code (“320921”), the drop-down's
+        “320921 响水县”, its name (“小尖镇”) or county and town together (“响水县小尖镇”)."""
+        token = text.split()[0] if text.split() else ""
+        if token.isdigit():
+            region = self.regions.get(token)
+            if region is not None:
+                return region, ""
+            if token in self.all_codes:
+                return None, f"“{token}”不是您数据范围内的县级单位或镇（街道）"
+            return None, f"未知的地区代码“{token}”（可填代码或名称，见模板的“地区代码表”）"
+        matches = self.regions_by_name.get(text.replace(" ", ""), [])
+        if len(matches) == 1:
+            return matches[0], ""
+        if len(matches) > 1:
+            codes = "、".join(f"{r.code} {r.name}" for r in matches[:5])
+            return None, f"名称“{text}”对应多个地区（{codes}），请填写代码"
+        if text in self.all_names:
+            return None, f"“{text}”不是您数据范围内的县级单位或镇（街道）"
+        return None, f"未知的地区“{text}”（可填代码或名称，见模板的“地区代码表”）"
+
+    def reference_sheets(self) -> list[ReferenceSheet]:
+        """The template's “地区代码表”: every unit the uploader may use, feeding the
+        region column's drop-down."""
+        regions = Region.objects.filter(level__in=["county", "town"]).select_related("parent")
+        if self.actor is not None:
+            regions = regions.visible_to(self.actor)
+        rows = [
+            (
+                f"{r.code} {r.name}",
+                r.code,
+                r.name,
+                r.get_level_display(),
+                r.parent.name if r.parent_id and r.level == "town" else "",
+            )
+            for r in regions.order_by("path")
+        ]
+        return [
+            ReferenceSheet(
+                title="地区代码表",
+                headers=["下拉选项", "代码", "名称", "级别", "所属县级单位"],
+                rows=rows,
+                for_header=REGION_HEADER,
+            )
+        ]
 
     def existing(self, keys):
         # Only keys the table has reach here (the engine checks the key column first).

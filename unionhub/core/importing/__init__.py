@@ -6,6 +6,7 @@ from unionhub.core.importing.engine import Importer, ImportResult, Progress, Row
 from unionhub.core.importing.parsers import (
     CellError,
     Column,
+    ReferenceSheet,
     parse_bool,
     parse_choice,
     parse_date,
@@ -28,6 +29,7 @@ __all__ = [
     "ImportResult",
     "Importer",
     "Progress",
+    "ReferenceSheet",
     "RowError",
     "count_rows",
     "fast_bulk_update",

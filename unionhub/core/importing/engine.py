@@ -32,7 +32,7 @@ from typing import IO, Any
 
 from django.db import connections, models, router, transaction
 
-from unionhub.core.importing.parsers import CellError, Column
+from unionhub.core.importing.parsers import CellError, Column, ReferenceSheet
 from unionhub.core.importing.pgcopy import _CopyWriter, _InstanceFactory, fast_bulk_update
 from unionhub.core.importing.xlsx import _norm_header, _open_sheet, write_template
 
@@ -128,7 +128,10 @@ class Importer:
         """Load lookup tables once (e.g. region codes the actor may use)."""
 
     def clean_row(self, values: dict[str, Any], add_error: Callable[[str, str], None]) -> None:
-        """Cross-field checks; ``add_error(header, reason)``; may modify ``values``."""
+        """Cross-field checks; ``add_error(header, reason)``; may modify ``values``.
+
+        Also called for a row whose cells already failed: ``values`` then holds only the
+        cells that parsed (use ``values.get``)."""
 
     def existing(self, keys: list[Any]) -> dict[Any, models.Model]:
         """Existing records by key (scope checks belong here)."""
@@ -251,6 +254,19 @@ class Importer:
                 if found:
                     errors = [RowError(offset, header, reason) for header, reason in found]
                     found.clear()
+            else:
+                # One pass: the cross-field and look-up checks run on the cells that did
+                # parse, so a row's every problem shows at once (not a second wave after the
+                # first is fixed); a column already in error is not reported twice.
+                clean_row(values, add_error)
+                if found:
+                    failed = {e.column for e in errors}
+                    errors.extend(
+                        RowError(offset, header, reason)
+                        for header, reason in found
+                        if header not in failed
+                    )
+                    found.clear()
             yield offset, values, errors
 
     def rows(self, source) -> Iterator[tuple[int, dict[str, Any], list[RowError]]]:
@@ -303,6 +319,8 @@ class Importer:
         return result
 
     _writer: _CopyWriter | None = None
+    #: (row, key) of rejected rows still to be checked for a key that is already taken
+    _rejected_keys: list[tuple[int, Any]] = []
 
     def _settle(self) -> None:
         """Wait for the batch being copied in the background (before using the connection)."""
@@ -329,6 +347,7 @@ class Importer:
         is still acceptable (no rejected row, or ``valid_only``)."""
         seen: dict[Any, int] = {}
         pending: list[tuple[int, Any, dict[str, Any]]] = []
+        self._rejected_keys = []
         key_field, key_header = self.key_field, self._key_header()
         batch_size = self.copy_batch_size if self._writer is not None else self.batch_size
         rejected, errors_out = result.rejected_rows, result.errors
@@ -348,6 +367,11 @@ class Importer:
             if errors:
                 errors_out.extend(errors)
                 rejected.add(row)
+                if key is not None and key != "" and not self.update and seen[key] == row:
+                    # Whether its key is taken too, in the same batch query as the valid rows.
+                    self._rejected_keys.append((row, key))
+                    if len(self._rejected_keys) >= batch_size:
+                        self._flush(pending, result, insert, valid_only, fields, db)
             else:
                 pending.append((row, key, values))
                 if len(pending) >= batch_size:
@@ -396,10 +420,20 @@ class Importer:
         db: str,
     ) -> None:
         """Check one batch of valid rows against the database, and write it if allowed."""
-        if not pending:
+        rejected_keys, self._rejected_keys = self._rejected_keys, []
+        if not pending and not rejected_keys:
             return
         self._settle()
-        present = self._present([key for _, key, _ in pending], db)
+        present = self._present(
+            [key for _, key, _ in pending] + [key for _, key in rejected_keys], db
+        )
+        if rejected_keys and present:
+            taken = set(present)
+            for row, key in rejected_keys:
+                if key in taken:
+                    result.errors.append(
+                        RowError(row, self._key_header(), f"“{key}”已存在（更新请使用更新模式）")
+                    )
         found = self.existing(present) if present else {}
         key_header = self._key_header()
         creates: list[dict[str, Any]] = []
@@ -438,8 +472,14 @@ class Importer:
         result.updated += len(updated)
 
     # template --------------------------------------------------------------------------
+    def reference_sheets(self) -> list[ReferenceSheet]:
+        """Code tables for the template (scoped to ``self.actor``), e.g. “地区代码表”."""
+        return []
+
     def template(self, target: str | IO[bytes]) -> None:
-        write_template(self.columns, target, title=self.sheet_title)
+        write_template(
+            self.columns, target, title=self.sheet_title, references=self.reference_sheets()
+        )
 
 
 def _collector(found: list[tuple[str, str]]) -> Callable[[str, str], None]:

@@ -23,6 +23,17 @@ class Column:
     note: str = ""
 
 
+@dataclass
+class ReferenceSheet:
+    """A code table written into the template beside the data sheet (e.g. “地区代码表”);
+    its first column feeds the drop-down of the column headed ``for_header``."""
+
+    title: str
+    headers: list[str]
+    rows: list[tuple[Any, ...]]
+    for_header: str = ""
+
+
 class CellError(ValueError):
     """A cell that cannot be accepted; the message is the Chinese reason."""
 

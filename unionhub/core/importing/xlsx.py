@@ -10,7 +10,7 @@ import zipfile
 from decimal import Decimal
 from typing import IO, Any
 
-from unionhub.core.importing.parsers import CellError, Column, parse_text
+from unionhub.core.importing.parsers import CellError, Column, ReferenceSheet, parse_text
 
 # --- reading -----------------------------------------------------------------------------
 
@@ -59,6 +59,23 @@ def _first_sheet_part(archive: zipfile.ZipFile) -> str:
     return "xl/worksheets/sheet1.xml"
 
 
+def sheet_size(source: str | bytes | IO[bytes]) -> int:
+    """The unpacked size in bytes of the workbook's parts (0 if it is not a zip archive):
+    what parsing it would have to read, known before reading any of it."""
+    if isinstance(source, bytes):
+        source = io.BytesIO(source)
+    try:
+        if not isinstance(source, str) and hasattr(source, "seek"):
+            source.seek(0)
+        with zipfile.ZipFile(source) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return 0
+    finally:
+        if not isinstance(source, str) and hasattr(source, "seek"):
+            source.seek(0)
+
+
 def count_rows(source: str | bytes | IO[bytes]) -> int:
     """How many data rows (below the header) the first sheet has, for a progress bar.
 
@@ -88,9 +105,16 @@ def _norm_header(text: Any) -> str:
     return re.sub(r"\s+", "", parse_text(text)).replace("（", "(").replace("）", ")")
 
 
-def write_template(columns: list[Column], target, *, title: str = "导入模板") -> None:
-    """An .xlsx with exactly the declared headers, one example row, and drop-down
-    validations for columns with choices (rows 2–10001)."""
+def write_template(
+    columns: list[Column],
+    target,
+    *,
+    title: str = "导入模板",
+    references: list[ReferenceSheet] | None = None,
+) -> None:
+    """An .xlsx with exactly the declared headers, one example row, drop-down validations
+    for columns with choices (rows 2–10001), and code tables on sheets of their own whose
+    first column is the drop-down of their column (typing a code or name stays allowed)."""
     import xlsxwriter
 
     workbook = xlsxwriter.Workbook(target, {"in_memory": True})
@@ -126,5 +150,110 @@ def write_template(columns: list[Column], target, *, title: str = "导入模板"
                     "error_message": "请从下拉列表中选择",
                 },
             )
+    for reference in references or []:
+        _write_reference(workbook, sheet, columns, reference, head)
     sheet.freeze_panes(1, 0)
     workbook.close()
+
+
+def _write_reference(workbook, sheet, columns, reference: ReferenceSheet, head) -> None:
+    table = workbook.add_worksheet(reference.title)
+    for col, header in enumerate(reference.headers):
+        table.write_string(0, col, header, head)
+        table.set_column(col, col, 24 if col == 0 else 14)
+    for row, values in enumerate(reference.rows, start=1):
+        for col, value in enumerate(values):
+            table.write_string(row, col, str(value))
+    table.freeze_panes(1, 0)
+    target_col = next((i for i, c in enumerate(columns) if c.header == reference.for_header), None)
+    if target_col is None or not reference.rows:
+        return
+    sheet.data_validation(
+        1,
+        target_col,
+        10000,
+        target_col,
+        {
+            "validate": "list",
+            "source": f"='{reference.title}'!$A$2:$A${len(reference.rows) + 1}",
+            # A warning, not a stop: a typed code or name is accepted and checked on import.
+            "error_type": "warning",
+            "error_title": "请核对",
+            "error_message": f"不在“{reference.title}”中；可填代码或名称，导入时会检查",
+        },
+    )
+
+
+# --- the error workbook ------------------------------------------------------------------
+
+
+def write_error_workbook(source, errors, target) -> int:
+    """The uploaded file given back with a “错误原因” column and its bad cells highlighted,
+    so the user corrects it in place and uploads it again. ``errors`` are ``RowError``-like
+    (``row``, ``column`` header text, ``reason``); header problems mark the header row.
+    Returns how many rows carry a problem. Streams (constant memory) for large files."""
+    import xlsxwriter
+
+    by_row: dict[int, list] = {}
+    for error in errors:
+        by_row.setdefault(error.row, []).append(error)
+    workbook = xlsxwriter.Workbook(target, {"constant_memory": True, "in_memory": False})
+    sheet = workbook.add_worksheet("错误报告")
+    head = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+    bad = workbook.add_format({"bg_color": "#F8CBAD", "border": 1, "border_color": "#C00000"})
+    bad_date = workbook.add_format(
+        {"bg_color": "#F8CBAD", "border": 1, "border_color": "#C00000", "num_format": "yyyy-mm-dd"}
+    )
+    date = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    reason_format = workbook.add_format({"font_color": "#C00000", "text_wrap": True})
+    positions: dict[str, int] = {}
+    width = 0
+    for index, raw in enumerate(_open_sheet(source).iter_rows()):
+        number = index + 1
+        if index == 0:
+            width = len(raw)
+            positions = {_norm_header(text): i for i, text in enumerate(raw)}
+        problems = by_row.get(number, [])
+        marked = {positions.get(_norm_header(p.column)) for p in problems}
+        for col, value in enumerate(raw):
+            is_bad = col in marked
+            if index == 0:
+                sheet.write_string(0, col, parse_text(value), head)
+            else:
+                _write_cell(
+                    sheet,
+                    number - 1,
+                    col,
+                    value,
+                    bad if is_bad else None,
+                    bad_date if is_bad else date,
+                )
+        for col in range(len(raw), width):  # a short row: still mark an empty bad cell
+            if col in marked:
+                sheet.write_blank(number - 1, col, None, bad)
+        if index == 0:
+            sheet.write_string(0, width, "错误原因", head)
+        elif problems:
+            text = "；".join(f"[{p.column}] {p.reason}" for p in problems)
+            sheet.write_string(number - 1, width, text, reason_format)
+    sheet.set_column(width, width, 60)
+    sheet.freeze_panes(1, 0)
+    workbook.close()
+    return sum(1 for row in by_row if row > 1)
+
+
+def _write_cell(sheet, row: int, col: int, value, fmt, date_fmt) -> None:
+    # Strings stay strings (xlsxwriter's write() would turn "=…" into a live formula).
+    if value is None or value == "":
+        if fmt is not None:
+            sheet.write_blank(row, col, None, fmt)
+    elif isinstance(value, bool):
+        sheet.write_boolean(row, col, value, fmt)
+    elif isinstance(value, int | float):
+        sheet.write_number(row, col, value, fmt)
+    elif isinstance(value, dt.datetime):
+        sheet.write_datetime(row, col, value, date_fmt)
+    elif isinstance(value, dt.date):
+        sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), date_fmt)
+    else:
+        sheet.write_string(row, col, str(value), fmt)

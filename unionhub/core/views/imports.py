@@ -86,7 +86,7 @@ class ImportTemplateView(ImportKindMixin, generic.View):
 
     def get(self, request):
         handle = tempfile.TemporaryFile()
-        self.kind.importer_class()().template(handle)
+        self.kind.importer_class()(actor=request.user).template(handle)
         handle.seek(0)
         return FileResponse(handle, as_attachment=True, filename=self.kind.template_filename)
 
@@ -113,6 +113,7 @@ class ImportJobView(LoginRequiredMixin, generic.View):
             result=job.result,
             progress=import_jobs.job_progress(job),
             is_owner=job.created_by_id == request.user.pk,
+            has_error_workbook=import_jobs.errors_file(job).exists(),
             error=error,
         )
         template = "core/import_job.html"
@@ -139,3 +140,21 @@ class ImportJobView(LoginRequiredMixin, generic.View):
                 % {"c": result["created"], "u": result["updated"], "r": result["rejected"]},
             )
         return HttpResponseRedirect(reverse("core:import_job", args=[job.pk]))
+
+
+class ImportErrorsView(ImportJobView):
+    """The uploaded file given back with a 错误原因 column and its bad cells highlighted.
+    Only for its uploader: it holds what they uploaded, personal data included."""
+
+    def get(self, request, pk):
+        job = self.get_job(request, pk)
+        if job.created_by_id != request.user.pk:
+            raise PermissionDenied
+        path = import_jobs.errors_file(job)
+        if not path.exists():
+            raise Http404
+        stem = job.file_name.rsplit(".", 1)[0]
+        return FileResponse(path.open("rb"), as_attachment=True, filename=f"{stem}-错误报告.xlsx")
+
+    def post(self, request, pk):
+        raise Http404

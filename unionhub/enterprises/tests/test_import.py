@@ -102,7 +102,8 @@ def test_template_has_contract_headers_example_and_dropdowns(tmp_path, demo):
     import zipfile
 
     sheet_xml = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
-    assert sheet_xml.count("<dataValidation ") == 5  # 经济类型, 经营状态, 3 × 是/否
+    # 所在地区代码 (from the 地区代码表 sheet), 经济类型, 经营状态, 3 × 是/否
+    assert sheet_xml.count("<dataValidation ") == 6
     assert "国有,集体,私营,外商投资,港澳台投资,其他" in sheet_xml
 
 
