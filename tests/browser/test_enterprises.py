@@ -148,3 +148,42 @@ def test_bulk_edit_ticked_enterprises(page, enterprises_demo):
     page.goto(page.base + "/enterprises/")
     page.wait_for_selector("[data-testid=bulk-bar]")
     shot(page, "50-enterprise-list-phone")
+
+
+def test_cadre_gets_the_file_back_with_its_problems_marked(page, enterprises_demo, tmp_path):
+    """At 1366 px 建湖's administrator uploads a file with a region typed as a name and two
+    bad rows, sees every problem in the preview and downloads the file with 错误原因."""
+    import io
+
+    import openpyxl
+
+    from unionhub.enterprises.tests.test_import import good_rows, write_xlsx
+    from unionhub.org.models import Region
+
+    town = Region.objects.get(code="320925001")
+    rows = good_rows(5, seed=47)
+    rows[0][2] = town.name  # a name instead of the code: accepted
+    rows[1][5] = -3  # sheet row 3
+    rows[2][2] = "火星镇"  # sheet row 4
+    rows[2][3] = "99"  # and a bad industry on the same row, reported at once
+    path = write_xlsx(tmp_path / "建湖企业.xlsx", rows)
+    page.set_viewport_size({"width": 1366, "height": 900})
+    login(page, "jianhu_admin")
+    page.goto(page.base + "/imports/enterprises/")
+    page.set_input_files("input[name=file]", str(path))
+    page.click("[data-testid=import-form] button[type=submit]")
+    page.wait_for_selector("[data-testid=import-errors]")
+    problems = page.inner_text("[data-testid=import-errors]")
+    assert "第3行 [从业人员数]" in problems
+    assert "第4行 [所在地区代码] 未知的地区“火星镇”" in problems and "第4行 [行业代码]" in problems
+    assert "第2行" not in problems
+    shot(page, "48-enterprise-import-errors")
+
+    with page.expect_download() as info:
+        page.click("[data-testid=import-error-workbook]")
+    download = info.value
+    assert download.suggested_filename == "建湖企业-错误报告.xlsx"
+    sheet = openpyxl.load_workbook(io.BytesIO(open(download.path(), "rb").read())).active
+    assert sheet.cell(1, sheet.max_column).value == "错误原因"
+    assert "[行业代码]" in sheet.cell(4, sheet.max_column).value
+    assert page.console_errors == []
