@@ -116,6 +116,18 @@ def run(scale: str) -> list[Result]:
             ],
         )
     )
+    results.append(
+        Result(
+            "member list queries/page vs cap",
+            "page_size=25",
+            "cap of 8 queries",
+            float(counts[25]),
+            8.0,
+            target_ratio=1.0,
+            unit="queries",
+            notes=["issue #20 target 3: at most 8 SQL queries per list page"],
+        )
+    )
     return results
 
 
