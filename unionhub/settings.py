@@ -136,7 +136,11 @@ INSTALLED_APPS = [
     "unionhub.funds",
     "unionhub.people",
     "unionhub.studios",
+    "unionhub.me",
 ]
+
+# Where a signed-in worker (data scope: own records only) lands instead of the admin home.
+SELF_SERVICE_HOME = "me:home"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

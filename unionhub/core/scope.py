@@ -72,6 +72,17 @@ class Scope:
             or self.owner_id
         )
 
+    @property
+    def own_only(self) -> bool:
+        """Only their own records (a worker using the platform for themself)."""
+        return bool(self.owner_id) and not (
+            self.everything
+            or self.org_subtrees
+            or self.org_units
+            or self.region_subtrees
+            or self.region_units
+        )
+
     def q_for(self, spec: ScopeSpec) -> Q | None:
         """The filter for a model with ``spec``; None means "everything"."""
         if self.everything:

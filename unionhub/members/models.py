@@ -164,6 +164,15 @@ class Member(PersonIdentity):
     their protected identity data, employer, occupation and (for new-employment-form
     workers) the key group of the national membership drive."""
 
+    # The worker's own platform account, when they have one: what /me/ shows them.
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("platform account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="member",
+    )
     union = models.ForeignKey(
         "org.OrgUnit",
         verbose_name=_("grassroots union"),

@@ -148,6 +148,7 @@ def leaderboard(
     )
     return [
         {
+            "account_id": r["account_id"],
             "name": r["account__user__full_name"] or r["account__user__username"],
             "department": r["account__department__name"] or "",
             "points": r["points"],

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 import django_filters
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
@@ -16,12 +17,16 @@ from unionhub.core import dashboard
 from unionhub.core.exporting import ExportColumn
 from unionhub.core.filtersets import ScopedFilterSet
 from unionhub.core.models import ChangeRecord
+from unionhub.core.scope import scope_for
 from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import ObjectListView
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    # A worker (own records only) starts on their phone page, never on the admin shell.
+    if settings.SELF_SERVICE_HOME and scope_for(request.user).own_only:
+        return redirect(settings.SELF_SERVICE_HOME)
     return render(request, "core/home.html", {"cards": dashboard.cards_for(request.user)})
 
 

@@ -33,6 +33,7 @@ from unionhub.members.services.members import (
     MEMBER_UPDATABLE,
     member_create,
     member_delete,
+    member_link_account,
     member_reveal,
     member_update,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "member_code_verify",
     "member_create",
     "member_delete",
+    "member_link_account",
     "member_reveal",
     "member_update",
     "members_anonymise",

@@ -283,6 +283,27 @@ def member_delete(*, actor: User | None, member: Member) -> None:
     member.delete()
 
 
+@transaction.atomic
+def member_link_account(*, actor: User | None, member: Member, account: User | None) -> Member:
+    """Link a member to the worker's own platform account (or unlink with ``None``), so
+    that /me/ shows them their card, points and sign-ins. One account, one member."""
+    ensure_visible(member, actor)
+    if account is not None:
+        taken = Member.objects.filter(account=account).exclude(pk=member.pk).first()
+        if taken is not None:
+            raise ValidationError(
+                {
+                    "account": ValidationError(
+                        _("This account is already linked to another member."),
+                        code="account_taken",
+                    )
+                }
+            )
+    member.account = account
+    member.save(update_fields=["account", "updated_at"])
+    return member
+
+
 def member_reveal(*, actor: User, member: Member, reason: str = "") -> dict[str, str]:
     """The clear ID number and phone for a permitted user; the viewing is audited."""
     if not may_view_personal_data(actor):

@@ -191,8 +191,9 @@ def test_other_county_cannot_open_the_programme(world, client_as):
 def test_dashboard_cards(world, user_named):
     c = _client(world.worker)
     world.award(world.account, 12)
-    body = c.get("/").content.decode()
-    assert "我的积分" in body or "My points" in body
+    # a worker's home is 我的 (/me/), which shows their points card
+    body = c.get("/", follow=True).content.decode()
+    assert "我的积分" in body and 'data-testid="me-balance"' in body
 
 
 def test_demo_reproduces_the_seed_and_is_consistent():
