@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractUser, Permission, UserManager
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from unionhub.core.scope import ScopedQuerySet, ScopeKind, ScopeSpec
 from unionhub.org.models import OrgUnit
@@ -191,7 +192,9 @@ class UserSession(models.Model):
     session_key = models.CharField(_("session key"), max_length=40, unique=True)
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("browser"), max_length=300, blank=True)
-    created_at = models.DateTimeField(_("signed in at"), default=timezone.now)
+    created_at = models.DateTimeField(
+        pgettext_lazy("session", "signed in at"), default=timezone.now
+    )
     last_seen_at = models.DateTimeField(_("last seen at"), default=timezone.now)
 
     class Meta:

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -81,8 +82,7 @@ class LoginOtpView(View):
     def get(self, request):
         user, _pending = self._pending(request)
         if user is None:
-            messages.info(request, _("Please log in again."))
-            return HttpResponseRedirect(reverse("accounts:login"))
+            return redirect_to_login(reverse("core:home"))
         return render(request, self.template_name, {"form": CodeForm()})
 
     def post(self, request):
