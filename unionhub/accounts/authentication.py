@@ -17,6 +17,18 @@ from unionhub.accounts import security
 TOKEN_TOUCH = dt.timedelta(minutes=5)
 
 
+class TokenRefused(exceptions.APIException):
+    """401 with ``WWW-Authenticate: Token`` whatever the view's first authentication class
+    (DRF turns an ``AuthenticationFailed`` into 403 when that class is the session)."""
+
+    status_code = 401
+    default_code = "authentication_failed"
+
+    def __init__(self, detail):
+        super().__init__(detail)
+        self.auth_header = "Token"
+
+
 class ExpiringTokenAuthentication(TokenAuthentication):
     keyword = "Token"
 
@@ -29,12 +41,12 @@ class ExpiringTokenAuthentication(TokenAuthentication):
             .first()
         )
         if token is None:
-            raise exceptions.AuthenticationFailed(_("Invalid token; obtain a new one."))
+            raise TokenRefused(_("Invalid token; obtain a new one."))
         now = timezone.now()
         if now - token.created_at > security.token_max_age():
-            raise exceptions.AuthenticationFailed(_("The token has expired; obtain a new one."))
+            raise TokenRefused(_("The token has expired; obtain a new one."))
         if not token.user.is_active:
-            raise exceptions.AuthenticationFailed(_("The account is disabled."))
+            raise TokenRefused(_("The account is disabled."))
         if token.last_used_at is None or now - token.last_used_at > TOKEN_TOUCH:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         return token.user, token
