@@ -179,6 +179,12 @@ class LoginRecord(models.Model):
     def __str__(self) -> str:
         return f"{self.username} {self.ip or '-'}"
 
+    @property
+    def browser_label(self) -> str:
+        from unionhub.accounts.security import user_agent_label
+
+        return user_agent_label(self.user_agent)
+
 
 class UserSession(models.Model):
     """A signed-in browser session of a user (the Django session ``session_key``), with where
@@ -205,6 +211,12 @@ class UserSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.ip or '-'}"
+
+    @property
+    def browser_label(self) -> str:
+        from unionhub.accounts.security import user_agent_label
+
+        return user_agent_label(self.user_agent)
 
 
 class ApiToken(models.Model):

@@ -234,6 +234,32 @@ def _otp_delete(user: Any) -> None:
 
 # --- sign-in records and the new-address notice ------------------------------------------
 
+_BROWSERS = [
+    ("MicroMessenger", "微信"),
+    ("Edg/", "Edge"),
+    ("Firefox/", "Firefox"),
+    ("Chrome/", "Chrome"),
+    ("Safari/", "Safari"),
+    ("python", "Python"),
+    ("curl", "curl"),
+]
+_SYSTEMS = [
+    ("Windows", "Windows"),
+    ("Android", "Android"),
+    ("iPhone", "iOS"),
+    ("iPad", "iPadOS"),
+    ("Mac OS", "macOS"),
+    ("Linux", "Linux"),
+]
+
+
+def user_agent_label(user_agent: str) -> str:
+    """A short name for a browser's User-Agent ("Chrome · Windows"); the full text is kept
+    in the record and shown on hover."""
+    browser = next((name for key, name in _BROWSERS if key in user_agent), "")
+    system = next((name for key, name in _SYSTEMS if key in user_agent), "")
+    return " · ".join(p for p in (browser, system) if p) or (user_agent[:40] or "—")
+
 
 def _user_agent(request: Any) -> str:
     return str(request.META.get("HTTP_USER_AGENT", ""))[:300] if request is not None else ""

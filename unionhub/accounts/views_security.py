@@ -136,7 +136,9 @@ class OtpView(LoginRequiredMixin, View):
                 for message in exc.message_dict.get("code", exc.messages):
                     form.add_error("code", message)
             else:
-                return render(request, "accounts/otp_codes.html", {"codes": codes})
+                response = render(request, "accounts/otp_codes.html", {"codes": codes})
+                response["Cache-Control"] = "no-store"  # shown once, never from a cache
+                return response
         return render(request, self.template_name, self._context(request, form), status=400)
 
 
@@ -220,7 +222,9 @@ class TokenListView(LoginRequiredMixin, View):
         if request.POST.get("action") == "issue":
             key = security.token_issue(actor=request.user)
             tokens = ApiToken.objects.filter(user=request.user)
-            return render(request, "accounts/tokens.html", {"tokens": tokens, "new_key": key})
+            response = render(request, "accounts/tokens.html", {"tokens": tokens, "new_key": key})
+            response["Cache-Control"] = "no-store"
+            return response
         token = ApiToken.objects.filter(
             user=request.user, pk=_int(request.POST.get("token"))
         ).first()

@@ -528,3 +528,25 @@ def test_the_account_menu_links_the_security_pages(client_as):
         ("accounts:sessions", "在线会话"),
     ]:
         assert f'href="{reverse(name)}">{label}' in page
+
+
+@pytest.mark.parametrize(
+    ("agent", "label"),
+    [
+        (
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/120.0 Safari/537.36",
+            "Chrome · Windows",
+        ),
+        (
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0) AppleWebKit/605 MicroMessenger/8.0.47",
+            "微信 · iOS",
+        ),
+        (
+            "Mozilla/5.0 (Windows NT 10.0) AppleWebKit/537.36 Chrome/120.0 Edg/120.0",
+            "Edge · Windows",
+        ),
+        ("", "—"),
+    ],
+)
+def test_browsers_are_named_shortly(agent, label):
+    assert security.user_agent_label(agent) == label
