@@ -11,6 +11,8 @@ field               code                   why
 ==================  =====================  ============================================
 ``password``        ``password_reused``    one of the last ``PASSWORD_HISTORY_COUNT``
 ``code``            ``otp_invalid``        a wrong (or replayed) TOTP or recovery code
+``code``            ``otp_throttled``      right after wrong codes (django-otp doubles
+                                           the wait after each one)
 ``otp``             ``otp_required``       token request of a TOTP user without ``otp``
 ``otp``             ``otp_invalid``        token request with a wrong ``otp``
 (none)              ``forbidden``          acting on another user's sessions or tokens
@@ -189,8 +191,15 @@ def otp_enable(*, actor: Any, code: str) -> list[str]:
 def otp_verify(*, user: Any, code: str):
     """The device that accepts ``code`` (a TOTP code or an unused recovery code, which is
     used up), or a ``ValidationError``."""
-    from django_otp import match_token
+    from django_otp import devices_for_user, match_token
 
+    devices = list(devices_for_user(user))
+    if devices and not any(d.verify_is_allowed()[0] for d in devices):
+        raise _invalid(
+            "code",
+            _("Too many wrong codes; wait a few seconds and enter the code your app shows now."),
+            "otp_throttled",
+        )
     device = match_token(user, (code or "").replace(" ", "").strip()) if code else None
     if device is None:
         raise _invalid(

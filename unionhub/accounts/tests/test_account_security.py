@@ -550,3 +550,35 @@ def test_the_account_menu_links_the_security_pages(client_as):
 )
 def test_browsers_are_named_shortly(agent, label):
     assert security.user_agent_label(agent) == label
+
+
+def test_right_after_a_wrong_code_the_user_is_asked_to_wait(user_named):
+    user = user_named("xiangshui_admin")
+    device, _codes = _enable_otp(user)
+    with pytest.raises(ValidationError):
+        security.otp_verify(user=user, code="000000")
+    with pytest.raises(ValidationError) as exc:
+        security.otp_verify(user=user, code=_code(device, 1))
+    assert exc.value.error_dict["code"][0].code == "otp_throttled"
+    assert "请稍候几秒" in exc.value.messages[0]
+
+
+def test_the_openapi_schema_documents_otp_on_the_token_request(client_as):
+    schema = client_as("city_admin").get("/api/schema/?format=json").json()
+    body = schema["paths"]["/api/v1/auth/token/"]["post"]["requestBody"]["content"]
+    ref = body["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    otp = schema["components"]["schemas"][ref]["properties"]["otp"]
+    assert "双因素" in otp["description"]
+    assert "otp" not in schema["components"]["schemas"][ref].get("required", [])
+
+
+def test_the_user_page_links_the_security_page_for_the_security_admin(client_as, user_named):
+    user = user_named("xiangshui_town")
+    url = reverse("accounts:user", args=[user.pk])
+    assert (
+        'data-testid="user-security-link"' in client_as("city_secadmin").get(url).content.decode()
+    )
+    assert (
+        'data-testid="user-security-link"'
+        not in client_as("xiangshui_admin").get(url).content.decode()
+    )
