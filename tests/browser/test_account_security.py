@@ -80,3 +80,26 @@ def test_enable_totp_then_log_in_with_the_code(page, browser):
     other.goto(other.base + "/")
     assert "/accounts/login/" in other.url
     other_context.close()
+
+
+def test_security_admin_signs_out_a_users_session(page, browser):
+    from unionhub.accounts.models import User
+
+    victim_context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    victim = victim_context.new_page()
+    victim.base = page.base
+    login(victim, "xiangshui_town")
+    pk = User.objects.get(username="xiangshui_town").pk
+
+    login(page, "city_secadmin")
+    page.goto(f"{page.base}/accounts/users/{pk}/")
+    page.click("[data-testid=user-security-link]")
+    page.wait_for_selector("[data-testid=session-table]")
+    assert page.locator("[data-testid=session-row]").count() == 1
+    shot(page, "account-07-security-admin-user")
+    page.click("[data-testid=revoke-all]")
+    page.wait_for_selector("text=已退出 1 个会话")
+    assert "没有在线会话" in page.inner_text("[data-testid=session-table]")
+    victim.goto(victim.base + "/")
+    assert "/accounts/login/" in victim.url
+    victim_context.close()
