@@ -104,7 +104,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -112,6 +111,9 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     # UnionHub: framework first, then the domain apps
@@ -159,6 +161,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "unionhub.core.middleware.RequestContextMiddleware",
     "axes.middleware.AxesMiddleware",
+    "unionhub.accounts.middleware.AccountSecurityMiddleware",
 ]
 
 ROOT_URLCONF = "unionhub.urls"
@@ -195,7 +198,22 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "unionhub.accounts.security.PasswordHistoryValidator"},
 ]
+# Account security (docs/security.md): a password older than this many days must be changed
+# after login (0: never expires); the last N passwords cannot be reused.
+PASSWORD_MAX_AGE_DAYS = int(os.environ.get("UNIONHUB_PASSWORD_MAX_AGE_DAYS", "90"))
+PASSWORD_HISTORY_COUNT = int(os.environ.get("UNIONHUB_PASSWORD_HISTORY_COUNT", "5"))
+# Role codes whose holders must switch on the second factor (TOTP) before they go on, e.g.
+# "system_admin,security_admin,audit_admin"; empty: the second factor is each user's choice.
+OTP_REQUIRED_ROLES = [
+    r.strip() for r in os.environ.get("UNIONHUB_OTP_REQUIRED_ROLES", "").split(",") if r.strip()
+]
+OTP_TOTP_ISSUER = "UnionHub"
+# A sign-in from an address not used by that account for this many days is notified.
+LOGIN_NEW_IP_DAYS = int(os.environ.get("UNIONHUB_LOGIN_NEW_IP_DAYS", "90"))
+# API tokens expire this many hours after they were issued.
+API_TOKEN_MAX_AGE_HOURS = int(os.environ.get("UNIONHUB_API_TOKEN_MAX_AGE_HOURS", "168"))
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -293,7 +311,7 @@ CONTENT_SECURITY_POLICY = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "unionhub.accounts.authentication.ExpiringTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["unionhub.core.drf.ModelPermissions"],
     "DEFAULT_PAGINATION_CLASS": "unionhub.core.drf.PageNumberPagination",

@@ -3,6 +3,8 @@ administrators of 三员分立 (city_sysadmin, city_secadmin, city_auditor). Ide
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from unionhub.accounts import services
 from unionhub.accounts.models import Role, User
 from unionhub.org.demo import CITY_UNION_CODE, COUNTY_SLUGS, county_union, first_town_union
@@ -15,7 +17,7 @@ def ensure_user(username: str, full_name: str, org_unit: OrgUnit, role_codes: li
     """Create the demo user once; later runs keep its password and refresh org and roles."""
     roles = list(Role.objects.filter(code__in=role_codes))
     user = User.objects.filter(username=username).first()
-    return services.user_save(
+    saved = services.user_save(
         actor=None,
         user=user,
         username=username,
@@ -24,6 +26,11 @@ def ensure_user(username: str, full_name: str, org_unit: OrgUnit, role_codes: li
         roles=roles,
         password=None if user else DEMO_PASSWORD,
     )
+    # The demo is shown long after it was loaded: its accounts are never sent to the
+    # password-change page on their first login (PASSWORD_MAX_AGE_DAYS).
+    User.objects.filter(pk=saved.pk).update(password_changed_at=timezone.now())
+    saved.password_changed_at = timezone.now()
+    return saved
 
 
 def load(stdout=None) -> None:

@@ -4,7 +4,7 @@ the platform's own pages (core's audit log and unmasked exports) to the built-in
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from unionhub.accounts import views
+from unionhub.accounts import views, views_security
 from unionhub.accounts.api.views import TokenObtainView
 from unionhub.core.menu import model_item
 from unionhub.core.urlgen import page
@@ -20,6 +20,17 @@ pages = [
     page("login/", views.LoginView, "login"),
     page("logout/", views.LogoutView, "logout"),
     page("password/", views.PasswordChangeView, "password_change"),
+    page("login/otp/", views_security.LoginOtpView, "login_otp"),
+    page("otp/", views_security.OtpView, "otp"),
+    page("logins/", views_security.LoginRecordListView, "logins"),
+    page("sessions/", views_security.SessionListView, "sessions"),
+    page("sessions/revoke/", views_security.SessionRevokeView, "session_revoke"),
+    page("tokens/", views_security.TokenListView, "tokens"),
+    page(
+        "users/<int:pk>/security/act/",
+        views_security.UserSecurityActionView,
+        "user_security_action",
+    ),
 ]
 
 api_urls = [path("auth/token/", TokenObtainView.as_view(), name="api-token")]

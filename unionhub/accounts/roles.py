@@ -90,7 +90,12 @@ BUILTIN_ROLES: dict[str, BuiltinRole] = {
             _("Security administrator"),
             ScopeKind.ALL,
             _("三员 — roles and their permissions, security settings; manages no accounts' data."),
-            ["accounts.view_user", "accounts.*_role", "core.view_exportrequest"],
+            [
+                "accounts.view_user",
+                "accounts.*_role",
+                "accounts.manage_security",
+                "core.view_exportrequest",
+            ],
         ),
         BuiltinRole(
             "audit_admin",

@@ -29,6 +29,16 @@ class LoginView(auth_views.LoginView):
         )
         return form
 
+    def form_valid(self, form):
+        """A user with a second factor is not signed in yet: the code comes first."""
+        from unionhub.accounts import security
+        from unionhub.accounts.views_security import otp_login_start
+
+        user = form.get_user()
+        if security.otp_enabled(user):
+            return otp_login_start(self.request, user, self.get_redirect_url())
+        return super().form_valid(form)
+
 
 class LogoutView(auth_views.LogoutView):
     pass

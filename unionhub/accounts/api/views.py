@@ -1,17 +1,25 @@
 from __future__ import annotations
 
 from django.contrib.auth import authenticate
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from unionhub.accounts import security
+
 
 class TokenObtainView(APIView):
-    """Exchange username and password for an API token (devices, mini-programs, scripts)."""
+    """Exchange username and password for an API token (devices, mini-programs, scripts).
+
+    The token is valid for ``API_TOKEN_MAX_AGE_HOURS`` hours (default 168); asking again
+    returns the same token while more than half of that is left, then a new one;
+    an expired token is answered 401 “令牌已过期，请重新获取”. An account with the second
+    factor switched on must also send ``otp``: the 6-digit code of its authenticator app
+    (or a recovery code)."""
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
@@ -19,8 +27,15 @@ class TokenObtainView(APIView):
     class InputSerializer(serializers.Serializer):
         username = serializers.CharField(max_length=150)
         password = serializers.CharField(max_length=128, trim_whitespace=False)
+        otp = serializers.CharField(
+            max_length=20,
+            required=False,
+            allow_blank=True,
+            help_text="动态验证码：已开启双因素认证的账号必填（身份验证器应用中的 6 位数字，或一个恢复码）。",
+        )
 
     @extend_schema(
+        summary="获取接口令牌",
         request=InputSerializer,
         responses={200: inline_serializer("Token", {"token": serializers.CharField()})},
         auth=[],
@@ -43,5 +58,19 @@ class TokenObtainView(APIView):
             raise serializers.ValidationError(
                 {"non_field_errors": [_("Wrong username or password.")]}
             )
-        token, _created = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key})
+        if security.otp_enabled(user):
+            code = data.validated_data.get("otp", "")
+            if not code:
+                return Response(
+                    {"otp": [_("This account uses a second factor; send the code as “otp”.")]},
+                    status=status.HTTP_400_BAD_REQUEST,
+                )
+            try:
+                security.otp_verify(user=user, code=code)
+            except ValidationError:
+                return Response(
+                    {"otp": [_("The verification code is wrong or has been used.")]},
+                    status=status.HTTP_400_BAD_REQUEST,
+                )
+        security.login_record(user=user, request=django_request, method="api")
+        return Response({"token": security.token_issue(actor=user, reuse=True)})

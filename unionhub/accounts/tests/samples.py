@@ -65,3 +65,17 @@ def role_form(slug: str) -> dict:
 
 SAMPLES = {User: user_in, Role: role_in}
 FORM_DATA = {User: user_form, Role: role_form}
+
+# Account-security pages (docs/security.md): each acts on the caller's own account, or —
+# the user security page — needs ``accounts.manage_security``, which county administrators
+# lack (403 inside their county too); accounts/tests/test_account_security.py covers them.
+WRITE_EXEMPT = {
+    "accounts:login_otp": "second step of the login form",
+    "accounts:otp": "the caller's own second factor",
+    "accounts:session_revoke": "the caller's own sessions",
+    "accounts:tokens": "the caller's own API tokens",
+    "accounts:user_security_action": (
+        "security administrator only (county administrators get 403 everywhere); "
+        "test_account_security.py"
+    ),
+}

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext, gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, status, viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.renderers import JSONRenderer
@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from unionhub.accounts.authentication import ExpiringTokenAuthentication
 from unionhub.core.api import ScopedModelViewSet
 from unionhub.core.services import ModelServices
 from unionhub.stations import choices, services
@@ -111,7 +112,11 @@ class StationCheckInView(APIView):
     queryset = Station.objects.all()  # the scope matrix finds the model here
     pagination_class = api_settings.DEFAULT_PAGINATION_CLASS
     permission_classes = [CheckInPermission]
-    authentication_classes = [DeviceKeyAuthentication, SessionAuthentication, TokenAuthentication]
+    authentication_classes = [
+        DeviceKeyAuthentication,
+        SessionAuthentication,
+        ExpiringTokenAuthentication,
+    ]
 
     def dispatch(self, request, *args, **kwargs):
         if request.method == "POST" and DeviceKeyAuthentication.header in request.META:
