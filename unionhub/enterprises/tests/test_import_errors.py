@@ -193,3 +193,12 @@ def test_a_file_that_unpacks_too_large_is_refused(tmp_path, demo, client_as, set
     assert response.status_code == 400
     assert "解压后超过 1 MB" in response.content.decode()
     assert not ImportJob.objects.exists()
+
+
+def test_another_county_cannot_reach_the_error_workbook(tmp_path, demo, client_as):
+    rows = good_rows(1, seed=48)
+    rows[0][5] = -3
+    upload(client_as("jianhu_admin"), write_xlsx(tmp_path / "x.xlsx", rows))
+    job = ImportJob.objects.get()
+    url = reverse("core:import_errors", args=[job.pk])
+    assert client_as("xiangshui_admin").get(url).status_code == 404
