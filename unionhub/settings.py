@@ -136,6 +136,7 @@ INSTALLED_APPS = [
     "unionhub.funds",
     "unionhub.people",
     "unionhub.studios",
+    "unionhub.brands",
 ]
 
 MIDDLEWARE = [
