@@ -96,7 +96,7 @@ class Brand(BaseModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.year} {self.title}"
+        return self.title
 
     @property
     def is_editable(self) -> bool:
@@ -126,7 +126,15 @@ class BrandKpi(BaseModel):
         ]
 
     def __str__(self) -> str:
+        return f"{self.brand.title}：{self.kpi_name}"
+
+    @property
+    def kpi_name(self) -> str:
         from unionhub.core.kpis.registry import get
 
         kpi = get(self.code)
         return str(kpi.name) if kpi is not None else self.code
+
+    @property
+    def label(self) -> str:
+        return str(self)

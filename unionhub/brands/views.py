@@ -198,7 +198,8 @@ class BrandKpiListView(ObjectListView):
     filterset_class = BrandKpiFilterSet
     select_related = ("brand", "brand__region")
     columns = [
-        ("code", _("indicator")),
+        ("label", _("indicator")),
+        ("code", _("indicator code")),
         ("brand", _("county brand")),
         ("order", _("order")),
         ("note", _("note")),
@@ -245,6 +246,7 @@ class BrandReportPageView(PagePermissionMixin, generic.TemplateView):
 
     permission_required = "brands.view_brand"
     template_name = "brands/report.html"
+    scope_exempt = "its sections come from visible_to in brands.selectors (tests/test_report.py)"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

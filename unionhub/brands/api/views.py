@@ -62,7 +62,7 @@ class BrandReportView(APIView):
         return JSONRenderer(), JSONRenderer.media_type
 
     @extend_schema(
-        summary=gettext_lazy("Annual brand report (Word or PDF)"),
+        summary=gettext_lazy("Annual brand report (docx or pdf file)"),
         parameters=[
             OpenApiParameter("year", OpenApiTypes.INT, description="YYYY（缺省为今年）"),
             OpenApiParameter("format", OpenApiTypes.STR, enum=["docx", "pdf"]),
