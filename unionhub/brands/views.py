@@ -86,7 +86,7 @@ def _trend_options(series: dict) -> dict:
     """ECharts options of one indicator's monthly line (with its target as a dashed line)."""
     options = {
         "tooltip": {"trigger": "axis"},
-        "grid": {"left": 48, "right": 16, "top": 24, "bottom": 28},
+        "grid": {"left": 56, "right": 24, "top": 28, "bottom": 28},
         "xAxis": {"type": "category", "data": series["months"], "boundaryGap": False},
         "yAxis": {"type": "value", "name": series["unit"]},
         "series": [
@@ -100,10 +100,13 @@ def _trend_options(series: dict) -> dict:
         ],
     }
     if series["target"] is not None:
+        highest = max([v for v in series["values"] if v is not None] or [0])
+        if series["target"] > highest:  # keep the target line inside the chart
+            options["yAxis"]["max"] = series["target"]
         options["series"][0]["markLine"] = {
             "symbol": "none",
             "lineStyle": {"type": "dashed"},
-            "label": {"formatter": str(_("target")) + " {c}"},
+            "label": {"formatter": str(_("target")) + " {c}", "position": "insideEndTop"},
             "data": [{"yAxis": series["target"]}],
         }
     return options
