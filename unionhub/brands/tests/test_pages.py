@@ -126,3 +126,5 @@ def test_report_page_links_both_formats(client_as):
     html = page.content.decode()
     assert "/api/v1/reports/brand/?year=2025" in html and "format=pdf" in html
     assert "样例品牌sheyang" in html
+    # both pages are in the menu, under 一县一品
+    assert 'href="/brands/"' in html and 'href="/brands/report/"' in html and "一县一品" in html
