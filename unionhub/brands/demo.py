@@ -218,13 +218,9 @@ def _advance(brand: Brand, state: str, reviewer) -> None:
     services.brand_submit(actor=None, brand=brand)
     if state == BrandStatus.SUBMITTED:
         return
-    services.brand_publish(actor=None, brand=brand)
-    if reviewer is not None:
-        Brand.objects.filter(pk=brand.pk).update(published_by=reviewer)
+    services.brand_publish(actor=reviewer, brand=brand)  # the city federation reviews
     if state == BrandStatus.RETURNED:
-        services.brand_return(actor=None, brand=brand, reason=RETURN_REASON)
-        if reviewer is not None:
-            Brand.objects.filter(pk=brand.pk).update(returned_by=reviewer)
+        services.brand_return(actor=reviewer, brand=brand, reason=RETURN_REASON)
 
 
 def load_brands(stdout=None) -> int:

@@ -177,10 +177,6 @@ class BrandCarryOverView(ObjectActionView):
     submit_label = _("Create next year's draft")
     success_message = _("Next year's brand was created as a draft.")
 
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        return response
-
     def run(self, form):
         self.created = super().run(form)
         return self.created
