@@ -139,6 +139,7 @@ INSTALLED_APPS = [
     "unionhub.people",
     "unionhub.studios",
     "unionhub.me",
+    "unionhub.brands",
 ]
 
 # Where a signed-in worker (data scope: own records only) lands instead of the admin home.

@@ -96,10 +96,13 @@ def snapshot_regions() -> list[Any]:
 
 
 @transaction.atomic
-def kpis_snapshot(*, as_of: dt.date, regions: list[Any] | None = None) -> int:
-    """Keep every registered KPI's value as of ``as_of`` for the city and each county-level
-    unit: one snapshot per code, region and month (running again in the same month replaces
-    that month's snapshot). Returns the number of snapshots written."""
+def kpis_snapshot(
+    *, as_of: dt.date, regions: list[Any] | None = None, codes: list[str] | None = None
+) -> int:
+    """Keep every registered KPI's value (or those of ``codes``) as of ``as_of`` for the city
+    and each county-level unit (or ``regions``): one snapshot per code, region and month
+    (running again in the same month replaces that month's snapshot). Returns the number of
+    snapshots written."""
     if as_of > timezone.localdate():
         raise _error(
             "as_of", _("Figures cannot be computed for a date in the future."), "as_of_future"
@@ -108,7 +111,12 @@ def kpis_snapshot(*, as_of: dt.date, regions: list[Any] | None = None) -> int:
     written = 0
     for region in regions if regions is not None else snapshot_regions():
         values = selectors.kpi_values(
-            user=SYSTEM, region=region, year=as_of.year, as_of=as_of, use_snapshots=False
+            user=SYSTEM,
+            region=region,
+            year=as_of.year,
+            as_of=as_of,
+            codes=codes,
+            use_snapshots=False,
         )
         for item in values:
             KpiSnapshot.objects.update_or_create(
