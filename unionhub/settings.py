@@ -135,6 +135,7 @@ INSTALLED_APPS = [
     "unionhub.congress",
     "unionhub.funds",
     "unionhub.people",
+    "unionhub.dashboards",
     "unionhub.studios",
 ]
 
