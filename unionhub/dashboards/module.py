@@ -18,7 +18,7 @@ menu = [
     ),
     page_item(
         "dashboards:screen",
-        _("Big screen"),
+        _("Data cockpit"),
         icon="device-desktop-analytics",
         permission="kpis.view_kpitarget",
         order=881,

@@ -505,7 +505,7 @@ def statistics_workbook(
         ws.cell(2, 1, _("Reporting unit: %(area)s") % {"area": area})
         ws.cell(2, max(2, width - 1), _("As of %(date)s") % {"date": as_of.isoformat()})
         ws.cell(2, width, table.unit)
-        header = [_("Region"), *[c.label for c in table.columns]]
+        header = [_("County-level unit"), *[c.label for c in table.columns]]
         for col, text in enumerate(header, start=1):
             cell = ws.cell(3, col, text)
             cell.font = Font(bold=True)
@@ -561,7 +561,7 @@ def statistics_workbook(
         [
             _("Cell"),
             _("Table"),
-            _("Region"),
+            _("County-level unit"),
             _("Item"),
             _("Value"),
             _("Definition"),

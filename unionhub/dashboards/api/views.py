@@ -120,7 +120,7 @@ class StatisticsReportView(APIView):
     scope_exempt = "counts from visible_to grouped by county (dashboards tests)"
 
     @extend_schema(
-        summary="工会统计年报（Excel）",
+        summary="工会统计年报（电子表格）",
         description="按截至日期从业务记录生成统计报表：基层工会组织、会员、新就业形态劳动者入会、"
         "25人以上企业建会、工会干部；每张表有标题、单位、合计行，“数据来源”表列出每个单元格的记录清单。",
         parameters=[
