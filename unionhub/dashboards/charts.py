@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils.translation import gettext
 
-from unionhub.dashboards.selectors import SMALL, SUPPRESS_BELOW, CityComparison
+from unionhub.dashboards.selectors import SMALL, SUPPRESS_BELOW, CityComparison, _short
 
 BLUE = "#206bc4"
 GREY = "#adb5bd"
@@ -45,7 +45,7 @@ def county_bars(comparison: CityComparison, code: str) -> dict[str, Any]:
     names, data, targets = [], [], []
     for row in comparison.rows:
         v = row.by_code()[code]
-        names.append(row.region.name.replace("盐城经济技术开发区", "经开区"))
+        names.append(_short(row.region.name))
         data.append({"value": _number(v.value), "url": v.url})
         targets.append(_number(v.target))
     average = _number(comparison.average.get(code))
@@ -74,13 +74,17 @@ def county_bars(comparison: CityComparison, code: str) -> dict[str, Any]:
             "symbol": "none",
             "data": [{"yAxis": average, "name": gettext("City average")}],
             "lineStyle": {"color": GREY, "type": "dashed"},
-            "label": {"formatter": gettext("City average") + " {c}", "position": "insideEndTop"},
+            "label": {"formatter": gettext("City average") + "\n{c}", "position": "end"},
         }
     return {
         "tooltip": {"trigger": "axis"},
         "legend": {"top": 0, "right": 0},
-        "grid": {"left": 48, "right": 16, "top": 36, "bottom": 56},
-        "xAxis": {"type": "category", "data": names, "axisLabel": {"interval": 0, "rotate": 30}},
+        "grid": {"left": 48, "right": 56, "top": 36, "bottom": 64},
+        "xAxis": {
+            "type": "category",
+            "data": names,
+            "axisLabel": {"interval": 0, "rotate": 40, "fontSize": 10},
+        },
         "yAxis": {"type": "value", "name": kpi.unit},
         "series": series,
     }
@@ -96,12 +100,12 @@ def own_versus_average(comparison: CityComparison) -> dict[str, Any]:
         data.append(
             {
                 "value": int(column["versus"]),
-                "itemStyle": {"color": BLUE if column["versus"] >= 100 else "#f59f00"},
+                "itemStyle": {"color": BLUE if column["better"] else "#f59f00"},
             }
         )
     return {
         "tooltip": {"trigger": "axis"},
-        "grid": {"left": 170, "right": 48, "top": 16, "bottom": 32},
+        "grid": {"left": 170, "right": 48, "top": 28, "bottom": 32},
         "xAxis": {"type": "value", "name": "%"},
         "yAxis": {"type": "category", "data": names, "inverse": True},
         "series": [
@@ -114,7 +118,7 @@ def own_versus_average(comparison: CityComparison) -> dict[str, Any]:
                     "symbol": "none",
                     "data": [{"xAxis": 100}],
                     "lineStyle": {"color": GREY, "type": "dashed"},
-                    "label": {"formatter": gettext("City average")},
+                    "label": {"formatter": gettext("City average"), "position": "end"},
                 },
             }
         ],
@@ -176,14 +180,15 @@ def _suppressed_bar(n: int) -> dict[str, Any]:
     return {"value": n}
 
 
-def checkins_by_hour(hours: list[int], now_hour: int) -> dict[str, Any]:
-    shown = hours[: now_hour + 1]
+def checkins_by_hour(counts: list[int], hours: list[int]) -> dict[str, Any]:
+    """Visits per hour over the last 24 hours (oldest first)."""
+    shown = counts
     return {
         "textStyle": {"color": _TEXT},
         "grid": {"left": 40, "right": 12, "top": 20, "bottom": 24},
         "xAxis": {
             "type": "category",
-            "data": [f"{h}" for h in range(len(shown))],
+            "data": [f"{h}:00" for h in hours],
             "axisLabel": {"color": _TEXT},
         },
         "yAxis": {
@@ -207,8 +212,6 @@ def checkins_by_hour(hours: list[int], now_hour: int) -> dict[str, Any]:
 def per_county_bars(
     counts: dict[str, int], counties: list[Any], color: str = "#ffd75e"
 ) -> dict[str, Any]:
-    from unionhub.dashboards.selectors import _short
-
     return {
         "textStyle": {"color": _TEXT},
         "grid": {"left": 88, "right": 40, "top": 8, "bottom": 8},

@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Count
+from django.db.models.functions import ExtractHour
 from django.utils import timezone
 
 from unionhub.core.kpis.batch import kpi_values_by_region
@@ -51,6 +52,9 @@ DASHBOARD_CODES = [
     "activities.visits",
     "governance.open_warnings",
 ]
+
+#: KPIs where a figure below the average is the good side
+LOWER_IS_BETTER = {"governance.open_warnings"}
 
 #: the figures of the big screen
 SCREEN_CODES = [
@@ -161,7 +165,10 @@ class CityComparison:
                     "value": value,
                     "average": avg,
                     "average_display": average_display(kpi, avg),
-                    "versus": _versus(value.value if value else None, avg),
+                    "versus": (versus := _versus(value.value if value else None, avg)),
+                    # more is better, except for open warnings
+                    "better": versus is not None
+                    and (versus <= 100 if kpi.code in LOWER_IS_BETTER else versus >= 100),
                     "progress": progress(value),
                 }
             )
@@ -299,24 +306,26 @@ def screen_data(*, user: Any, now: dt.datetime | None = None) -> dict[str, Any]:
             }
         )
 
-    # Live check-ins: counts per hour of today and per county, never one visit.
+    # Live check-ins: counts per hour of the last 24 hours and per county over 7 days,
+    # never one visit.
     checkins_hour = [0] * 24
     checkins_county: dict[str, int] = {}
-    checkins_today = 0
+    checkins_day = 0
+    first_hour = now.replace(minute=0, second=0, microsecond=0) - dt.timedelta(hours=23)
+    hours = [timezone.localtime(first_hour + dt.timedelta(hours=i)).hour for i in range(24)]
     if user.has_perm("stations.view_checkin"):
-        start = timezone.make_aware(dt.datetime.combine(today, dt.time.min))
-        todays = CheckIn.objects.visible_to(user).filter(at__gte=start, at__lte=now)
-        from django.db.models.functions import ExtractHour
-
+        visits = CheckIn.objects.visible_to(user)
+        last_day = visits.filter(at__gte=first_hour, at__lte=now)
         for row in (
-            todays.annotate(h=ExtractHour("at", tzinfo=timezone.get_current_timezone()))
+            last_day.annotate(h=ExtractHour("at", tzinfo=timezone.get_current_timezone()))
             .values("h")
             .order_by()
             .annotate(n=Count("pk"))
         ):
-            checkins_hour[row["h"]] = row["n"]
-        checkins_today = sum(checkins_hour)
-        checkins_county = _per_county(todays, "station__region__path", counties)
+            checkins_hour[hours.index(row["h"])] = row["n"]
+        checkins_day = sum(checkins_hour)
+        week = visits.filter(at__gte=now - dt.timedelta(days=7), at__lte=now)
+        checkins_county = _per_county(week, "station__region__path", counties)
     warnings_level: list[dict[str, Any]] = []
     warnings_county: dict[str, int] = {}
     if user.has_perm("governance.view_riskwarning"):
@@ -339,8 +348,9 @@ def screen_data(*, user: Any, now: dt.datetime | None = None) -> dict[str, Any]:
         "now": now,
         "totals": totals,
         "tiles": tiles,
-        "checkins_today": suppressed(checkins_today),
+        "checkins_day": suppressed(checkins_day),
         "checkins_hour": checkins_hour,
+        "hours": hours,
         "checkins_county": checkins_county,
         "warnings_level": warnings_level,
         "warnings_county": warnings_county,

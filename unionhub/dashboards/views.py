@@ -61,7 +61,7 @@ class ScreenView(PagePermissionMixin, View):
         now = timezone.localtime(data["now"])
         data.update(
             chart_tiles=charts.tile_map(data["tiles"]),
-            chart_hours=charts.checkins_by_hour(data["checkins_hour"], now.hour),
+            chart_hours=charts.checkins_by_hour(data["checkins_hour"], data["hours"]),
             chart_checkins=charts.per_county_bars(data["checkins_county"], data["counties"]),
             chart_warnings=charts.per_county_bars(
                 data["warnings_county"], data["counties"], color="#ff7a45"
