@@ -24,7 +24,7 @@ from django.utils import timezone
 from unionhub.core.kpis.batch import kpi_values_by_region
 from unionhub.core.kpis.registry import Kpi
 from unionhub.core.kpis.selectors import KpiValue, kpi_region, kpis_for
-from unionhub.core.scope import Scope
+from unionhub.core.scope import Scope, scope_for
 
 __all__ = [
     "DASHBOARD_CODES",
@@ -112,12 +112,20 @@ def _mean(kpi: Kpi, values: list[KpiValue]) -> Any:
     return (total / len(values)).quantize(places, rounding=ROUND_HALF_UP)
 
 
-def city_average(*, kpis: list[Kpi], year: int, as_of: dt.date) -> dict[str, Any]:
+def city_average(
+    *,
+    kpis: list[Kpi],
+    year: int,
+    as_of: dt.date,
+    by_region: dict[str, list[KpiValue]] | None = None,
+) -> dict[str, Any]:
     """``{kpi code: average over the county-level units}`` (for rates: the city-wide rate).
-    Only these averages leave this function."""
-    by_region = kpi_values_by_region(
-        user=_WholeCity(), regions=_all_counties(), year=year, as_of=as_of, kpis=kpis
-    )
+    Only these averages leave this function. ``by_region``: the values of all eleven units
+    when the caller already has them (a viewer of the whole city), else computed here."""
+    if by_region is None:
+        by_region = kpi_values_by_region(
+            user=_WholeCity(), regions=_all_counties(), year=year, as_of=as_of, kpis=kpis
+        )
     columns: dict[str, list[KpiValue]] = {k.code: [] for k in kpis}
     for values in by_region.values():
         for v in values:
@@ -217,7 +225,10 @@ def city_comparison(*, user: Any, year: int, as_of: dt.date) -> CityComparison:
         regions = [r for r in county_regions(user) if own.path.startswith(r.path)]
     by_region = kpi_values_by_region(user=user, regions=regions, year=year, as_of=as_of, kpis=kpis)
     rows = [CountyRow(region=r, values=by_region[r.code]) for r in regions]
-    average = city_average(kpis=kpis, year=year, as_of=as_of)
+    whole_city = is_city and scope_for(user).everything
+    average = city_average(
+        kpis=kpis, year=year, as_of=as_of, by_region=by_region if whole_city else None
+    )
     return CityComparison(
         year=year,
         as_of=as_of,
