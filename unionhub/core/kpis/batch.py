@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import os
 from collections.abc import Iterable, Sequence
 from functools import reduce
 from typing import Any
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.db.models import Case, CharField, Count, Q, Sum, Value, When
+from django.db.models.functions import Substr
+from django.urls import NoReverseMatch, reverse
 
 from unionhub.core.kpis.registry import Kpi, Part
 from unionhub.core.kpis.selectors import (
@@ -25,7 +29,6 @@ from unionhub.core.kpis.selectors import (
     kpi_context,
     kpis_for,
     period_q,
-    records_urls,
 )
 
 __all__ = ["kpi_values_by_region"]
@@ -44,16 +47,32 @@ def _compute(
                 (kpi, index, part)
             )
     results: dict[tuple[str, str, int], Any] = {}
+    # Regions whose paths have one length (the county-level units: "320900/320902/") are
+    # told apart by that prefix of the record's path — one SUBSTR per row instead of a CASE
+    # over every region; other sets of regions fall back to the CASE.
+    lengths = {len(r.path) for r in regions}
+    by_prefix: dict[str, str] | None = (
+        {r.path: r.code for r in regions} if len(lengths) == 1 else None
+    )
+    common = os.path.commonprefix([r.path for r in regions])
+    common = common[: common.rfind("/") + 1]
     for (label, lookup), entries in groups.items():
         model = apps.get_model(label)
-        key_expr = Case(
-            *[When(**{f"{lookup}__startswith": r.path}, then=Value(r.code)) for r in regions],
-            default=None,
-            output_field=CharField(),
-        )
-        qs = model._default_manager.visible_to(user).filter(
-            reduce(operator.or_, [Q(**{f"{lookup}__startswith": r.path}) for r in regions])
-        )
+        if by_prefix is not None:
+            key_expr: Any = Substr(lookup, 1, len(regions[0].path))
+        else:
+            key_expr = Case(
+                *[When(**{f"{lookup}__startswith": r.path}, then=Value(r.code)) for r in regions],
+                default=None,
+                output_field=CharField(),
+            )
+        qs = model._default_manager.visible_to(user)
+        if common:
+            qs = qs.filter(**{f"{lookup}__startswith": common})
+        if by_prefix is None:  # (with prefixes, rows of no region are skipped below)
+            qs = qs.filter(
+                reduce(operator.or_, [Q(**{f"{lookup}__startswith": r.path}) for r in regions])
+            )
         conditions = [part.q(ctx) & period_q(kpi, part, model, ctx) for kpi, _i, part in entries]
         if all(q.children for q in conditions):
             qs = qs.filter(reduce(operator.or_, conditions))
@@ -71,9 +90,31 @@ def _compute(
             qs.annotate(region_key=key_expr).values("region_key").order_by().annotate(**aggregates)
         )
         for row in rows:
+            key = row["region_key"]
+            if by_prefix is not None:
+                key = by_prefix.get(key)
+                if key is None:  # a record outside every region (another county)
+                    continue
             for name, (code, index) in alias.items():
-                results[(row["region_key"], code, index)] = row[name] or 0
+                results[(key, code, index)] = row[name] or 0
     return results
+
+
+def _urls(kpi: Kpi, ctx: Any, cache: dict[str, str]) -> tuple[str, str]:
+    """``records_urls`` with the web list's path reversed once per KPI, not once per region."""
+    api = kpi.records.api + "?" + urlencode(kpi.records.api_params(ctx))
+    html = ""
+    if kpi.records.html:
+        if kpi.records.html not in cache:
+            try:
+                cache[kpi.records.html] = reverse(kpi.records.html)
+            except NoReverseMatch:
+                cache[kpi.records.html] = ""
+        html = cache[kpi.records.html]
+        if html:
+            query = urlencode(kpi.records.html_query(ctx))
+            html = f"{html}?{query}" if query else html
+    return api.rstrip("?"), html
 
 
 def kpi_values_by_region(
@@ -104,6 +145,7 @@ def kpi_values_by_region(
         ).values_list("region__code", "code", "value")
     }
     result: dict[str, list[KpiValue]] = {}
+    reversed_html: dict[str, str] = {}
     for region in regions:
         ctx = kpi_context(region=region, year=year, as_of=as_of)
         values = []
@@ -119,7 +161,7 @@ def kpi_values_by_region(
                 value = _money(numerator) if kpi.is_money else numerator
             else:
                 value = int(numerator)
-            api_url, html_url = records_urls(kpi, ctx)
+            api_url, html_url = _urls(kpi, ctx, reversed_html)
             values.append(
                 KpiValue(
                     kpi=kpi,
