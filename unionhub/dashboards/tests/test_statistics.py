@@ -168,3 +168,13 @@ def test_page_previews_the_tables_and_refuses_a_bad_date(records, client_as):
     bad = client.get("/dashboards/statistics/", {"as_of": "2025-02-30"})
     assert bad.status_code == 400
     assert "YYYY-MM-DD" in bad.content.decode()
+
+
+def test_page_region_outside_the_scope_is_404(demo, client_as):
+    response = client_as("xiangshui_admin").get("/dashboards/statistics/", {"region": "320924"})
+    assert response.status_code == 404
+
+
+def test_anonymous_api_is_refused(demo, client):
+    assert client.get("/api/v1/reports/statistics/").status_code in (401, 403)
+    assert client.get("/api/v1/dashboards/city/").status_code in (401, 403)
