@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-import os
 from collections.abc import Iterable, Sequence
 from functools import reduce
 from typing import Any
@@ -54,8 +53,6 @@ def _compute(
     by_prefix: dict[str, str] | None = (
         {r.path: r.code for r in regions} if len(lengths) == 1 else None
     )
-    common = os.path.commonprefix([r.path for r in regions])
-    common = common[: common.rfind("/") + 1]
     for (label, lookup), entries in groups.items():
         model = apps.get_model(label)
         if by_prefix is not None:
@@ -67,9 +64,10 @@ def _compute(
                 output_field=CharField(),
             )
         qs = model._default_manager.visible_to(user)
-        if common:
-            qs = qs.filter(**{f"{lookup}__startswith": common})
-        if by_prefix is None:  # (with prefixes, rows of no region are skipped below)
+        # With prefixes, no path condition at all: rows of other regions only make groups
+        # that are skipped below, and a LIKE on the path misleads PostgreSQL's planner into
+        # nested loops over every record (seen at county scale: 0.47 s instead of 0.12 s).
+        if by_prefix is None:
             qs = qs.filter(
                 reduce(operator.or_, [Q(**{f"{lookup}__startswith": r.path}) for r in regions])
             )
