@@ -141,3 +141,29 @@ def test_targets_and_progress(records, api_as, user_named):
     value = {c["code"]: c["values"] for c in body["counties"]}["320924"]["members.active"]
     assert value["target"] == 14
     assert value["progress"] == 50.0
+
+
+def test_regions_of_different_depths_use_the_case_path(records, user_named):
+    """A county and a town of another county (paths of different lengths) still come out
+    right, through the CASE grouping."""
+    user = user_named("city_admin")
+    today = timezone.localdate()
+    county = Region.objects.get(code="320921")
+    town = Region.objects.filter(parent__code="320924", level="town").order_by("code").first()
+    batched = kpi_values_by_region(
+        user=user,
+        regions=[county, town],
+        year=today.year,
+        as_of=today,
+        codes=["members.active", "stations.total"],
+    )
+    for region in (county, town):
+        single = kpi_values(
+            user=user,
+            region=region,
+            year=today.year,
+            as_of=today,
+            codes=["members.active", "stations.total"],
+            use_snapshots=False,
+        )
+        assert [v.value for v in batched[region.code]] == [v.value for v in single]
