@@ -330,7 +330,8 @@ def _new_employment_table(user: Any, regions: list[Any], as_of: dt.date) -> Tabl
             _("Join applications pending"),
             _(
                 "Pending join applications of new-employment-form workers submitted on or "
-                "before the date (by the town where they work)"
+                "before the date (by the town where they work; the list of applications "
+                "cannot filter by region or by new employment, it shows every pending one)"
             ),
             lambda r: _url("members:joinapplication_list", {"status": "pending"}),
             lambda r: _api("/api/v1/members/applications/", {"status": "pending"}),
