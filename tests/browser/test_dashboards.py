@@ -26,6 +26,22 @@ def _world():
         force=True,
         verbosity=0,
     )
+    from django.utils import timezone
+
+    from unionhub.core.kpis.models import KpiTarget
+    from unionhub.org.models import Region
+
+    year = timezone.localdate().year
+    for code, county, value in (
+        ("members.active", "320924", 2500),
+        ("establishment.coverage_25plus", "320924", 40),
+        ("stations.total", "320924", 20),
+        ("members.active", "320902", 2200),
+        ("establishment.coverage_25plus", "320902", 85),
+    ):
+        KpiTarget.objects.update_or_create(
+            code=code, region=Region.objects.get(code=county), year=year, defaults={"value": value}
+        )
 
 
 def _charts_drawn(page, count: int) -> None:
@@ -53,6 +69,7 @@ def test_county_admin_sees_own_figures_against_the_city_average(page):
     page.goto(page.base + "/dashboards/city/")
     assert "射阳县与全市平均对比" in page.locator("h1.page-title").inner_text()
     assert page.locator("[data-testid=city-average]").count() >= 6
+    assert "完成" in page.locator("[data-testid='own-members.active']").inner_text()
     body = page.locator("body").inner_text()
     for other in ("响水县", "东台市", "亭湖区", "建湖县"):
         assert other not in body

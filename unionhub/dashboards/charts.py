@@ -118,7 +118,7 @@ def own_versus_average(comparison: CityComparison) -> dict[str, Any]:
                     "symbol": "none",
                     "data": [{"xAxis": 100}],
                     "lineStyle": {"color": GREY, "type": "dashed"},
-                    "label": {"formatter": gettext("City average"), "position": "end"},
+                    "label": {"formatter": gettext("City average"), "position": "start"},
                 },
             }
         ],
