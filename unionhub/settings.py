@@ -137,6 +137,7 @@ INSTALLED_APPS = [
     "unionhub.congress",
     "unionhub.funds",
     "unionhub.people",
+    "unionhub.dashboards",
     "unionhub.studios",
     "unionhub.me",
     "unionhub.brands",

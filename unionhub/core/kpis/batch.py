@@ -1,0 +1,175 @@
+"""KPI values of many regions at once (the city dashboard, the big screen, the statutory
+statistics): the same declarations and the same conditions as ``selectors.kpi_values``, but
+each (model, region lookup) group is read with **one** aggregate query grouped by region —
+``CASE WHEN path LIKE '<county 1>%' THEN '<code 1>' … END`` — instead of one query per region.
+The number of queries depends on the registered models only, never on the number of regions
+or records. Figures are always computed live (snapshots are per region; see ``kpi_values``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Iterable, Sequence
+from functools import reduce
+from typing import Any
+from urllib.parse import urlencode
+
+from django.apps import apps
+from django.db.models import Case, CharField, Count, Q, Sum, Value, When
+from django.db.models.functions import Substr
+from django.urls import NoReverseMatch, reverse
+
+from unionhub.core.kpis.registry import Kpi, Part
+from unionhub.core.kpis.selectors import (
+    KpiValue,
+    _money,
+    _rate,
+    _region_lookup,
+    kpi_context,
+    kpis_for,
+    period_q,
+)
+
+__all__ = ["kpi_values_by_region"]
+
+
+def _compute(
+    *, user: Any, kpis: list[Kpi], regions: Sequence[Any], year: int, as_of: dt.date
+) -> dict[tuple[str, str, int], Any]:
+    """``{(region code, kpi code, part index): count or sum}``."""
+    ctx = kpi_context(region=None, year=year, as_of=as_of)
+    groups: dict[tuple[str, str], list[tuple[Kpi, int, Part]]] = {}
+    for kpi in kpis:
+        for index, part in enumerate(kpi.parts):
+            model = apps.get_model(part.model)
+            groups.setdefault((part.model, _region_lookup(part, model)), []).append(
+                (kpi, index, part)
+            )
+    results: dict[tuple[str, str, int], Any] = {}
+    # Regions whose paths have one length (the county-level units: "320900/320902/") are
+    # told apart by that prefix of the record's path — one SUBSTR per row instead of a CASE
+    # over every region; other sets of regions fall back to the CASE.
+    lengths = {len(r.path) for r in regions}
+    by_prefix: dict[str, str] | None = (
+        {r.path: r.code for r in regions} if len(lengths) == 1 else None
+    )
+    for (label, lookup), entries in groups.items():
+        model = apps.get_model(label)
+        if by_prefix is not None:
+            key_expr: Any = Substr(lookup, 1, len(regions[0].path))
+        else:
+            key_expr = Case(
+                *[When(**{f"{lookup}__startswith": r.path}, then=Value(r.code)) for r in regions],
+                default=None,
+                output_field=CharField(),
+            )
+        qs = model._default_manager.visible_to(user)
+        # With prefixes, no path condition at all: rows of other regions only make groups
+        # that are skipped below, and a LIKE on the path misleads PostgreSQL's planner into
+        # nested loops over every record (seen at county scale: 0.47 s instead of 0.12 s).
+        if by_prefix is None:
+            qs = qs.filter(
+                reduce(operator.or_, [Q(**{f"{lookup}__startswith": r.path}) for r in regions])
+            )
+        conditions = [part.q(ctx) & period_q(kpi, part, model, ctx) for kpi, _i, part in entries]
+        if all(q.children for q in conditions):
+            qs = qs.filter(reduce(operator.or_, conditions))
+        aggregates: dict[str, Any] = {}
+        alias: dict[str, tuple[str, int]] = {}
+        for n, ((kpi, index, part), q) in enumerate(zip(entries, conditions, strict=True)):
+            cond = q if q.children else None
+            name = f"a{n}"
+            if kpi.aggregation == "sum" and index == 0:
+                aggregates[name] = Sum(part.sum_field, filter=cond)
+            else:
+                aggregates[name] = Count("pk", filter=cond)
+            alias[name] = (kpi.code, index)
+        rows = (
+            qs.annotate(region_key=key_expr).values("region_key").order_by().annotate(**aggregates)
+        )
+        for row in rows:
+            key = row["region_key"]
+            if by_prefix is not None:
+                key = by_prefix.get(key)
+                if key is None:  # a record outside every region (another county)
+                    continue
+            for name, (code, index) in alias.items():
+                results[(key, code, index)] = row[name] or 0
+    return results
+
+
+def _urls(kpi: Kpi, ctx: Any, cache: dict[str, str]) -> tuple[str, str]:
+    """``records_urls`` with the web list's path reversed once per KPI, not once per region."""
+    api = kpi.records.api + "?" + urlencode(kpi.records.api_params(ctx))
+    html = ""
+    if kpi.records.html:
+        if kpi.records.html not in cache:
+            try:
+                cache[kpi.records.html] = reverse(kpi.records.html)
+            except NoReverseMatch:
+                cache[kpi.records.html] = ""
+        html = cache[kpi.records.html]
+        if html:
+            query = urlencode(kpi.records.html_query(ctx))
+            html = f"{html}?{query}" if query else html
+    return api.rstrip("?"), html
+
+
+def kpi_values_by_region(
+    *,
+    user: Any,
+    regions: Sequence[Any],
+    year: int,
+    as_of: dt.date,
+    codes: Iterable[str] | None = None,
+    kpis: list[Kpi] | None = None,
+) -> dict[str, list[KpiValue]]:
+    """``{region code: [KpiValue, …]}`` for disjoint ``regions`` (e.g. the county-level units):
+    what ``kpi_values`` gives for each region, in one grouped query per model. Records come
+    from ``visible_to(user)``, so a region outside the user's scope comes out as zeros —
+    callers pass only the regions the user may see. ``kpis`` overrides the permission check
+    of ``kpis_for`` (the caller has already chosen the KPIs)."""
+    from unionhub.core.kpis.models import KpiTarget
+
+    chosen = kpis if kpis is not None else kpis_for(user, codes)
+    regions = list(regions)
+    if not regions or not chosen:
+        return {r.code: [] for r in regions}
+    parts = _compute(user=user, kpis=chosen, regions=regions, year=year, as_of=as_of)
+    targets = {
+        (region_code, code): value
+        for region_code, code, value in KpiTarget.objects.filter(
+            region__in=regions, year=year, code__in=[k.code for k in chosen]
+        ).values_list("region__code", "code", "value")
+    }
+    result: dict[str, list[KpiValue]] = {}
+    reversed_html: dict[str, str] = {}
+    for region in regions:
+        ctx = kpi_context(region=region, year=year, as_of=as_of)
+        values = []
+        for kpi in chosen:
+            numerator = parts.get((region.code, kpi.code, 0), 0)
+            denominator = None
+            if kpi.aggregation == "rate":
+                denominator = sum(
+                    parts.get((region.code, kpi.code, i), 0) for i in range(1, len(kpi.parts))
+                )
+                value = _rate(numerator, denominator)
+            elif kpi.aggregation == "sum":
+                value = _money(numerator) if kpi.is_money else numerator
+            else:
+                value = int(numerator)
+            api_url, html_url = _urls(kpi, ctx, reversed_html)
+            values.append(
+                KpiValue(
+                    kpi=kpi,
+                    value=value,
+                    numerator=numerator,
+                    denominator=denominator,
+                    target=targets.get((region.code, kpi.code)),
+                    records_url=api_url,
+                    html_url=html_url,
+                )
+            )
+        result[region.code] = values
+    return result
