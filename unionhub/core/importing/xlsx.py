@@ -93,6 +93,8 @@ def write_template(columns: list[Column], target, *, title: str = "导入模板"
     validations for columns with choices (rows 2–10001)."""
     import xlsxwriter
 
+    from unionhub.core.exporting import safe_cell
+
     workbook = xlsxwriter.Workbook(target, {"in_memory": True})
     sheet = workbook.add_worksheet(title)
     head = workbook.add_format(
@@ -103,7 +105,7 @@ def write_template(columns: list[Column], target, *, title: str = "导入模板"
     for col, column in enumerate(columns):
         fmt = date_format if isinstance(column.example, dt.date) else text_format
         sheet.set_column(col, col, column.width, fmt if column.parse is parse_text else None)
-        sheet.write_string(0, col, column.header, head)
+        sheet.write_string(0, col, safe_cell(column.header), head)
         if column.note:
             sheet.write_comment(0, col, column.note)
         example = column.example
@@ -112,7 +114,7 @@ def write_template(columns: list[Column], target, *, title: str = "导入模板"
         elif isinstance(example, int | float | Decimal) and not isinstance(example, bool):
             sheet.write_number(1, col, float(example))
         else:
-            sheet.write_string(1, col, str(example))
+            sheet.write_string(1, col, safe_cell(str(example)))
         if column.choices:
             sheet.data_validation(
                 1,
@@ -121,7 +123,7 @@ def write_template(columns: list[Column], target, *, title: str = "导入模板"
                 col,
                 {
                     "validate": "list",
-                    "source": [str(c) for c in column.choices],
+                    "source": [safe_cell(str(c)) for c in column.choices],
                     "error_title": "输入有误",
                     "error_message": "请从下拉列表中选择",
                 },
