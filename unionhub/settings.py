@@ -296,7 +296,7 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     "PAGE_SIZE": 20,
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["unionhub.core.drf.StrictFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "unionhub.core.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "unionhub.core.drf.exception_handler",
     "DATETIME_FORMAT": "iso-8601",

@@ -126,11 +126,40 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
             return super().get_permission_required()
         return [export_permission(self.model)]
 
+    #: query parameters the view reads besides its filterset's and ``LIST_PARAMS``
+    query_params: tuple[str, ...] = ()
+
+    def allowed_query_params(self) -> list[str]:
+        from unionhub.core.filtersets import LIST_PARAMS, param_names
+
+        names = param_names(self.filterset_class) if self.filterset_class is not None else []
+        return [*names, *LIST_PARAMS, *self.query_params]
+
+    def refused_query(self):
+        """A 400 for a query the list cannot honour, else None: on an export any unknown
+        parameter (a mistyped filter must not export every row; the page itself ignores
+        them, browsers add utm_…), on both an integer filter beyond 64 bits."""
+        from unionhub.core.filtersets import unknown_params, unknown_params_message
+
+        if self.export:
+            allowed = self.allowed_query_params()
+            unknown = unknown_params(self.request.GET, allowed)
+            if unknown:
+                return bad_request(self.request, unknown_params_message(unknown, allowed))
+        self.filtered_queryset()
+        errors = self.filterset.out_of_range_errors() if self.filterset is not None else []
+        if errors:
+            return bad_request(self.request, "；".join(errors))
+        return None
+
     def get(self, request, *args, **kwargs):
+        if self.export and (kwargs.get("format") != "xlsx" or not self.export_enabled):
+            raise Http404
+        refused = self.refused_query()
+        if refused is not None:
+            return refused
         if not self.export:
             return super().get(request, *args, **kwargs)
-        if kwargs.get("format") != "xlsx" or not self.export_enabled:
-            raise Http404
         return self.export_queryset(self.filtered_queryset())
 
     def export_column_list(self) -> list:
@@ -325,6 +354,11 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
                 % {"n": len(outcome.refused), "list": shown},
             )
         return HttpResponseRedirect(back)
+
+
+def bad_request(request, message: str):
+    """The 400 page with a sentence (a query the page cannot honour)."""
+    return render(request, "400.html", {"message": message}, status=400)
 
 
 def export_permission(model: type[models.Model]) -> str:
