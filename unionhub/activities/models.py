@@ -185,7 +185,7 @@ class VisitTarget(BaseModel):
     """A person visited in a 走访慰问 activity, with their category and what was given."""
 
     activity = models.ForeignKey(
-        Activity, verbose_name=_("visit"), on_delete=models.CASCADE, related_name="targets"
+        Activity, verbose_name=_("visit"), on_delete=models.PROTECT, related_name="targets"
     )
     name = models.CharField(_("full name"), max_length=50)
     category = models.CharField(_("category"), max_length=30, choices=VisitCategory.choices)
@@ -228,7 +228,7 @@ class SignIn(BaseModel):
     the same phone count once and recognises a registered member."""
 
     activity = models.ForeignKey(
-        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="signins"
+        Activity, verbose_name=_("activity"), on_delete=models.PROTECT, related_name="signins"
     )
     name = models.CharField(_("full name"), max_length=50)
     phone_enc = models.CharField(_("mobile phone (encrypted)"), max_length=200, editable=False)

@@ -158,7 +158,21 @@ def exception_handler(exc: Exception, context: dict[str, Any]):
     """Business-layer ``ValidationError``s become HTTP 400 with ``{"field": ["说明"]}``; a
     404 says so in Chinese (Django's ``get_object_or_404`` message is English and names the
     model class: "No Station matches the given query.")."""
-    if isinstance(exc, DjangoValidationError):
+    from django.db.models import ProtectedError, RestrictedError
+
+    if isinstance(exc, ProtectedError | RestrictedError):
+        # A delete outside ScopedModelViewSet's services: still a sentence, never a 500.
+        from unionhub.core.services import deletion_refusal
+
+        view = context.get("view")
+        instance = getattr(view, "_deleting", None)
+        if instance is not None:
+            exc = DeleteRefused(deletion_refusal(instance, exc))
+        else:
+            exc = DeleteRefused(_("Other records still depend on it."))
+    elif isinstance(exc, DjangoValidationError) and getattr(exc, "code", None) == "protected":
+        exc = DeleteRefused(exc.messages[0])
+    elif isinstance(exc, DjangoValidationError):
         exc = django_errors_to_drf(exc)
     elif isinstance(exc, ValidationError) and isinstance(exc.detail, dict):
         exc = ValidationError(_explained_unique(exc.detail, context))

@@ -100,6 +100,18 @@ class RequestContextMiddleware:
         finally:
             _current.reset(token)
 
+    def process_exception(self, request: HttpRequest, exception: Exception):
+        """A delete refused by the database (history points at the record) in a page that
+        does not handle it itself: a 409 page with a sentence, never a 500."""
+        from django.db.models import ProtectedError, RestrictedError
+        from django.shortcuts import render
+        from django.utils.translation import gettext as _
+
+        if isinstance(exception, ProtectedError | RestrictedError):
+            message = _("Other records still depend on it.")
+            return render(request, "400.html", {"message": message, "status": 409}, status=409)
+        return None
+
 
 class ChineseByDefaultMiddleware:
     """The platform speaks Simplified Chinese unless the user picks English with the language

@@ -295,7 +295,7 @@ class MonitoringPoint(ProtectedPhone, BaseModel):
     enterprise = models.OneToOneField(
         "enterprises.Enterprise",
         verbose_name=_("enterprise"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="monitoring_point",
     )
     informant_name = models.CharField(_("informant"), max_length=50)

@@ -263,7 +263,7 @@ class DeviceEvent(BaseModel):
     audit_exclude = "high-volume device telemetry; each event is itself the record"
 
     device = models.ForeignKey(
-        Device, verbose_name=_("device"), on_delete=models.CASCADE, related_name="events"
+        Device, verbose_name=_("device"), on_delete=models.PROTECT, related_name="events"
     )
     event_id = models.UUIDField(_("event id"), unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=choices.DeviceEventKind.choices)
@@ -290,7 +290,7 @@ class CheckIn(BaseModel):
     audit_exclude = "high-volume visit events; statistics only, no personal data kept"
 
     station = models.ForeignKey(
-        Station, verbose_name=_("station"), on_delete=models.CASCADE, related_name="checkins"
+        Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="checkins"
     )
     event_id = models.UUIDField(_("event id"), unique=True, default=uuid.uuid4)
     at = models.DateTimeField(_("time"), db_index=True)
@@ -345,7 +345,7 @@ class Ticket(BaseModel):
     staff report, with an SLA clock and escalation."""
 
     station = models.ForeignKey(
-        Station, verbose_name=_("station"), on_delete=models.CASCADE, related_name="tickets"
+        Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="tickets"
     )
     ref = models.UUIDField(_("lookup code"), default=uuid.uuid4, unique=True, editable=False)
     category = models.CharField(
@@ -460,7 +460,7 @@ class HygieneCheck(BaseModel):
     """Level 1 of three-level management: the staff's daily hygiene checklist (日常卫生检查)."""
 
     station = models.ForeignKey(
-        Station, verbose_name=_("station"), on_delete=models.CASCADE, related_name="hygiene_checks"
+        Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="hygiene_checks"
     )
     date = models.DateField(_("date"))
     results = models.JSONField(_("results"), default=dict, help_text=_("Checklist item → passed"))
@@ -487,7 +487,7 @@ class PatrolLog(BaseModel):
     station's safety officer."""
 
     station = models.ForeignKey(
-        Station, verbose_name=_("station"), on_delete=models.CASCADE, related_name="patrols"
+        Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="patrols"
     )
     at = models.DateTimeField(_("patrol time"))
     normal = models.BooleanField(_("everything normal"), default=True)
@@ -520,7 +520,7 @@ class SpotCheck(BaseModel):
     rectification deadline and closure."""
 
     station = models.ForeignKey(
-        Station, verbose_name=_("station"), on_delete=models.CASCADE, related_name="spot_checks"
+        Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="spot_checks"
     )
     date = models.DateField(_("date"))
     inspector = models.CharField(_("inspector"), max_length=100)

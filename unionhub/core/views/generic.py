@@ -32,7 +32,7 @@ from django.views import generic
 
 from unionhub.core.detail_tabs import tabs_for
 from unionhub.core.scope import object_visible_to
-from unionhub.core.services import ModelServices
+from unionhub.core.services import ModelServices, deletion_refusal
 
 
 def login_or_forbidden(request):
@@ -517,11 +517,9 @@ class ObjectDeleteView(ScopedMixin, generic.DeleteView):
         try:
             with transaction.atomic():
                 self.delete_object(obj)
-        except (ValidationError, models.ProtectedError) as exc:
+        except (ValidationError, models.ProtectedError, models.RestrictedError) as exc:
             reason = (
-                exc.messages[0]
-                if isinstance(exc, ValidationError)
-                else _("Other records still depend on it.")
+                exc.messages[0] if isinstance(exc, ValidationError) else deletion_refusal(obj, exc)
             )
             messages.error(self.request, _("Cannot delete: %(r)s") % {"r": reason})
             return HttpResponseRedirect(reverse(self.url_name("detail"), args=[obj.pk]))
