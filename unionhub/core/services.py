@@ -75,7 +75,9 @@ def deletion_refusal(instance: models.Model, exc: Exception | None = None) -> st
                 kinds.append(name)
     model = str(instance._meta.verbose_name)
     if kinds:
-        text = _("This %(model)s already has records such as %(kinds)s, so it cannot be deleted") % {
+        text = _(
+            "This %(model)s already has records such as %(kinds)s, so it cannot be deleted"
+        ) % {
             "model": model,
             "kinds": "、".join(kinds[:3]),
         }
