@@ -316,6 +316,9 @@ SPECTACULAR_SETTINGS = {
         "RegionKindEnum": "unionhub.org.choices.RegionKind",
         "OrgKindEnum": "unionhub.org.choices.OrgKind",
         "StationKindEnum": "unionhub.stations.choices.StationKind",
+        "HonourCategoryEnum": "unionhub.people.choices.Category",
+        "HonourLevelEnum": "unionhub.people.choices.Level",
+        "RefundStatusEnum": "unionhub.funds.choices.BatchStatus",
     },
 }
 
