@@ -243,7 +243,10 @@ class StationCheckInView(APIView):
                 )
             station = get_object_or_404(Station.objects.visible_to(user), pk=pk)
             return station, choices.CheckInSource.DESK, None, None
-        entry = request.session.get(PHONE_SESSION_KEY) or {}
+        from unionhub.stations.views_public import opened_stations
+
+        # The station page's signed cookie (earlier phones: their session entry)
+        entry = opened_stations(request) or request.session.get(PHONE_SESSION_KEY) or {}
         if str(pk) not in entry:
             raise NotAuthenticated(
                 gettext("Scan the station's QR code and check in on the station's page.")
