@@ -236,6 +236,8 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# The upload check's size limit (unionhub/core/validators/uploads.py); fields may set less.
+UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_MB", "10")) * 1024 * 1024
 
 # Security headers; the HTTPS-only ones are switched on by the deployment (docs/deploy.md).
 SECURE_CONTENT_TYPE_NOSNIFF = True

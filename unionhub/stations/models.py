@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from unionhub.core.formatting import local_datetime
 from unionhub.core.models import BaseModel
 from unionhub.core.scope import ScopedQuerySet, ScopeSpec
+from unionhub.core.validators.uploads import IMAGE_EXTENSIONS, UploadValidator
 from unionhub.stations import choices, schedule
 
 STATION_SCOPE = ScopeSpec(region_path="station__region__path")
@@ -76,7 +77,12 @@ class Station(BaseModel):
         help_text=_("Items the staff tick off every day."),
     )
     honours = models.CharField(_("honours"), max_length=200, blank=True)
-    photo = models.FileField(_("photo"), upload_to="stations/", blank=True)
+    photo = models.FileField(
+        _("photo"),
+        upload_to="stations/",
+        blank=True,
+        validators=[UploadValidator(extensions=IMAGE_EXTENSIONS, decode_images=True)],
+    )
     contact_phone = models.CharField(_("service phone"), max_length=20, blank=True)
     is_active = models.BooleanField(_("in service"), default=True)
 
@@ -526,7 +532,12 @@ class SpotCheck(BaseModel):
     inspector = models.CharField(_("inspector"), max_length=100)
     findings = models.TextField(_("findings"), blank=True)
     passed = models.BooleanField(_("passed"), default=True)
-    photo = models.FileField(_("photo"), upload_to="stations/spotchecks/", blank=True)
+    photo = models.FileField(
+        _("photo"),
+        upload_to="stations/spotchecks/",
+        blank=True,
+        validators=[UploadValidator(extensions=IMAGE_EXTENSIONS, decode_images=True)],
+    )
     rectify_by = models.DateField(_("rectify by"), null=True, blank=True)
     status = models.CharField(
         _("status"),
