@@ -358,6 +358,23 @@ MEMBER_RETENTION_YEARS = int(os.environ.get("UNIONHUB_MEMBER_RETENTION_YEARS", "
 # counters live in the cache: with several gunicorn workers configure a shared cache.
 MEMBERS_JOIN_THROTTLE_RATE = "10/hour"
 MEMBERS_JOIN_STATUS_THROTTLE_RATE = "30/hour"
+# The other rate limits (unionhub/core/throttling.py; DRF syntax, empty switches one off).
+LOGIN_IP_RATE = os.environ.get("LOGIN_IP_RATE", "60/hour")  # per address, all usernames
+API_TOKEN_RATE = os.environ.get("API_TOKEN_RATE", "30/hour")
+PUBLIC_CHECKIN_RATE = os.environ.get("PUBLIC_CHECKIN_RATE", "120/hour")  # phone check-ins
+PUBLIC_HELP_RATE = os.environ.get("PUBLIC_HELP_RATE", "20/hour")
+# Member search by a full 身份证号 / phone and the ID-number / USCC existence checks, per user
+IDENTITY_LOOKUP_RATE = os.environ.get("IDENTITY_LOOKUP_RATE", "30/hour")
+# Throttle counters are shared by all workers only in a shared cache: CACHE_URL=redis://…
+# (Django's RedisCache; needs the redis package) — the default is per process.
+_CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}
+        if _CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 # Legal deadlines (docs/calendar.md; domain.md §0.2.2): whether a deadline that ends on an
 # ordinary weekend rolls forward to the next working day. Off by default: only the listed

@@ -159,8 +159,13 @@ def exception_handler(exc: Exception, context: dict[str, Any]):
     404 says so in Chinese (Django's ``get_object_or_404`` message is English and names the
     model class: "No Station matches the given query.")."""
     from django.db.models import ProtectedError, RestrictedError
+    from rest_framework.exceptions import Throttled
 
-    if isinstance(exc, ProtectedError | RestrictedError):
+    from unionhub.core.identity import RateLimited
+
+    if isinstance(exc, RateLimited):
+        exc = Throttled(exc.wait)
+    elif isinstance(exc, ProtectedError | RestrictedError):
         # A delete outside ScopedModelViewSet's services: still a sentence, never a 500.
         from unionhub.core.services import deletion_refusal
 

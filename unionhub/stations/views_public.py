@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.views import View
 from django.views.decorators.csrf import csrf_protect
 
+from unionhub.core.throttling import PublicCheckInThrottle, PublicHelpThrottle, throttled
 from unionhub.stations import choices, schedule, selectors, services
 from unionhub.stations.forms import HelpForm, PhoneRegisterForm
 from unionhub.stations.models import Station, Ticket
@@ -92,6 +93,7 @@ def _station(code: str) -> Station:
 
 
 @method_decorator(csrf_protect, name="dispatch")
+@method_decorator(throttled(PublicCheckInThrottle), name="dispatch")  # POSTs per address
 class PhoneEntryView(View):
     """GET: the station page after scanning its QR code. POST: check in (first visit:
     phone + occupation or member code; later: one tap with the remembered token)."""
@@ -192,6 +194,7 @@ class PhoneDoneView(View):
 
 
 @method_decorator(csrf_protect, name="dispatch")
+@method_decorator(throttled(PublicHelpThrottle), name="dispatch")
 class PhoneHelpView(View):
     """The help button: a worker's request becomes a 24-hour service ticket."""
 

@@ -9,12 +9,15 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from unionhub.core.throttling import TokenThrottle
+
 
 class TokenObtainView(APIView):
     """Exchange username and password for an API token (devices, mini-programs, scripts)."""
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
+    throttle_classes = [TokenThrottle]  # per address (core/throttling.py)
 
     class InputSerializer(serializers.Serializer):
         username = serializers.CharField(max_length=150)
