@@ -126,7 +126,8 @@ class SubmissionSerializer(serializers.ModelSerializer):
     def get_evidence_url(self, obj) -> str | None:
         if not obj.photo:
             return None
-        url = reverse("points:submission_evidence", args=[obj.pk])
+        # The API's own download: works with a token as well as a session (finding 8)
+        url = reverse("points-submission-evidence", args=[obj.pk])
         request = self.context.get("request")
         return request.build_absolute_uri(url) if request is not None else url
 
