@@ -119,3 +119,8 @@ def test_an_export_with_known_parameters_works(client_as):
         "/enterprises/export.xlsx", {"q": "样本", "sort": "name", "page": "2", "cols": "name"}
     )
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_parameters_a_list_reads_itself_stay_allowed(api_as):
+    assert api_as("city_admin").get("/api/v1/notifications/", {"unread": "1"}).status_code == 200
