@@ -34,6 +34,15 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_throttles():
+    # Rate-limit counters live in the cache (core/throttling.py); no test inherits another's.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_holiday_calendar():
     # Each test starts from the holidays its own database has (rolled back in between).
     from unionhub.core.calendar.selectors import forget_holiday_calendar

@@ -263,6 +263,8 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# The upload check's size limit (unionhub/core/validators/uploads.py); fields may set less.
+UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_MB", "10")) * 1024 * 1024
 
 # Security headers; the HTTPS-only ones are switched on by the deployment (docs/deploy.md).
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -323,7 +325,7 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     "PAGE_SIZE": 20,
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["unionhub.core.drf.StrictFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "unionhub.core.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "unionhub.core.drf.exception_handler",
     "DATETIME_FORMAT": "iso-8601",
@@ -343,6 +345,9 @@ SPECTACULAR_SETTINGS = {
         "RegionKindEnum": "unionhub.org.choices.RegionKind",
         "OrgKindEnum": "unionhub.org.choices.OrgKind",
         "StationKindEnum": "unionhub.stations.choices.StationKind",
+        "HonourCategoryEnum": "unionhub.people.choices.Category",
+        "HonourLevelEnum": "unionhub.people.choices.Level",
+        "RefundStatusEnum": "unionhub.funds.choices.BatchStatus",
     },
 }
 
@@ -384,6 +389,23 @@ MEMBER_RETENTION_YEARS = int(os.environ.get("UNIONHUB_MEMBER_RETENTION_YEARS", "
 # counters live in the cache: with several gunicorn workers configure a shared cache.
 MEMBERS_JOIN_THROTTLE_RATE = "10/hour"
 MEMBERS_JOIN_STATUS_THROTTLE_RATE = "30/hour"
+# The other rate limits (unionhub/core/throttling.py; DRF syntax, empty switches one off).
+LOGIN_IP_RATE = os.environ.get("LOGIN_IP_RATE", "60/hour")  # per address, all usernames
+API_TOKEN_RATE = os.environ.get("API_TOKEN_RATE", "30/hour")
+PUBLIC_CHECKIN_RATE = os.environ.get("PUBLIC_CHECKIN_RATE", "120/hour")  # phone check-ins
+PUBLIC_HELP_RATE = os.environ.get("PUBLIC_HELP_RATE", "20/hour")
+# Member search by a full 身份证号 / phone and the ID-number / USCC existence checks, per user
+IDENTITY_LOOKUP_RATE = os.environ.get("IDENTITY_LOOKUP_RATE", "30/hour")
+# Throttle counters are shared by all workers only in a shared cache: CACHE_URL=redis://…
+# (Django's RedisCache; needs the redis package) — the default is per process.
+_CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}
+        if _CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 # Legal deadlines (docs/calendar.md; domain.md §0.2.2): whether a deadline that ends on an
 # ordinary weekend rolls forward to the next working day. Off by default: only the listed

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.accounts import services
@@ -11,10 +12,12 @@ from unionhub.accounts.forms import MATRIX_ACTIONS, RoleForm, UserForm, permissi
 from unionhub.accounts.models import Role, User
 from unionhub.accounts.selectors import role_list, user_list
 from unionhub.core.services import ModelServices
+from unionhub.core.throttling import LoginThrottle, throttled
 from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import ObjectDetailView, ObjectEditView, ObjectListView
 
 
+@method_decorator(throttled(LoginThrottle), name="dispatch")  # per address, all usernames
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True

@@ -12,7 +12,6 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -24,11 +23,11 @@ from unionhub.core import crypto
 from unionhub.core.models import BaseModel
 from unionhub.core.pii import mask_name, mask_phone
 from unionhub.core.scope import ScopedQuerySet, ScopeSpec
+from unionhub.core.validators.uploads import IMAGE_EXTENSIONS, UploadValidator
 
 #: the same hashing context as members' phones, so a sign-in's phone hash finds the member
 PHONE_CONTEXT = "phone"
 PHOTO_MAX_BYTES = 10 * 1024 * 1024
-PHOTO_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 ACTIVITY_FIELDS = (
     "kind",
@@ -52,28 +51,23 @@ PERFORMER_FIELDS = ("programme", "name", "member", "employer")
 ORGANISER_SCOPE = ScopeSpec(org_path="organiser__path", region_path="organiser__region__path")
 
 
-def validate_photo(value: Any) -> None:
-    """An image (jpg, png or webp) of at most 10 MB: the file must really decode as one —
-    a renamed PDF or text file is refused whatever its name says."""
-    from PIL import Image, UnidentifiedImageError
+class PhotoValidator(UploadValidator):
+    """An image (jpg, png or webp) of at most 10 MB: the file must really decode as one — a
+    renamed PDF, text file or web page is refused whatever its name says (the core upload
+    check with the photos' own messages)."""
 
-    if getattr(value, "size", 0) > PHOTO_MAX_BYTES:
-        raise ValidationError(_("The photo is larger than 10 MB."), code="photo_size")
-    try:
-        value.seek(0)
-        with Image.open(value) as image:
-            image_format = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-        raise ValidationError(
-            _("The file is not a photo: upload a JPG, PNG or WEBP image."), code="photo_type"
-        ) from None
-    finally:
-        value.seek(0)
-    if image_format not in PHOTO_FORMATS:
-        raise ValidationError(
-            _("The file is not a photo: upload a JPG, PNG or WEBP image."), code="photo_type"
-        )
+    codes = {"type": "photo_type", "size": "photo_size", "content": "photo_type"}
+    messages = {
+        "type": _("The file is not a photo: upload a JPG, PNG or WEBP image."),
+        "size": _("The photo is larger than 10 MB."),
+        "content": _("The file is not a photo: upload a JPG, PNG or WEBP image."),
+    }
+
+    def __init__(self, extensions=IMAGE_EXTENSIONS, max_bytes=PHOTO_MAX_BYTES, decode_images=True):
+        super().__init__(extensions=extensions, max_bytes=max_bytes, decode_images=decode_images)
+
+
+validate_photo = PhotoValidator()
 
 
 def photo_upload_to(instance: Any, filename: str) -> str:
@@ -185,7 +179,7 @@ class VisitTarget(BaseModel):
     """A person visited in a 走访慰问 activity, with their category and what was given."""
 
     activity = models.ForeignKey(
-        Activity, verbose_name=_("visit"), on_delete=models.CASCADE, related_name="targets"
+        Activity, verbose_name=_("visit"), on_delete=models.PROTECT, related_name="targets"
     )
     name = models.CharField(_("full name"), max_length=50)
     category = models.CharField(_("category"), max_length=30, choices=VisitCategory.choices)
@@ -228,7 +222,7 @@ class SignIn(BaseModel):
     the same phone count once and recognises a registered member."""
 
     activity = models.ForeignKey(
-        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="signins"
+        Activity, verbose_name=_("activity"), on_delete=models.PROTECT, related_name="signins"
     )
     name = models.CharField(_("full name"), max_length=50)
     phone_enc = models.CharField(_("mobile phone (encrypted)"), max_length=200, editable=False)

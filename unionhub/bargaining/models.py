@@ -324,7 +324,7 @@ class BargainingOffer(BaseModel):
     campaign = models.ForeignKey(
         OfferCampaign,
         verbose_name=_("offer campaign"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="offers",
     )
     enterprise = models.ForeignKey(

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 from rest_framework import viewsets
 from rest_framework.exceptions import PermissionDenied
 
 from unionhub.core.drf import (  # noqa: F401 — re-exported for modules
+    DeleteRefused,
     ModelPermissions,
     PageNumberPagination,
     django_errors_to_drf,
 )
 from unionhub.core.scope import object_visible_to
-from unionhub.core.services import ModelServices
+from unionhub.core.services import ModelServices, deletion_refusal
 
 
 class ScopedModelViewSet(viewsets.ModelViewSet):
@@ -45,6 +46,8 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
             try:
                 obj = write()
             except DjangoValidationError as exc:
+                if getattr(exc, "code", None) == "protected":
+                    raise DeleteRefused(exc.messages[0]) from exc  # 409 with the reason
                 raise django_errors_to_drf(exc) from exc
             if obj is not None and not object_visible_to(obj, self.request.user):
                 raise PermissionDenied(_("The record would be outside your data scope."))
@@ -84,12 +87,16 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
         self._write_in_scope(lambda: self._legacy_save(serializer))
 
     def perform_destroy(self, instance):
+        self._deleting = instance  # for the exception handler's sentence
         if self.services is not None:
             self._write_in_scope(
                 lambda: self.services.call_delete(actor=self.request.user, instance=instance)
             )
             return
-        instance.delete()
+        try:
+            instance.delete()
+        except (models.ProtectedError, models.RestrictedError) as exc:
+            raise DeleteRefused(deletion_refusal(instance, exc)) from exc
 
 
 class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):

@@ -66,9 +66,13 @@ class BulkAction:
         return self.permission.format(app=meta.app_label, model=meta.model_name)
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: Exception, obj: Any = None) -> str:
     if isinstance(exc, ValidationError):
         return "；".join(exc.messages)
+    if obj is not None:
+        from unionhub.core.services import deletion_refusal
+
+        return deletion_refusal(obj, exc)
     return str(_("Other records still depend on it."))
 
 
@@ -80,8 +84,8 @@ def run_each(queryset: models.QuerySet, one: Callable[[Any], Any]) -> BulkOutcom
         try:
             with transaction.atomic():
                 one(obj)
-        except (ValidationError, models.ProtectedError) as exc:
-            outcome.refused.append((str(obj), _reason(exc)))
+        except (ValidationError, models.ProtectedError, models.RestrictedError) as exc:
+            outcome.refused.append((str(obj), _reason(exc, obj)))
         else:
             outcome.done += 1
     return outcome

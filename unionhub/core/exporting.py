@@ -19,9 +19,24 @@ from typing import Any
 from django.http import FileResponse
 from django.utils import timezone
 
-__all__ = ["ExportColumn", "export_response", "write_xlsx"]
+__all__ = ["ExportColumn", "export_response", "safe_cell", "write_xlsx"]
 
 PII_PERMISSION = "accounts.view_personal_data"
+
+#: a text cell starting with one of these is read as a formula by Excel, WPS and LibreOffice
+#: (CSV/DDE injection: ``=HYPERLINK(...)``, ``=cmd|' /C calc'!A0``, ``@SUM(...)``)
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """The value as it may be written to a spreadsheet (xlsx or CSV) cell: text that a
+    spreadsheet would read as a formula gets a leading apostrophe, so it is shown as typed
+    and never evaluated. Numbers (also negative ones), dates and booleans are returned
+    unchanged and stay numeric; only text is neutralised. Every export path and the import
+    templates write their cells through this one function."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
 
 
 @dataclass
@@ -73,14 +88,14 @@ def write_xlsx(
     if watermark:
         top = 1
         mark = workbook.add_format({"bold": True, "font_color": "#C00000"})
-        sheet.write_string(0, 0, watermark, mark)
+        sheet.write_string(0, 0, safe_cell(watermark), mark)
         printable = watermark.replace("&", "&&")[:250]
         sheet.set_header(f"&C{printable}")
         sheet.set_footer(f"&L{printable}&R&P / &N")
         workbook.set_properties({"title": title, "comments": watermark, "keywords": "不脱敏导出"})
     for col, column in enumerate(columns):
         sheet.set_column(col, col, column.width)
-        sheet.write_string(top, col, str(column.header), head)
+        sheet.write_string(top, col, safe_cell(str(column.header)), head)
     count = 0
     for count, obj in enumerate(rows, start=1):
         count_row = count + top
@@ -103,7 +118,7 @@ def write_xlsx(
             elif isinstance(value, int | float):
                 sheet.write_number(count_row, col, value)
             else:
-                sheet.write_string(count_row, col, str(value))
+                sheet.write_string(count_row, col, safe_cell(str(value)))
     sheet.freeze_panes(1 + top, 0)
     workbook.close()
     return count

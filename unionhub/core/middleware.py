@@ -7,7 +7,7 @@ import ipaddress
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -20,6 +20,9 @@ class ActorContext:
     request: HttpRequest | None = None
     actor: Any = None
     ip: str | None = None
+    #: audit entries that must outlive the request's transactions (a refused write rolls
+    #: back, but the identity look-up it answered stays on record): written after the view
+    after_response: list[Callable[[], Any]] = field(default_factory=list)
 
     def current_actor(self) -> Any:
         if self.actor is not None:
@@ -95,11 +98,33 @@ class RequestContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        token = _current.set(ActorContext(request=request, ip=client_ip(request)))
+        context = ActorContext(request=request, ip=client_ip(request))
+        token = _current.set(context)
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
+            for write in context.after_response:
+                write()
+            return response
         finally:
             _current.reset(token)
+
+    def process_exception(self, request: HttpRequest, exception: Exception):
+        """A delete refused by the database (history points at the record) in a page that
+        does not handle it itself: a 409 page with a sentence, never a 500."""
+        from django.db.models import ProtectedError, RestrictedError
+        from django.shortcuts import render
+        from django.utils.translation import gettext as _
+
+        from unionhub.core.identity import RateLimited
+
+        if isinstance(exception, RateLimited):
+            from unionhub.core.throttling import refused
+
+            return refused(request, exception.wait)
+        if isinstance(exception, ProtectedError | RestrictedError):
+            message = _("Other records still depend on it.")
+            return render(request, "400.html", {"message": message, "status": 409}, status=409)
+        return None
 
 
 class ChineseByDefaultMiddleware:

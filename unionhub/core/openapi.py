@@ -55,7 +55,47 @@ def _standard(action: str, model: str) -> str:
     return formats[action] % {"model": model}
 
 
+def _model_field(field):
+    """The model field a serializer field reads (a plain ``source`` on a ModelSerializer)."""
+    serializer = getattr(field, "parent", None)
+    model = getattr(getattr(serializer, "Meta", None), "model", None)
+    source = getattr(field, "source", "") or ""
+    if model is None or not source or "." in source or source == "*":
+        return None
+    try:
+        return model._meta.get_field(source)
+    except Exception:  # noqa: BLE001 — a property or a method: nothing to learn
+        return None
+
+
 class AutoSchema(SpectacularAutoSchema):
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        """Read-only fields lose ``allow_blank``/``allow_null`` in DRF, so the schema said a
+        blank ``size_class`` or a null ``parent`` could not happen although responses carry
+        them. Take both from the model field."""
+        from rest_framework import serializers
+
+        schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        if not getattr(field, "read_only", False) or not isinstance(schema, dict):
+            return schema
+        model_field = _model_field(field)
+        if model_field is None:
+            return schema
+        null = bool(getattr(model_field, "null", False))
+        blank = bool(getattr(model_field, "blank", False)) and not getattr(
+            model_field, "is_relation", False
+        )
+        if isinstance(field, serializers.ChoiceField) and "enum" in schema:
+            enum = list(schema["enum"])
+            if blank and "" not in enum:
+                enum.append("")
+            if null and None not in enum:
+                enum.append(None)
+            schema["enum"] = enum
+        elif null:
+            schema["nullable"] = True
+        return schema
+
     def _model_name(self) -> str:
         queryset = getattr(self.view, "queryset", None)
         model = getattr(queryset, "model", None) or getattr(self.view, "model", None)

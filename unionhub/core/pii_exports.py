@@ -57,6 +57,22 @@ def unmasked_kinds() -> list[UnmaskedExport]:
     return list(_KINDS.values())
 
 
+def _refuse_unknown_params(kind: UnmaskedExport, query: str) -> None:
+    """The filter of an unmasked export must be one the list understands: a mistyped
+    parameter would otherwise export every row in clear (the list's export refuses it too)."""
+    from django.urls import resolve, reverse
+
+    from unionhub.core.filtersets import unknown_params, unknown_params_message
+
+    view_class = getattr(resolve(reverse(kind.list_url_name)).func, "view_class", None)
+    if view_class is None or not hasattr(view_class, "allowed_query_params"):
+        return
+    allowed = view_class().allowed_query_params()
+    unknown = unknown_params(QueryDict(query), allowed)
+    if unknown:
+        raise ValidationError({"query": unknown_params_message(unknown, allowed)})
+
+
 def request_create(*, actor: Any, kind: UnmaskedExport, query: str, reason: str) -> ExportRequest:
     if not actor.has_perm(PII_PERMISSION):
         raise PermissionDenied
@@ -65,6 +81,7 @@ def request_create(*, actor: Any, kind: UnmaskedExport, query: str, reason: str)
         raise ValidationError(
             {"reason": _("Say what the clear values are needed for (at least 4 characters).")}
         )
+    _refuse_unknown_params(kind, query)
     unit = getattr(actor, "org_unit", None)
     req = ExportRequest.objects.create(
         kind=kind.key,

@@ -29,7 +29,75 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 
-__all__ = ["ModelServices", "invalid", "model_update"]
+__all__ = [
+    "ModelServices",
+    "deletion_refusal",
+    "history_kinds",
+    "invalid",
+    "model_update",
+    "refuse_delete_with_history",
+]
+
+
+def history_kinds(instance: models.Model, limit: int = 3) -> list[str]:
+    """The kinds of records (verbose names) that point at ``instance`` through a PROTECT or
+    RESTRICT foreign key — history that keeps it from being deleted. One ``exists()`` per
+    relation, so a station with 100,000 visits is answered without loading them."""
+    kinds: list[str] = []
+    for rel in instance._meta.related_objects:
+        if not (rel.one_to_many or rel.one_to_one) or rel.on_delete not in (
+            models.PROTECT,
+            models.RESTRICT,
+        ):
+            continue
+        manager = rel.related_model._base_manager
+        if manager.filter(**{rel.field.name: instance}).exists():
+            name = str(rel.related_model._meta.verbose_name)
+            if name not in kinds:
+                kinds.append(name)
+        if len(kinds) >= limit:
+            break
+    return kinds
+
+
+def deletion_refusal(instance: models.Model, exc: Exception | None = None) -> str:
+    """The sentence a refused delete answers with: "该驿站已有到站记录、工单等记录，不能删除，
+    可改为停用。" The alternative comes from the model's ``delete_alternative`` (or, for a
+    model with ``is_active``, "set it inactive")."""
+    from django.utils.translation import gettext as _
+
+    kinds = history_kinds(instance)
+    if not kinds and exc is not None:
+        objs = getattr(exc, "protected_objects", None) or getattr(exc, "restricted_objects", ())
+        for obj in list(objs)[:50]:
+            name = str(obj._meta.verbose_name)
+            if name not in kinds:
+                kinds.append(name)
+    model = str(instance._meta.verbose_name)
+    if kinds:
+        text = _(
+            "This %(model)s already has records such as %(kinds)s, so it cannot be deleted"
+        ) % {
+            "model": model,
+            "kinds": "、".join(kinds[:3]),
+        }
+    else:
+        text = _("Other records still depend on this %(model)s, so it cannot be deleted") % {
+            "model": model
+        }
+    alternative = getattr(instance, "delete_alternative", None)
+    if alternative is None and any(f.name == "is_active" for f in instance._meta.concrete_fields):
+        alternative = _("set it inactive instead")
+    if alternative:
+        text += "，" + str(alternative)
+    return text + "。"
+
+
+def refuse_delete_with_history(instance: models.Model) -> None:
+    """A delete service's first line: refuse (``code="protected"``) while history points at
+    the record, instead of a database ``ProtectedError``."""
+    if history_kinds(instance, limit=1):
+        raise ValidationError(deletion_refusal(instance), code="protected")
 
 
 @dataclass(frozen=True)
@@ -57,7 +125,11 @@ class ModelServices:
     def call_delete(self, *, actor: Any, instance: models.Model) -> None:
         if self.delete is None:
             raise NotImplementedError("no delete service declared")
-        self.delete(actor=actor, **{self.arg_name(type(instance)): instance})
+        try:
+            self.delete(actor=actor, **{self.arg_name(type(instance)): instance})
+        except (models.ProtectedError, models.RestrictedError) as exc:
+            # History points at the record: a sentence, never a 500 (core, once).
+            raise ValidationError(deletion_refusal(instance, exc), code="protected") from exc
 
 
 def model_update(

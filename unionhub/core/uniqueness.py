@@ -22,6 +22,8 @@ from unionhub.core.scope import is_scoped_model
 __all__ = ["explain_api_unique", "explain_unique", "unique_message"]
 
 UNIQUE_CODES = ("unique", "unique_together")
+#: unique fields whose "already registered" answer is an identity look-up
+IDENTITY_FIELDS = {"uscc": "uscc_exists", "id_number_hash": "id_number_exists"}
 
 
 def _existing(model: type[models.Model], lookup: dict[str, Any], pk: Any) -> models.Model | None:
@@ -68,7 +70,15 @@ def unique_message(
             "fields": labels,
         }
     record = _existing(model, lookup, pk)
-    if record is None or not _visible(record, user):
+    hidden = record is not None and not _visible(record, user)
+    oracle = next((IDENTITY_FIELDS[f] for f in fields if f in IDENTITY_FIELDS), None)
+    if hidden and oracle:
+        # "registered outside your scope" answers whether a number exists: counted and
+        # audited like a search by it (core/identity.py)
+        from unionhub.core.identity import identity_lookup
+
+        identity_lookup(kind=oracle, model=model, user=user)
+    if record is None or hidden:
         return _("%(subject)s is already registered (by a unit outside your data scope).") % {
             "subject": subject
         }

@@ -338,7 +338,7 @@ class UnionReelection(BaseModel):
     union = models.ForeignKey(
         EnterpriseUnion,
         verbose_name=_("grassroots union committee"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="reelections",
     )
     elected_on = models.DateField(_("elected on"))
@@ -372,7 +372,7 @@ class TermDelay(BaseModel):
     union = models.ForeignKey(
         EnterpriseUnion,
         verbose_name=_("grassroots union committee"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="delays",
     )
     term_end = models.DateField(_("term end"))  # of the term this delay extends
@@ -469,7 +469,7 @@ class ContactLog(BaseModel):
     industry union until the enterprise builds its own)."""
 
     enterprise = models.ForeignKey(
-        Enterprise, verbose_name=_("enterprise"), on_delete=models.CASCADE, related_name="contacts"
+        Enterprise, verbose_name=_("enterprise"), on_delete=models.PROTECT, related_name="contacts"
     )
     campaign = models.ForeignKey(
         Campaign,

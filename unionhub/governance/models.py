@@ -20,6 +20,12 @@ from unionhub.core import crypto
 from unionhub.core.models import BaseModel
 from unionhub.core.pii import mask_name, mask_phone
 from unionhub.core.scope import ScopedQuerySet, ScopeSpec
+from unionhub.core.validators.uploads import (
+    IMAGE_EXTENSIONS,
+    OFFICE_EXTENSIONS,
+    PDF_EXTENSIONS,
+    UploadValidator,
+)
 from unionhub.governance.choices import (
     GridKind,
     GridWorkerRole,
@@ -295,7 +301,7 @@ class MonitoringPoint(ProtectedPhone, BaseModel):
     enterprise = models.OneToOneField(
         "enterprises.Enterprise",
         verbose_name=_("enterprise"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="monitoring_point",
     )
     informant_name = models.CharField(_("informant"), max_length=50)
@@ -410,7 +416,14 @@ class RiskReport(BaseModel):
     flag = models.CharField(
         _("circumstance"), max_length=20, choices=ReportFlag.choices, blank=True
     )
-    evidence = models.FileField(_("evidence file"), upload_to="governance/evidence/", blank=True)
+    evidence = models.FileField(
+        _("evidence file"),
+        upload_to="governance/evidence/",
+        blank=True,
+        validators=[
+            UploadValidator(extensions=IMAGE_EXTENSIONS + PDF_EXTENSIONS + OFFICE_EXTENSIONS)
+        ],
+    )
     # judged when filed
     level = models.ForeignKey(
         RiskLevel,

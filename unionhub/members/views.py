@@ -14,6 +14,7 @@ from django.views import generic
 from django.views.decorators.cache import never_cache
 
 from unionhub.core.services import ModelServices
+from unionhub.core.throttling import throttled
 from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import (
     ObjectActionView,
@@ -50,6 +51,7 @@ from unionhub.members.models import (
     MemberTransfer,
     may_view_personal_data,
 )
+from unionhub.members.throttles import JoinApplyThrottle, JoinStatusThrottle
 
 
 def _with_pii(objects, user):
@@ -517,7 +519,13 @@ class MemberTransferRejectView(ObjectActionView):
 # --- public pages: online joining -------------------------------------------------------
 
 
+def _post_only(throttle_class):
+    """The page's GET stays free; only submissions count against the limit."""
+    return type(throttle_class.__name__ + "Post", (throttle_class,), {"methods": ("POST",)})
+
+
 @method_decorator(never_cache, name="dispatch")
+@method_decorator(throttled(_post_only(JoinApplyThrottle)), name="dispatch")
 class JoinView(generic.FormView):
     """网上入会 (public, no login, phone-sized). Shows no stored data: it only accepts an
     application and answers with its code."""
@@ -551,6 +559,7 @@ class JoinView(generic.FormView):
 
 
 @method_decorator(never_cache, name="dispatch")
+@method_decorator(throttled(_post_only(JoinStatusThrottle)), name="dispatch")
 class JoinStatusView(generic.FormView):
     """The applicant's status page: phone + application code (both needed)."""
 

@@ -121,7 +121,7 @@ class CycleReport(BaseModel):
     participation = models.ForeignKey(
         Participation,
         verbose_name=_("participation"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="reports",
     )
     stage = models.CharField(_("step"), max_length=10, choices=Stage.choices)

@@ -118,7 +118,7 @@ class Honour(BaseModel):
     """One honour a person received (the history behind the headline title)."""
 
     model_worker = models.ForeignKey(
-        ModelWorker, verbose_name=_("person"), on_delete=models.CASCADE, related_name="honours"
+        ModelWorker, verbose_name=_("person"), on_delete=models.PROTECT, related_name="honours"
     )
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
@@ -217,7 +217,7 @@ class CareVisit(BaseModel):
     """A care visit (走访慰问) to a model worker or craftsman."""
 
     model_worker = models.ForeignKey(
-        ModelWorker, verbose_name=_("person"), on_delete=models.CASCADE, related_name="visits"
+        ModelWorker, verbose_name=_("person"), on_delete=models.PROTECT, related_name="visits"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=VisitKind.choices)
     visited_on = models.DateField(_("visited on"))

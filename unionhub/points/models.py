@@ -12,8 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
@@ -21,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.models import BaseModel
 from unionhub.core.scope import ScopedQuerySet, ScopeSpec
+from unionhub.core.validators.uploads import UploadValidator
 from unionhub.org.models import OrgUnit
 from unionhub.points.choices import (
     AppealStatus,
@@ -42,12 +42,6 @@ DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png"
 #: match the extension, so a renamed executable or HTML page is refused.
 EVIDENCE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "pdf"]
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
-_EVIDENCE_MAGIC = {
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "pdf": (b"%PDF-",),
-}
 #: Content types the evidence download serves inline; anything else (files uploaded before
 #: the check existed) is sent as an attachment.
 EVIDENCE_CONTENT_TYPES = {
@@ -63,35 +57,22 @@ def evidence_extension(name: str) -> str:
     return name.rsplit(".", 1)[-1].lower() if "." in (name or "") else ""
 
 
-def _starts_like(head: bytes, ext: str) -> bool:
-    if ext == "webp":
-        return head[:4] == b"RIFF" and head[8:12] == b"WEBP"
-    return any(head.startswith(magic) for magic in _EVIDENCE_MAGIC.get(ext, ()))
+class EvidenceValidator(UploadValidator):
+    """A photo (jpg, png, webp) or PDF of at most 10 MB whose content matches its name (the
+    core upload check with the evidence's own messages and codes)."""
+
+    codes = {"type": "evidence_type", "size": "evidence_size", "content": "evidence_content"}
+    messages = {
+        "type": _("Evidence must be a photo (jpg, png, webp) or a PDF file."),
+        "size": _("The evidence file is larger than 10 MB."),
+        "content": _("The evidence file is not a real %(type)s file."),
+    }
+
+    def __init__(self, extensions=tuple(EVIDENCE_EXTENSIONS), max_bytes=MAX_EVIDENCE_BYTES):
+        super().__init__(extensions=extensions, max_bytes=max_bytes)
 
 
-def validate_evidence_file(value: Any) -> None:
-    """A photo (jpg, png, webp) or PDF of at most 10 MB whose content matches its name."""
-    ext = evidence_extension(getattr(value, "name", ""))
-    if ext not in EVIDENCE_EXTENSIONS:
-        raise ValidationError(
-            _("Evidence must be a photo (jpg, png, webp) or a PDF file."), code="evidence_type"
-        )
-    size = getattr(value, "size", 0) or 0
-    if size > MAX_EVIDENCE_BYTES:
-        raise ValidationError(_("The evidence file is larger than 10 MB."), code="evidence_size")
-    handle = getattr(value, "file", value)
-    try:
-        position = handle.tell()
-        handle.seek(0)
-        head = handle.read(16)
-        handle.seek(position)
-    except (AttributeError, OSError, ValueError):
-        head = b""
-    if not _starts_like(head or b"", ext):
-        raise ValidationError(
-            _("The evidence file is not a real %(type)s file.") % {"type": ext.upper()},
-            code="evidence_content",
-        )
+validate_evidence_file = EvidenceValidator()
 
 
 def evidence_upload_to(instance: Any, filename: str) -> str:
@@ -191,7 +172,7 @@ class RulesVersion(BaseModel):
         _("document"),
         upload_to="points/rules/%Y/",
         blank=True,
-        validators=[FileExtensionValidator(DOCUMENT_EXTENSIONS)],
+        validators=[UploadValidator(extensions=DOCUMENT_EXTENSIONS)],
     )
     effective_from = models.DateField(_("effective from"))
     summary = models.TextField(_("summary of changes"), blank=True)

@@ -657,20 +657,25 @@ class SubmissionEvidenceView(ScopedMixin, generic.View):
     model = Submission
 
     def get(self, request, pk: int):
-        sub = get_object_or_404(self.get_queryset(), pk=pk)
-        if not sub.photo or not sub.photo.storage.exists(sub.photo.name):
-            raise Http404
-        ext = evidence_extension(sub.photo.name)
-        content_type = EVIDENCE_CONTENT_TYPES.get(ext)
-        response = FileResponse(
-            sub.photo.open("rb"),
-            content_type=content_type or "application/octet-stream",
-            as_attachment=content_type is None,  # old uploads of other types: download only
-            filename=f"evidence-{sub.pk}.{ext}" if ext else f"evidence-{sub.pk}",
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return evidence_response(get_object_or_404(self.get_queryset(), pk=pk))
+
+
+def evidence_response(sub: Submission) -> FileResponse:
+    """The evidence file of ``sub`` (already checked visible to the caller): the page above
+    and the API's ``submissions/{id}/evidence/`` (session or token) serve it the same way."""
+    if not sub.photo or not sub.photo.storage.exists(sub.photo.name):
+        raise Http404
+    ext = evidence_extension(sub.photo.name)
+    content_type = EVIDENCE_CONTENT_TYPES.get(ext)
+    response = FileResponse(
+        sub.photo.open("rb"),
+        content_type=content_type or "application/octet-stream",
+        as_attachment=content_type is None,  # old uploads of other types: download only
+        filename=f"evidence-{sub.pk}.{ext}" if ext else f"evidence-{sub.pk}",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # --- redemptions ------------------------------------------------------------------------

@@ -215,7 +215,7 @@ class Posting(BaseModel):
     worker = models.ForeignKey(
         SocialWorker,
         verbose_name=_("social worker"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="postings",
     )
     union = models.ForeignKey(
@@ -249,7 +249,7 @@ class Qualification(BaseModel):
     worker = models.ForeignKey(
         SocialWorker,
         verbose_name=_("social worker"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="qualifications",
     )
     kind = models.CharField(_("kind"), max_length=30, choices=QualificationKind.choices)
@@ -277,7 +277,7 @@ class Training(BaseModel):
     worker = models.ForeignKey(
         SocialWorker,
         verbose_name=_("social worker"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="trainings",
     )
     title = models.CharField(_("title"), max_length=150)
@@ -306,7 +306,7 @@ class MonthlyRecord(BaseModel):
     worker = models.ForeignKey(
         SocialWorker,
         verbose_name=_("social worker"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="monthly_records",
     )
     month = models.DateField(_("month"), help_text=_("Any day of the month; stored as the 1st."))
@@ -349,7 +349,7 @@ class QuarterlyReport(BaseModel):
     worker = models.ForeignKey(
         SocialWorker,
         verbose_name=_("social worker"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="quarterly_reports",
     )
     year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(2000)])
@@ -482,13 +482,13 @@ class Assessment(BaseModel):
     round = models.ForeignKey(
         AssessmentRound,
         verbose_name=_("annual assessment"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="assessments",
     )
     worker = models.ForeignKey(
         SocialWorker,
         verbose_name=_("social worker"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="assessments",
     )
     scores = models.JSONField(_("scores"), default=dict)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from unionhub.core.formatting import local_datetime
 from unionhub.core.models import BaseModel
 from unionhub.core.scope import ScopedQuerySet, ScopeSpec
+from unionhub.core.validators.uploads import IMAGE_EXTENSIONS, UploadValidator
 from unionhub.stations import choices, schedule
 
 STATION_SCOPE = ScopeSpec(region_path="station__region__path")
@@ -76,7 +77,12 @@ class Station(BaseModel):
         help_text=_("Items the staff tick off every day."),
     )
     honours = models.CharField(_("honours"), max_length=200, blank=True)
-    photo = models.FileField(_("photo"), upload_to="stations/", blank=True)
+    photo = models.FileField(
+        _("photo"),
+        upload_to="stations/",
+        blank=True,
+        validators=[UploadValidator(extensions=IMAGE_EXTENSIONS, decode_images=True)],
+    )
     contact_phone = models.CharField(_("service phone"), max_length=20, blank=True)
     is_active = models.BooleanField(_("in service"), default=True)
 
@@ -263,7 +269,7 @@ class DeviceEvent(BaseModel):
     audit_exclude = "high-volume device telemetry; each event is itself the record"
 
     device = models.ForeignKey(
-        Device, verbose_name=_("device"), on_delete=models.CASCADE, related_name="events"
+        Device, verbose_name=_("device"), on_delete=models.PROTECT, related_name="events"
     )
     event_id = models.UUIDField(_("event id"), unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=choices.DeviceEventKind.choices)
@@ -290,7 +296,7 @@ class CheckIn(BaseModel):
     audit_exclude = "high-volume visit events; statistics only, no personal data kept"
 
     station = models.ForeignKey(
-        Station, verbose_name=_("station"), on_delete=models.CASCADE, related_name="checkins"
+        Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="checkins"
     )
     event_id = models.UUIDField(_("event id"), unique=True, default=uuid.uuid4)
     at = models.DateTimeField(_("time"), db_index=True)
@@ -345,7 +351,7 @@ class Ticket(BaseModel):
     staff report, with an SLA clock and escalation."""
 
     station = models.ForeignKey(
-        Station, verbose_name=_("station"), on_delete=models.CASCADE, related_name="tickets"
+        Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="tickets"
     )
     ref = models.UUIDField(_("lookup code"), default=uuid.uuid4, unique=True, editable=False)
     category = models.CharField(
@@ -460,7 +466,7 @@ class HygieneCheck(BaseModel):
     """Level 1 of three-level management: the staff's daily hygiene checklist (日常卫生检查)."""
 
     station = models.ForeignKey(
-        Station, verbose_name=_("station"), on_delete=models.CASCADE, related_name="hygiene_checks"
+        Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="hygiene_checks"
     )
     date = models.DateField(_("date"))
     results = models.JSONField(_("results"), default=dict, help_text=_("Checklist item → passed"))
@@ -487,7 +493,7 @@ class PatrolLog(BaseModel):
     station's safety officer."""
 
     station = models.ForeignKey(
-        Station, verbose_name=_("station"), on_delete=models.CASCADE, related_name="patrols"
+        Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="patrols"
     )
     at = models.DateTimeField(_("patrol time"))
     normal = models.BooleanField(_("everything normal"), default=True)
@@ -520,13 +526,18 @@ class SpotCheck(BaseModel):
     rectification deadline and closure."""
 
     station = models.ForeignKey(
-        Station, verbose_name=_("station"), on_delete=models.CASCADE, related_name="spot_checks"
+        Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="spot_checks"
     )
     date = models.DateField(_("date"))
     inspector = models.CharField(_("inspector"), max_length=100)
     findings = models.TextField(_("findings"), blank=True)
     passed = models.BooleanField(_("passed"), default=True)
-    photo = models.FileField(_("photo"), upload_to="stations/spotchecks/", blank=True)
+    photo = models.FileField(
+        _("photo"),
+        upload_to="stations/spotchecks/",
+        blank=True,
+        validators=[UploadValidator(extensions=IMAGE_EXTENSIONS, decode_images=True)],
+    )
     rectify_by = models.DateField(_("rectify by"), null=True, blank=True)
     status = models.CharField(
         _("status"),

@@ -17,11 +17,15 @@ from django.utils.translation import gettext
 from django.views import View
 from django.views.decorators.csrf import csrf_protect
 
+from unionhub.core.throttling import PublicCheckInThrottle, PublicHelpThrottle, throttled
 from unionhub.stations import choices, schedule, selectors, services
-from unionhub.stations.api.views import PHONE_SESSION_KEY
 from unionhub.stations.forms import HelpForm, PhoneRegisterForm
 from unionhub.stations.models import Station, Ticket
 
+ENTRY_COOKIE = "uh_station_entry"
+ENTRY_SALT = "stations.entry"
+ENTRY_MAX_AGE = 24 * 3600
+ENTRY_KEEP = 20  # stations remembered per phone
 VISITOR_COOKIE = "uh_station_visitor"
 VISITOR_SALT = "stations.visitor"
 VISITOR_MAX_AGE = 365 * 24 * 3600
@@ -40,6 +44,34 @@ def remembered_visitor(request) -> tuple[str, str] | None:
     if not token or occupation not in choices.Occupation.values:
         return None
     return token, occupation
+
+
+def opened_stations(request) -> dict[str, str]:
+    """Stations whose page this phone opened in the last day ({pk: ISO time}), from the
+    signed cookie — the phone page keeps no server-side session (an anonymous visit must
+    not create a session row)."""
+    raw = request.COOKIES.get(ENTRY_COOKIE)
+    if not raw:
+        return {}
+    try:
+        data = signing.loads(raw, salt=ENTRY_SALT, max_age=ENTRY_MAX_AGE)
+    except signing.BadSignature:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _remember_entry(request, response, station: Station) -> None:
+    entry = opened_stations(request)
+    entry.pop(str(station.pk), None)
+    entry[str(station.pk)] = timezone.now().isoformat(timespec="seconds")
+    entry = dict(list(entry.items())[-ENTRY_KEEP:])
+    response.set_cookie(
+        ENTRY_COOKIE,
+        signing.dumps(entry, salt=ENTRY_SALT, compress=True),
+        max_age=ENTRY_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+    )
 
 
 def _remember(response, token: str, occupation: str) -> None:
@@ -61,6 +93,7 @@ def _station(code: str) -> Station:
 
 
 @method_decorator(csrf_protect, name="dispatch")
+@method_decorator(throttled(PublicCheckInThrottle), name="dispatch")  # POSTs per address
 class PhoneEntryView(View):
     """GET: the station page after scanning its QR code. POST: check in (first visit:
     phone + occupation or member code; later: one tap with the remembered token)."""
@@ -73,10 +106,11 @@ class PhoneEntryView(View):
 
     def get(self, request, code):
         station = _station(code)
-        entry = request.session.get(PHONE_SESSION_KEY) or {}
-        entry[str(station.pk)] = timezone.now().isoformat()
-        request.session[PHONE_SESSION_KEY] = entry
-        return self._render(request, station, PhoneRegisterForm(initial={"event_id": uuid.uuid4()}))
+        response = self._render(
+            request, station, PhoneRegisterForm(initial={"event_id": uuid.uuid4()})
+        )
+        _remember_entry(request, response, station)
+        return response
 
     def _render(self, request, station, form, status=200, error=None):
         now = timezone.now()
@@ -160,6 +194,7 @@ class PhoneDoneView(View):
 
 
 @method_decorator(csrf_protect, name="dispatch")
+@method_decorator(throttled(PublicHelpThrottle), name="dispatch")
 class PhoneHelpView(View):
     """The help button: a worker's request becomes a 24-hour service ticket."""
 

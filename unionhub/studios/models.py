@@ -112,7 +112,7 @@ class Achievement(BaseModel):
     """A patent, technique, new product (with its appraisal level) or award of a studio."""
 
     studio = models.ForeignKey(
-        Studio, verbose_name=_("studio"), on_delete=models.CASCADE, related_name="achievements"
+        Studio, verbose_name=_("studio"), on_delete=models.PROTECT, related_name="achievements"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=AchievementKind.choices)
     title = models.CharField(_("title"), max_length=200)

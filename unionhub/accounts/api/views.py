@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from unionhub.accounts import security
+from unionhub.core.throttling import TokenThrottle
 
 
 class TokenObtainView(APIView):
@@ -23,6 +24,7 @@ class TokenObtainView(APIView):
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
+    throttle_classes = [TokenThrottle]  # per address (core/throttling.py)
 
     class InputSerializer(serializers.Serializer):
         username = serializers.CharField(max_length=150)

@@ -1,5 +1,6 @@
 """Read serializers of the bargaining API (writes go through the pages' services)."""
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from unionhub.bargaining.models import (
@@ -42,6 +43,8 @@ class CaseSerializer(serializers.ModelSerializer):
         return obj.phase()
 
 
+# Explicit component name: another module has a serializer of the same name.
+@extend_schema_serializer(component_name="BargainingRepresentative")
 class RepresentativeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Representative
@@ -60,6 +63,8 @@ class RepresentativeSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+# Explicit component name: another module has a serializer of the same name.
+@extend_schema_serializer(component_name="BargainingCampaign")
 class CampaignSerializer(serializers.ModelSerializer):
     class Meta:
         model = OfferCampaign

@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from unionhub.congress.models import (
@@ -31,6 +32,8 @@ class CongressSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+# Explicit component name: another module has a serializer of the same name.
+@extend_schema_serializer(component_name="CongressRepresentative")
 class RepresentativeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Representative

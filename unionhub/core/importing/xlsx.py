@@ -117,6 +117,8 @@ def write_template(
     first column is the drop-down of their column (typing a code or name stays allowed)."""
     import xlsxwriter
 
+    from unionhub.core.exporting import safe_cell
+
     workbook = xlsxwriter.Workbook(target, {"in_memory": True})
     sheet = workbook.add_worksheet(title)
     head = workbook.add_format(
@@ -127,7 +129,7 @@ def write_template(
     for col, column in enumerate(columns):
         fmt = date_format if isinstance(column.example, dt.date) else text_format
         sheet.set_column(col, col, column.width, fmt if column.parse is parse_text else None)
-        sheet.write_string(0, col, column.header, head)
+        sheet.write_string(0, col, safe_cell(column.header), head)
         if column.note:
             sheet.write_comment(0, col, column.note)
         example = column.example
@@ -136,7 +138,7 @@ def write_template(
         elif isinstance(example, int | float | Decimal) and not isinstance(example, bool):
             sheet.write_number(1, col, float(example))
         else:
-            sheet.write_string(1, col, str(example))
+            sheet.write_string(1, col, safe_cell(str(example)))
         if column.choices:
             sheet.data_validation(
                 1,
@@ -145,7 +147,7 @@ def write_template(
                 col,
                 {
                     "validate": "list",
-                    "source": [str(c) for c in column.choices],
+                    "source": [safe_cell(str(c)) for c in column.choices],
                     "error_title": "输入有误",
                     "error_message": "请从下拉列表中选择",
                 },

@@ -135,3 +135,12 @@ def test_requests_are_scoped(member, client_as):
     req.refresh_from_db()
     assert req.status == "pending"
     assert other.get(reverse("core:exportrequest_download", args=[req.pk])).status_code == 404
+
+
+def test_an_unmasked_export_with_a_mistyped_filter_is_refused(member, client_as):
+    """A misspelt parameter would export every member in clear: refused when filed."""
+    requester = client_as("sheyang_admin")
+    response = requester.post(REQUEST, {"reason": "年度互助保障核对", "query": "stauts=active"})
+    assert response.status_code == 400
+    assert "未知的查询参数：stauts" in response.content.decode()
+    assert not ExportRequest.objects.exists()

@@ -32,7 +32,7 @@ from django.views import generic
 
 from unionhub.core.detail_tabs import tabs_for
 from unionhub.core.scope import object_visible_to
-from unionhub.core.services import ModelServices
+from unionhub.core.services import ModelServices, deletion_refusal
 
 
 def login_or_forbidden(request):
@@ -126,11 +126,40 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
             return super().get_permission_required()
         return [export_permission(self.model)]
 
+    #: query parameters the view reads besides its filterset's and ``LIST_PARAMS``
+    query_params: tuple[str, ...] = ()
+
+    def allowed_query_params(self) -> list[str]:
+        from unionhub.core.filtersets import LIST_PARAMS, param_names
+
+        names = param_names(self.filterset_class) if self.filterset_class is not None else []
+        return [*names, *LIST_PARAMS, *self.query_params]
+
+    def refused_query(self):
+        """A 400 for a query the list cannot honour, else None: on an export any unknown
+        parameter (a mistyped filter must not export every row; the page itself ignores
+        them, browsers add utm_…), on both an integer filter beyond 64 bits."""
+        from unionhub.core.filtersets import unknown_params, unknown_params_message
+
+        if self.export:
+            allowed = self.allowed_query_params()
+            unknown = unknown_params(self.request.GET, allowed)
+            if unknown:
+                return bad_request(self.request, unknown_params_message(unknown, allowed))
+        self.filtered_queryset()
+        errors = self.filterset.out_of_range_errors() if self.filterset is not None else []
+        if errors:
+            return bad_request(self.request, "；".join(errors))
+        return None
+
     def get(self, request, *args, **kwargs):
+        if self.export and (kwargs.get("format") != "xlsx" or not self.export_enabled):
+            raise Http404
+        refused = self.refused_query()
+        if refused is not None:
+            return refused
         if not self.export:
             return super().get(request, *args, **kwargs)
-        if kwargs.get("format") != "xlsx" or not self.export_enabled:
-            raise Http404
         return self.export_queryset(self.filtered_queryset())
 
     def export_column_list(self) -> list:
@@ -327,6 +356,11 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
         return HttpResponseRedirect(back)
 
 
+def bad_request(request, message: str):
+    """The 400 page with a sentence (a query the page cannot honour)."""
+    return render(request, "400.html", {"message": message}, status=400)
+
+
 def export_permission(model: type[models.Model]) -> str:
     """``<app>.export_<model>`` where the model defines it, else the view permission."""
     meta = model._meta
@@ -483,11 +517,9 @@ class ObjectDeleteView(ScopedMixin, generic.DeleteView):
         try:
             with transaction.atomic():
                 self.delete_object(obj)
-        except (ValidationError, models.ProtectedError) as exc:
+        except (ValidationError, models.ProtectedError, models.RestrictedError) as exc:
             reason = (
-                exc.messages[0]
-                if isinstance(exc, ValidationError)
-                else _("Other records still depend on it.")
+                exc.messages[0] if isinstance(exc, ValidationError) else deletion_refusal(obj, exc)
             )
             messages.error(self.request, _("Cannot delete: %(r)s") % {"r": reason})
             return HttpResponseRedirect(reverse(self.url_name("detail"), args=[obj.pk]))

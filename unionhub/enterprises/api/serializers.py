@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from unionhub.core.validators.uscc import uscc_warnings
@@ -140,6 +140,8 @@ class CampaignListSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+# Explicit component name: another module has a serializer of the same name.
+@extend_schema_serializer(component_name="EnterpriseCampaign")
 class CampaignSerializer(CampaignListSerializer):
     """One campaign with its progress per town (several aggregate queries: detail only)."""
 

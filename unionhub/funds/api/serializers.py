@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from unionhub.enterprises.models import Enterprise
@@ -67,6 +68,8 @@ class RefundSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+# Explicit component name: another module has a serializer of the same name.
+@extend_schema_serializer(component_name="FundsLedgerEntry")
 class LedgerEntrySerializer(serializers.ModelSerializer):
     amount = serializers.DecimalField(**MONEY)
 

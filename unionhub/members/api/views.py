@@ -1,16 +1,13 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import permissions, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle
 
 from unionhub.core.api import ScopedModelViewSet
-from unionhub.core.middleware import client_ip
 from unionhub.core.pii import mask_id_number, mask_name
 from unionhub.core.services import ModelServices
 from unionhub.members import selectors, services
@@ -27,12 +24,12 @@ from unionhub.members.api.serializers import (
 )
 from unionhub.members.filtersets import JoinApplicationFilterSet, MemberFilterSet
 from unionhub.members.models import JoinApplication, Member
-
-#: Anonymous join applications per client address; a mini-program user behind a carrier's
-#: shared address still gets several tries. Override with ``MEMBERS_JOIN_THROTTLE_RATE``.
-DEFAULT_JOIN_THROTTLE_RATE = "10/hour"
-#: Anonymous status look-ups (phone + code) per client address, against code guessing.
-DEFAULT_JOIN_STATUS_THROTTLE_RATE = "30/hour"
+from unionhub.members.throttles import (  # noqa: F401 — re-exported
+    DEFAULT_JOIN_STATUS_THROTTLE_RATE,
+    DEFAULT_JOIN_THROTTLE_RATE,
+    JoinApplyThrottle,
+    JoinStatusThrottle,
+)
 
 
 class CanVerifyCodes(permissions.BasePermission):
@@ -89,27 +86,6 @@ class MemberViewSet(ScopedModelViewSet):
 
 
 # --- online joining (mini-programs) -----------------------------------------------------
-
-
-class JoinApplyThrottle(AnonRateThrottle):
-    """Only anonymous callers are limited (staff filing on someone's behalf are not)."""
-
-    scope = "members_join"
-    setting, default = "MEMBERS_JOIN_THROTTLE_RATE", DEFAULT_JOIN_THROTTLE_RATE
-
-    def get_rate(self):
-        # Read on every request, so a deployment (or a test) can change it without code.
-        return getattr(settings, self.setting, self.default)
-
-    def get_ident(self, request):
-        # The address the audit trail and the login lockout use: behind nginx the
-        # X-Forwarded-For it sets (docs/deploy.md), which clients cannot forge.
-        return client_ip(request) or super().get_ident(request)
-
-
-class JoinStatusThrottle(JoinApplyThrottle):
-    scope = "members_join_status"
-    setting, default = "MEMBERS_JOIN_STATUS_THROTTLE_RATE", DEFAULT_JOIN_STATUS_THROTTLE_RATE
 
 
 class CanReviewApplications(permissions.BasePermission):

@@ -141,10 +141,17 @@ def ensure_visible(obj: models.Model, actor: User | None) -> None:
 
 
 def existing_member_with_id(id_number: str, exclude_pk: int | None = None) -> Member | None:
+    """The member holding ``id_number``. A hit tells the caller the number is registered
+    (perhaps outside their scope): counted and audited as an identity look-up."""
     qs = Member.objects.filter(id_number_hash__in=id_number_hashes(id_number))
     if exclude_pk:
         qs = qs.exclude(pk=exclude_pk)
-    return qs.first()
+    found = qs.first()
+    if found is not None:
+        from unionhub.core.identity import identity_lookup
+
+        identity_lookup(kind="id_number_exists", model=Member)
+    return found
 
 
 def duplicate_id_error() -> ValidationError:

@@ -122,6 +122,9 @@ def participation_delete(*, actor: User | None, participation: Participation) ->
             _("Reports of this year have already been submitted; it cannot be withdrawn."),
             "has_submissions",
         )
+    # Unsubmitted stage reports are drafts of this enrolment; submitted ones (history) are
+    # PROTECT and refused above.
+    participation.reports.filter(submitted_on=None).delete()
     participation.delete()
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from unionhub.points.choices import Evidence
@@ -17,6 +18,9 @@ from unionhub.points.models import (
 
 
 class PointsAccountSerializer(serializers.ModelSerializer):
+    # ``accounts/me`` answers a caller without an account with ``id``/``programme`` null
+    id = serializers.IntegerField(read_only=True, allow_null=True)
+    programme = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     name = serializers.SerializerMethodField()
     programme_name = serializers.CharField(source="programme.name", read_only=True)
     department = serializers.CharField(source="department.name", default="", read_only=True)
@@ -122,7 +126,8 @@ class SubmissionSerializer(serializers.ModelSerializer):
     def get_evidence_url(self, obj) -> str | None:
         if not obj.photo:
             return None
-        url = reverse("points:submission_evidence", args=[obj.pk])
+        # The API's own download: works with a token as well as a session (finding 8)
+        url = reverse("points-submission-evidence", args=[obj.pk])
         request = self.context.get("request")
         return request.build_absolute_uri(url) if request is not None else url
 
@@ -163,6 +168,8 @@ class AppealSerializer(serializers.Serializer):
     reason = serializers.CharField()
 
 
+# Explicit component name: another module has a serializer of the same name.
+@extend_schema_serializer(component_name="PointsLedgerEntry")
 class LedgerEntrySerializer(serializers.ModelSerializer):
     class Meta:
         model = LedgerEntry

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
@@ -157,6 +158,18 @@ class SubmissionViewSet(PointsViewSet):
     def service_data(self, serializer):
         data = super().service_data(serializer)
         return {**data, "account": _own_account(self.request.user, data["item"], "item")}
+
+    @extend_schema(
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        description="证明材料文件（照片或 PDF）：会话或令牌认证，只对能查看该申报的调用方提供。",
+    )
+    @action(detail=True, methods=["get"])
+    def evidence(self, request, pk=None):
+        """``evidence_url``: the file, for session and token callers alike (probe finding 8);
+        a submission outside the caller's scope is 404."""
+        from unionhub.points.views import evidence_response
+
+        return evidence_response(self.get_object())
 
     def _review(self, request):
         sub = self.get_object()

@@ -175,7 +175,7 @@ def test_api_accepts_multipart_evidence_and_returns_a_scoped_url(world):
     assert data["evidence_required"] == "document"
     assert "photo" not in data  # write-only: the file is read back through evidence_url
     sub = Submission.objects.get(pk=data["id"])
-    assert data["evidence_url"].endswith(reverse("points:submission_evidence", args=[sub.pk]))
+    assert data["evidence_url"].endswith(f"/api/v1/points/submissions/{sub.pk}/evidence/")
     bad = api.post(
         "/api/v1/points/submissions/",
         {"item": item.pk, "description": "x", "photo": evidence("x.exe", b"MZ")},
@@ -205,6 +205,32 @@ def test_reviewer_sees_the_evidence_others_get_404(world, user_named):
     outsider = Client()
     outsider.force_login(user_named("sheyang_admin"))
     assert outsider.get(url).status_code == 404
+
+
+def test_evidence_url_works_for_token_callers_and_only_in_scope(world, user_named):
+    """Probe finding 8: the API hands out ``evidence_url``; a caller with a token (a
+    mini-program, a script) downloads the file with the same token, scoped."""
+    from rest_framework.authtoken.models import Token
+
+    sub = _claim(world, world.items["safety_snapshot"], evidence())
+
+    def client_with_token(user):
+        token, _ = Token.objects.get_or_create(user=user)
+        api = APIClient()
+        api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return api
+
+    owner = client_with_token(world.worker)
+    data = owner.get(f"/api/v1/points/submissions/{sub.pk}/").json()
+    response = owner.get(data["evidence_url"])
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == PNG
+    assert client_with_token(world.chair).get(data["evidence_url"]).status_code == 200
+    outsider = client_with_token(user_named("sheyang_admin"))
+    assert outsider.get(data["evidence_url"]).status_code == 404
+    assert APIClient().get(data["evidence_url"]).status_code in (401, 403)
 
 
 def test_pdf_evidence_is_linked_and_served_inline(world):

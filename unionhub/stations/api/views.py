@@ -12,7 +12,7 @@ from django.utils.translation import gettext, gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.exceptions import NotAuthenticated, PermissionDenied
+from rest_framework.exceptions import NotAuthenticated, PermissionDenied, Throttled
 from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -248,12 +248,20 @@ class StationCheckInView(APIView):
                 )
             station = get_object_or_404(Station.objects.visible_to(user), pk=pk)
             return station, choices.CheckInSource.DESK, None, None
-        entry = request.session.get(PHONE_SESSION_KEY) or {}
+        from unionhub.stations.views_public import opened_stations
+
+        # The station page's signed cookie (earlier phones: their session entry)
+        entry = opened_stations(request) or request.session.get(PHONE_SESSION_KEY) or {}
         if str(pk) not in entry:
             raise NotAuthenticated(
                 gettext("Scan the station's QR code and check in on the station's page.")
             )
         SessionAuthentication().enforce_csrf(request)
+        from unionhub.core.throttling import PublicCheckInThrottle, allow
+
+        wait = allow(PublicCheckInThrottle, request)  # anonymous phones only, per address
+        if wait is not None:
+            raise Throttled(wait)
         station = get_object_or_404(Station.objects.filter(is_active=True), pk=pk)
         from unionhub.stations.views_public import remembered_visitor
 

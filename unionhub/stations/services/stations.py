@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unionhub.core.services import refuse_delete_with_history
 from unionhub.stations import choices, schedule
 from unionhub.stations.models import ScheduleException, ScheduleWindow, Station, StationStaff
 from unionhub.stations.services._common import (
@@ -78,9 +79,12 @@ def station_update(*, actor: User | None, station: Station, **fields: Any) -> St
 
 @transaction.atomic
 def station_delete(*, actor: User | None, station: Station) -> None:
-    """Delete a station; one with recorded visits, tickets or checks is protected by the
-    database (``ProtectedError``, shown as "other records still depend on it")."""
+    """Delete a station without history. One with recorded visits, tickets, checks or
+    patrols is refused with the reason ("该驿站已有到站登记、服务工单等记录，不能删除，可改为
+    停用。"): take it out of service instead (the history, and the workers' public ticket
+    links, stay). The database's PROTECT keys back this up."""
     check_visible(station, actor)
+    refuse_delete_with_history(station)
     station.delete()
 
 

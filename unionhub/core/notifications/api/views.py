@@ -20,6 +20,7 @@ class NotificationViewSet(
     scope_exempt = "shows only the caller's own notifications"
     serializer_class = NotificationSerializer
     permission_classes = [permissions.IsAuthenticated]
+    query_params = ("unread",)  # read by get_queryset; any other unknown parameter is a 400
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
