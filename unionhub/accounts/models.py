@@ -154,10 +154,11 @@ class LoginRecord(models.Model):
         WEB = "web", _("Web page")
         API = "api", _("API token")
 
+    # A security log outlives the account (等保: logs kept ≥ 6 months): the username stays.
     user = models.ForeignKey(
         User,
         verbose_name=_("user"),
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="login_records",

@@ -15,6 +15,10 @@ from unionhub.stations.tests.samples import checkin_in, station_in, ticket_in
 
 #: "<app>.<Model>.<field>" → why deleting the parent may delete these rows
 ALLOWED_CASCADES = {
+    "accounts.ApiToken.user": "the deleted user's own credentials (useless without the user)",
+    "accounts.PasswordHistory.user": "hashes of the deleted user's own old passwords",
+    "accounts.UserSession.user": "the deleted user's own sessions (they end with the user)",
+    "brands.BrandKpi.brand": "a brand's own indicator rows; only draft brands can be deleted",
     "kpis.KpiSnapshot.region": "a derived snapshot, recomputed from the records",
     "notifications.Notification.recipient": "the deleted user's own inbox",
     "notifications.Delivery.notification": "a notification's own delivery attempts",

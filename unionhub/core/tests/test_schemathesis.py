@@ -36,10 +36,9 @@ schema = _load_schema()
 
 
 def _token(user) -> dict:
-    from rest_framework.authtoken.models import Token
+    from unionhub.accounts.security import token_issue
 
-    token, _ = Token.objects.get_or_create(user=user)
-    return {"Authorization": f"Token {token.key}"}
+    return {"Authorization": f"Token {token_issue(actor=user, reuse=True)}"}
 
 
 SETTINGS = settings(

@@ -210,14 +210,13 @@ def test_reviewer_sees_the_evidence_others_get_404(world, user_named):
 def test_evidence_url_works_for_token_callers_and_only_in_scope(world, user_named):
     """Probe finding 8: the API hands out ``evidence_url``; a caller with a token (a
     mini-program, a script) downloads the file with the same token, scoped."""
-    from rest_framework.authtoken.models import Token
+    from unionhub.accounts.security import token_issue
 
     sub = _claim(world, world.items["safety_snapshot"], evidence())
 
     def client_with_token(user):
-        token, _ = Token.objects.get_or_create(user=user)
         api = APIClient()
-        api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        api.credentials(HTTP_AUTHORIZATION=f"Token {token_issue(actor=user, reuse=True)}")
         return api
 
     owner = client_with_token(world.worker)
