@@ -121,6 +121,21 @@ class AllYesNoSelect(forms.Select):
         return truth.get(value)
 
 
+def _empty_choice_says_all(field) -> None:
+    """A filter's empty choice means “every record”: say 全部, not Django's “---------”
+    (django-filter's and Django's model choice fields carry it as ``empty_label``)."""
+    if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+        return
+    if getattr(field, "empty_label", None) is not None:
+        field.empty_label = _("All")
+        if not isinstance(field, forms.ModelChoiceField):
+            field.widget.choices = field.choices  # the widget copied them with the old label
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)
+        if choices and choices[0][0] == "" and str(choices[0][1]).strip("-") == "":
+            field.choices = [("", _("All")), *choices[1:]]
+
+
 class ScopedFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     search_fields: tuple[str, ...] = ()
@@ -161,6 +176,8 @@ class ScopedFilterSet(django_filters.FilterSet):
                     field.widget = AllYesNoSelect()
                 elif type(field) is forms.DateField:
                     field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+                else:
+                    _empty_choice_says_all(field)
                 w = field.widget
                 css = "form-select" if isinstance(w, forms.Select) else "form-control"
                 w.attrs.setdefault(

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from unionhub.core.testing.scope_matrix import endpoints, samples
+from unionhub.core.views.generic import ObjectListView
 
 # every page without a parameter: the lists, and the modules' own pages (boards, queues…)
 PAGES = [
@@ -68,3 +69,21 @@ def test_every_openapi_operation_has_a_chinese_summary():
             if description and not re.search(r"[\u4e00-\u9fff]", description):
                 problems.append(f"{method} {path}: English description")
     assert not problems, problems
+
+
+LIST_PAGES = [
+    e
+    for e in PAGES
+    if getattr(e.view, "view_class", None) is not None
+    and issubclass(e.view.view_class, ObjectListView)
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", LIST_PAGES, ids=lambda e: e.name)
+def test_filter_selects_offer_all_not_dashes(endpoint, client_as):
+    """An empty filter means every record: its choice says 全部, never “---------”."""
+    response = client_as("city_admin").get(reverse(endpoint.name))
+    if response.status_code != 200:
+        pytest.skip("not a page city_admin opens without a parameter")
+    assert ">---------<" not in response.content.decode(), endpoint.name
