@@ -176,16 +176,7 @@ class BrandCarryOverView(ObjectActionView):
     title = _("Carry the brand over to the next year")
     submit_label = _("Create next year's draft")
     success_message = _("Next year's brand was created as a draft.")
-
-    def run(self, form):
-        self.created = super().run(form)
-        return self.created
-
-    def get_success_url(self):
-        created = getattr(self, "created", None)
-        if created is not None:
-            return reverse("brands:brand", args=[created.pk])
-        return super().get_success_url()
+    # lands on next year's draft: ObjectActionView follows a new record of the same kind
 
 
 # --- indicators -------------------------------------------------------------------------

@@ -204,7 +204,8 @@ class EnterpriseImporter(Importer):
     def find_region(self, text: str) -> tuple[Region | None, str]:
         """The county-level unit or town a cell names: its code (“320921”), the drop-down's
         “320921 响水县”, its name (“小尖镇”) or county and town together (“响水县小尖镇”)."""
-        token = text.split()[0] if text.split() else ""
+        words = text.split()
+        token = words[0] if words else ""
         if token.isdigit():
             region = self.regions.get(token)
             if region is not None:

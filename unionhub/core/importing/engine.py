@@ -113,6 +113,8 @@ class Importer:
         self.update = update
         self._result: ImportResult | None = None
         self._read = 1
+        #: (row, key) of rejected rows still to be checked for a key that is already taken
+        self._rejected_keys: list[tuple[int, Any]] = []
 
     def warn(self, header: str, reason: str) -> None:
         """From ``clean_row``: a finding on the current row that does not reject it."""
@@ -319,8 +321,6 @@ class Importer:
         return result
 
     _writer: _CopyWriter | None = None
-    #: (row, key) of rejected rows still to be checked for a key that is already taken
-    _rejected_keys: list[tuple[int, Any]] = []
 
     def _settle(self) -> None:
         """Wait for the batch being copied in the background (before using the connection)."""

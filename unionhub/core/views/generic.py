@@ -605,6 +605,7 @@ class ObjectActionView(ScopedMixin, generic.FormView):
             with transaction.atomic():
                 result = self.run(form)
                 target = result if isinstance(result, models.Model) else obj
+                self.result = target
                 if type(target) is type(obj) and not object_visible_to(target, self.request.user):
                     raise ValidationError(_("The record would be outside your data scope."))
         except ValidationError as exc:
@@ -618,7 +619,13 @@ class ObjectActionView(ScopedMixin, generic.FormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
     def get_success_url(self):
-        return reverse(self.url_name("detail"), args=[self.get_object().pk])
+        # An action that makes a new record of the same kind (carry over to next year,
+        # renew) lands on the new record; any other lands back on the record acted on.
+        obj = self.get_object()
+        result = getattr(self, "result", None)
+        if type(result) is type(obj) and result.pk != obj.pk:
+            return reverse(self.url_name("detail"), args=[result.pk])
+        return reverse(self.url_name("detail"), args=[obj.pk])
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
