@@ -64,9 +64,9 @@ async def _request(reader, writer, head: bytes, body: bytes) -> int:
     return status
 
 
-async def _run(host, port, path, headers, body_factory, connections, seconds, rate):
+async def _run(host, port, path, headers, body_factory, connections, seconds, rate, method):
     head = (
-        f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+        f"{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
         + "".join(f"{k}: {v}\r\n" for k, v in headers.items())
         + "Connection: keep-alive\r\nContent-Length: "
     ).encode()
@@ -129,7 +129,9 @@ def load(
     connections: int = 50,
     seconds: float = 10.0,
     rate: float | None = None,
+    method: str = "POST",
 ) -> LoadResult:
+    """``method="GET"`` with ``body_factory=lambda: b""`` loads a page."""
     return asyncio.run(
-        _run(url_host, port, path, headers, body_factory, connections, seconds, rate)
+        _run(url_host, port, path, headers, body_factory, connections, seconds, rate, method)
     )

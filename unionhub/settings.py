@@ -397,7 +397,7 @@ PUBLIC_HELP_RATE = os.environ.get("PUBLIC_HELP_RATE", "20/hour")
 # Member search by a full 身份证号 / phone and the ID-number / USCC existence checks, per user
 IDENTITY_LOOKUP_RATE = os.environ.get("IDENTITY_LOOKUP_RATE", "30/hour")
 # Throttle counters are shared by all workers only in a shared cache: CACHE_URL=redis://…
-# (Django's RedisCache; needs the redis package) — the default is per process.
+# (Django's RedisCache with the redis client, a dependency) — the default is per process.
 _CACHE_URL = os.environ.get("CACHE_URL", "")
 CACHES = {
     "default": (

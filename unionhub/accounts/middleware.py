@@ -61,7 +61,8 @@ class AccountSecurityMiddleware:
             return HttpResponseRedirect(reverse("accounts:password_change"))
         if security.otp_required(user) and not security.otp_enabled(user):
             messages.warning(
-                request, _("Your role requires a second factor; please set it up before you go on.")
+                request,
+                _("Your account requires a second factor; please set it up before you go on."),
             )
             return HttpResponseRedirect(reverse("accounts:otp"))
         return None

@@ -80,6 +80,10 @@ class User(AbstractUser):
     )
     roles = models.ManyToManyField(Role, verbose_name=_("roles"), blank=True, related_name="users")
     password_changed_at = models.DateTimeField(_("password changed at"), null=True, blank=True)
+    # Set by a security administrator for one account, beside the roles of OTP_REQUIRED_ROLES.
+    otp_required = models.BooleanField(_("second factor required"), default=False)
+    # 适老化: the person's own choice, kept with the account so every device shows it.
+    large_font = models.BooleanField(_("large font"), default=False)
 
     scope_spec = ScopeSpec(org_path="org_unit__path", owner=None)
     objects = ScopedUserManager()

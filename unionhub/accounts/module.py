@@ -20,6 +20,7 @@ pages = [
     page("login/", views.LoginView, "login"),
     page("logout/", views.LogoutView, "logout"),
     page("password/", views.PasswordChangeView, "password_change"),
+    page("display/", views.DisplayPreferenceView, "display"),
     page("login/otp/", views_security.LoginOtpView, "login_otp"),
     page("otp/", views_security.OtpView, "otp"),
     page("logins/", views_security.LoginRecordListView, "logins"),

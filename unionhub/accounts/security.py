@@ -126,9 +126,35 @@ def otp_enabled(user: Any) -> bool:
 
 
 def otp_required(user: Any) -> bool:
-    """The user's roles oblige a second factor (``OTP_REQUIRED_ROLES``)."""
+    """The account must have a second factor: set for it by the security administrator, or
+    obliged by one of its roles (``OTP_REQUIRED_ROLES``)."""
+    if getattr(user, "otp_required", False):
+        return True
     codes = list(getattr(settings, "OTP_REQUIRED_ROLES", ()))
     return bool(codes) and user.roles.filter(code__in=codes).exists()
+
+
+@transaction.atomic
+def otp_require_set(*, actor: Any, user: Any, required: bool) -> None:
+    """The security administrator obliges one account to use a second factor (or lifts the
+    obligation): the account's next page asks it to set one up. Never the account's own
+    choice, so it also needs ``accounts.manage_security`` for oneself."""
+    if not actor.has_perm("accounts.manage_security"):
+        raise PermissionDenied(_("Only the security administrator may do this."))
+    _check_manager(actor, user)
+    if user.otp_required == required:
+        return
+    user.otp_required = required
+    user.save(update_fields=["otp_required"])
+    record_change(
+        obj=user,
+        action="update",
+        actor=actor,
+        changes={"otp_required": [not required, required]},
+        note=_("Second factor required by the security administrator")
+        if required
+        else _("Second factor no longer required"),
+    )
 
 
 def otp_pending_device(*, user: Any):

@@ -43,7 +43,13 @@ from unionhub.core.scope import ScopeKind, forget_scope, scope_for
 from unionhub.core.services import invalid as _invalid
 from unionhub.org.models import OrgUnit
 
-__all__ = ["ensure_builtin_roles", "permissions_matching", "role_save", "user_save"]
+__all__ = [
+    "ensure_builtin_roles",
+    "permissions_matching",
+    "role_save",
+    "user_display_set",
+    "user_save",
+]
 
 
 def ensure_builtin_roles(*, actor: User | None) -> None:
@@ -246,3 +252,20 @@ def _record_m2m(
     }
     if changes:
         record_change(obj=obj, action="update", actor=actor, changes=changes)
+
+
+@transaction.atomic
+def user_display_set(*, actor: User, large_font: bool) -> User:
+    """The person's own display preference (适老化 large-font mode), kept with the account
+    so every page and every device shows it until switched off."""
+    if actor.large_font != large_font:
+        actor.large_font = large_font
+        actor.save(update_fields=["large_font"])
+        record_change(
+            obj=actor,
+            action="update",
+            actor=actor,
+            changes={"large_font": [not large_font, large_font]},
+            note=_("Large font switched on") if large_font else _("Large font switched off"),
+        )
+    return actor

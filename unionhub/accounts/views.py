@@ -2,9 +2,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.urls import reverse_lazy
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpResponseRedirect
+from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 
 from unionhub.accounts import services
 from unionhub.accounts.filtersets import RoleFilterSet, UserFilterSet
@@ -45,6 +49,25 @@ class LoginView(auth_views.LoginView):
 
 class LogoutView(auth_views.LogoutView):
     pass
+
+
+class DisplayPreferenceView(LoginRequiredMixin, View):
+    """POST ``large_font=1|0``: switch the large-font mode of one's own account and go back
+    to the page the switch was pressed on."""
+
+    http_method_names = ["post"]
+    scope_exempt = "the caller's own display preference"
+
+    def post(self, request):
+        services.user_display_set(
+            actor=request.user, large_font=request.POST.get("large_font") == "1"
+        )
+        back = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            back = reverse("core:home")
+        return HttpResponseRedirect(back)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

@@ -252,6 +252,7 @@ class UserSecurityView(ScopedMixin, View):
             {
                 "object": user,
                 "otp_enabled": security.otp_enabled(user),
+                "otp_required": security.otp_required(user),
                 "sessions": security_sessions(user),
                 "tokens": list(ApiToken.objects.filter(user=user)),
                 "records": list(LoginRecord.objects.filter(user=user)[:20]),
@@ -261,7 +262,8 @@ class UserSecurityView(ScopedMixin, View):
 
 class UserSecurityActionView(ScopedMixin, View):
     """POST ``action`` = ``revoke_session`` (+ ``session``), ``revoke_all``,
-    ``revoke_token`` (+ ``token``) or ``reset_otp`` on one user; audited."""
+    ``revoke_token`` (+ ``token``), ``require_otp`` / ``release_otp`` or ``reset_otp`` on
+    one user; audited."""
 
     model = User
     permission_required = "accounts.manage_security"
@@ -287,6 +289,15 @@ class UserSecurityActionView(ScopedMixin, View):
             token = get_object_or_404(ApiToken, user=user, pk=_int(request.POST.get("token")))
             security.token_revoke(actor=request.user, token=token)
             messages.success(request, _("The token has been revoked."))
+        elif action in ("require_otp", "release_otp"):
+            required = action == "require_otp"
+            security.otp_require_set(actor=request.user, user=user, required=required)
+            messages.success(
+                request,
+                _("This account must now set up a second factor.")
+                if required
+                else _("This account no longer has to use a second factor."),
+            )
         elif action == "reset_otp":
             security.otp_reset(actor=request.user, user=user)
             messages.success(request, _("The second factor of this account has been reset."))

@@ -72,6 +72,7 @@ FORM_DATA = {User: user_form, Role: role_form}
 WRITE_EXEMPT = {
     "accounts:login_otp": "second step of the login form",
     "accounts:otp": "the caller's own second factor",
+    "accounts:display": "the caller's own display preference (large font)",
     "accounts:session_revoke": "the caller's own sessions",
     "accounts:tokens": "the caller's own API tokens",
     "accounts:user_security_action": (

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -289,6 +289,87 @@ def test_security_admin_resets_a_second_factor_and_it_is_audited(client_as, user
     record = ChangeRecord.objects.filter(object_id=str(user.pk)).latest("id")
     assert record.actor.username == "city_secadmin"
     assert record.note == "安全管理员重置了双因素认证"
+
+
+@pytest.mark.parametrize(
+    ("admin", "status", "required"),
+    [("city_secadmin", 302, True), ("xiangshui_admin", 403, False), ("city_sysadmin", 403, False)],
+)
+def test_only_the_security_admin_requires_a_second_factor_for_one_account(
+    client_as, user_named, admin, status, required
+):
+    user = user_named("xiangshui_town")
+    response = client_as(admin).post(
+        reverse("accounts:user_security_action", args=[user.pk]), {"action": "require_otp"}
+    )
+    assert response.status_code == status
+    user.refresh_from_db()
+    assert user.otp_required is required
+
+
+def test_an_account_required_to_use_a_second_factor_is_sent_to_set_it_up(client_as, user_named):
+    user = user_named("xiangshui_town")
+    url = reverse("accounts:user_security_action", args=[user.pk])
+    client_as("city_secadmin").post(url, {"action": "require_otp"})
+    record = ChangeRecord.objects.filter(object_id=str(user.pk)).latest("id")
+    assert (record.actor.username, record.changes) == (
+        "city_secadmin",
+        {"otp_required": [False, True]},
+    )
+    assert record.note == "安全管理员要求该账号开启双因素认证"
+    town = client_as("xiangshui_town")
+    response = town.get("/")
+    assert response.status_code == 302 and response["Location"] == reverse("accounts:otp")
+    assert "您的账号要求开启双因素认证" in town.get(reverse("accounts:otp")).content.decode()
+    # Another account with the same roles is not affected: the obligation is per account.
+    assert client_as("sheyang_town").get("/").status_code == 200
+    client_as("city_secadmin").post(url, {"action": "release_otp"})
+    assert client_as("xiangshui_town").get("/").status_code == 200
+
+
+def test_the_account_itself_cannot_lift_its_obligation(client_as, user_named):
+    user = user_named("xiangshui_town")
+    security.otp_require_set(actor=user_named("city_secadmin"), user=user, required=True)
+    with pytest.raises(PermissionDenied):
+        security.otp_require_set(actor=user, user=user, required=False)
+    user.refresh_from_db()
+    assert user.otp_required is True
+
+
+# --- large-font mode (适老化) -------------------------------------------------------------
+
+
+def test_large_font_is_kept_with_the_account_on_every_device(user_named):
+    first = _login("xiangshui_admin")
+    assert 'class="large-font"' not in first.get("/").content.decode()
+    response = first.post(reverse("accounts:display"), {"large_font": "1", "next": "/enterprises/"})
+    assert response.status_code == 302 and response["Location"] == "/enterprises/"
+    assert user_named("xiangshui_admin").large_font is True
+    record = ChangeRecord.objects.filter(object_id=str(user_named("xiangshui_admin").pk)).latest(
+        "id"
+    )
+    assert record.note == "开启大字模式"
+    # A second device, signed in afresh, shows the same mode on desk and phone pages.
+    second = _login("xiangshui_admin", ip="10.0.0.2")
+    page = second.get("/").content.decode()
+    assert '<html lang="zh-hans" class="large-font">' in page
+    assert "标准字号" in page
+    second.post(reverse("accounts:display"), {"large_font": "0"})
+    assert user_named("xiangshui_admin").large_font is False
+    assert 'class="large-font"' not in first.get("/").content.decode()
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/x", ""])
+def test_the_large_font_switch_never_leaves_the_site(client_as, target):
+    response = client_as("xiangshui_admin").post(
+        reverse("accounts:display"), {"large_font": "1", "next": target}
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("core:home")
+
+
+def test_the_large_font_switch_needs_a_signed_in_account(client):
+    response = client.post(reverse("accounts:display"), {"large_font": "1"})
+    assert response.status_code == 302 and response["Location"].startswith(LOGIN)
 
 
 # --- sign-in records and the new-address notice ----------------------------------------
