@@ -103,3 +103,23 @@ def test_security_admin_signs_out_a_users_session(page, browser):
     victim.goto(victim.base + "/")
     assert "/accounts/login/" in victim.url
     victim_context.close()
+
+
+def test_large_font_mode_is_remembered_on_the_next_sign_in(page, browser):
+    login(page, "xiangshui_admin")
+    root_px = "() => parseFloat(getComputedStyle(document.documentElement).fontSize)"
+    standard = page.evaluate(root_px)
+    page.goto(page.base + "/enterprises/")
+    page.click("[data-testid=account-menu] .dropdown-toggle")
+    page.click("[data-testid=account-menu] [data-testid=large-font-switch]")
+    page.wait_for_selector("html.large-font")
+    assert page.url.endswith("/enterprises/")  # back on the page the switch was pressed on
+    assert page.evaluate(root_px) == pytest.approx(standard * 1.25)
+    shot(page, "account-03-large-font")
+    # Another browser, signed in afresh, shows the same mode, on the phone pages too.
+    context = browser.new_context(viewport={"width": 390, "height": 800}, locale="zh-CN")
+    other = context.new_page()
+    other.base = page.base
+    login(other, "xiangshui_admin")
+    assert other.evaluate("() => document.documentElement.className") == "large-font"
+    context.close()
