@@ -46,7 +46,7 @@ async def _request(reader, writer, head: bytes, body: bytes) -> int:
     if not status_line:
         raise ConnectionError("closed")
     status = int(status_line.split()[1])
-    length, close = 0, False
+    length, close, chunked = 0, False, False
     while True:
         line = await reader.readline()
         if line in (b"\r\n", b"\n", b""):
@@ -57,7 +57,15 @@ async def _request(reader, writer, head: bytes, body: bytes) -> int:
             length = int(value.strip())
         elif name == b"connection" and value.strip().lower() == b"close":
             close = True
-    if length:
+        elif name == b"transfer-encoding" and b"chunked" in value.lower():
+            chunked = True
+    if chunked:  # pages without Content-Length (streamed or gzip-compressed HTML)
+        while True:
+            size = int((await reader.readline()).split(b";")[0].strip() or b"0", 16)
+            await reader.readexactly(size + 2)  # the chunk and its CRLF
+            if size == 0:
+                break
+    elif length:
         await reader.readexactly(length)
     if close:
         raise ConnectionResetError("server closed")  # reopen for the next request
