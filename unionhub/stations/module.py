@@ -1,6 +1,6 @@
 """Outdoor-worker stations (响水's brand): what the module adds to the platform."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.menu import model_item, page_item
@@ -10,6 +10,13 @@ from unionhub.stations.api import views as api
 from unionhub.stations.dashboard import station_cards
 
 menu = [
+    page_item(
+        "stations:shift",
+        _("Shift desk"),
+        icon="checklist",
+        permission="stations.add_hygienecheck",
+        order=499,
+    ),
     model_item("stations.station", _("Stations"), icon="home", order=500),
     model_item("stations.ticket", _("Service tickets"), icon="alert", order=501),
     model_item("stations.checkin", _("Check-ins"), icon="list", order=502),
@@ -108,6 +115,7 @@ url_bases = {
 }
 
 pages = [
+    page("shift/", views.ShiftView, "shift"),
     page("management/", views.ManagementView, "management"),
     page("statistics/", views.StatisticsView, "statistics"),
     page("screen/", views.ScreenView, "screen"),
@@ -119,6 +127,19 @@ pages = [
     page("s/<str:code>/help/", views_public.PhoneHelpView, "phone_help"),
     page("t/<uuid:ref>/", views_public.PublicTicketView, "public_ticket"),
 ]
+
+
+def landing(user) -> str | None:
+    """A station attendant (assigned to a station, not managing stations) starts on the
+    shift page (contract.md "Phone pages")."""
+    if user.has_perm("stations.add_station") or not user.has_perm("stations.add_hygienecheck"):
+        return None
+    from unionhub.stations.models import StationStaff
+
+    if StationStaff.objects.filter(user=user, station__is_active=True).exists():
+        return reverse("stations:shift")
+    return None
+
 
 api_routes = [
     ("stations/tickets", api.TicketViewSet, "stations-ticket"),
