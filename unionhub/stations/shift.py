@@ -121,6 +121,13 @@ class Shift:
     devices_offline: list[Device] = field(default_factory=list)
 
     @property
+    def closes_label(self) -> str:
+        """When the current opening period ends: ``今天 21:30`` / ``明天 00:00``."""
+        if self.state.closes_at is None:
+            return ""
+        return schedule.format_opening(self.state.closes_at, self.now)
+
+    @property
     def overdue_tickets(self) -> int:
         return sum(1 for t in self.tickets if t.sla_overdue(self.now))
 

@@ -14,11 +14,11 @@
       due = Date.now() + every * 1000;
     }
     function tick() {
-      var left = Math.max(0, Math.round((due - Date.now()) / 1000));
+      if (Date.now() >= due) { refresh(); }
+      var left = Math.max(0, Math.ceil((due - Date.now()) / 1000));
       counters.forEach(function (el) {
         el.textContent = pad(Math.floor(left / 60)) + ":" + pad(left % 60);
       });
-      if (left <= 0) { refresh(); }
     }
     // A phone that slept past the deadline shows a fresh code as soon as it wakes.
     document.addEventListener("visibilitychange", function () {
