@@ -86,7 +86,7 @@ def test_my_page_lists_my_requests_with_status_and_timeline(worker, station, cli
     assert reverse("stations:public_ticket", args=[ticket.ref]) in section
     assert re.search(r'data-testid="me-help-status">已受理<', section)
     assert "马上处理" in section  # the timeline's note
-    assert "预计办结剩余时间" in section  # the running clock of the step it waits for
+    assert "办结 · 剩余" in section  # the clock of the step it waits for
 
 
 def test_another_workers_requests_are_never_shown(worker, other_worker, station, client):
