@@ -26,6 +26,9 @@ api_routes          ``module.api_routes``           ``[("stations", StationViewS
 api_urls            ``module.api_urls``             extra ``path()`` entries under ``/api/v1/``
 detail_tabs         ``module.detail_tabs``          ``DetailTab``s added to another module's record
                                                     page (``unionhub.core.detail_tabs``)
+landing             ``module.landing``              ``fn(user) -> url or None``: where the home
+                                                    page sends a user whose work is one page
+                                                    (a station attendant's shift page)
 kpis                ``kpis.KPIS``                   KPI declarations (``unionhub.core.kpis``)
 todo_providers      ``todos.PROVIDERS``             to-do providers (``unionhub.core.todo``)
 scheduled_jobs      ``jobs.JOBS``                   periodic jobs (``unionhub.core.scheduler``)
@@ -72,6 +75,7 @@ DEFAULT_RESOURCE_PATHS: dict[str, str] = {
     "api_routes": "module.api_routes",
     "api_urls": "module.api_urls",
     "detail_tabs": "module.detail_tabs",
+    "landing": "module.landing",
     "kpis": "kpis.KPIS",
     "todo_providers": "todos.PROVIDERS",
     "scheduled_jobs": "jobs.JOBS",

@@ -18,6 +18,7 @@ class MyDay:
     recent_points: list[Any] = field(default_factory=list)
     orders: list[Any] = field(default_factory=list)
     signins: list[Any] = field(default_factory=list)
+    help_requests: list[Any] = field(default_factory=list)
 
 
 def my_member(*, user: Any):
@@ -29,6 +30,61 @@ def my_member(*, user: Any):
         .filter(account=user)
         .order_by()
         .first()
+    )
+
+
+HELP_REQUESTS_SHOWN = 5
+#: Seconds before its expiry that the page fetches a fresh member code.
+CODE_REFRESH_MARGIN = 60
+
+
+def code_refresh_seconds() -> int:
+    """How often /me/ fetches a fresh member code: a margin before the signed token
+    expires (members.selectors.member_code_max_age), never less than 10 s."""
+    from unionhub.members.selectors import member_code_max_age
+
+    max_age = member_code_max_age()
+    return max(10, max_age - min(CODE_REFRESH_MARGIN, max_age // 2))
+
+
+def my_visitor_tokens(*, member: Any) -> list[str]:
+    """The station module's pseudonymous visitor tokens of this member (HMAC of their phone
+    and of their member id): a help request sent from a phone that checked in with the
+    member's number or member code carries one of them."""
+    if member is None:
+        return []
+    from django.core.exceptions import ValidationError
+
+    from unionhub.stations.services import normalise_phone, visitor_token
+
+    tokens = [visitor_token("member", str(member.pk))]
+    try:
+        phone = normalise_phone(member.phone or "")
+    except ValidationError:  # no usable mobile number on file: by member id and account
+        return tokens
+    return [*tokens, visitor_token("phone", phone)]
+
+
+def my_help_requests(*, user: Any, member: Any = None, limit: int = HELP_REQUESTS_SHOWN):
+    """我的求助: the station tickets this worker asked for — submitted while signed in, or
+    from a phone the station knows as theirs (visitor token) — newest first, each with its
+    timeline (two queries, whatever the number of tickets). Read from the worker themself,
+    never from a list: another worker's requests are never among them."""
+    from django.db.models import Q
+
+    from unionhub.stations.models import Ticket
+
+    if not getattr(user, "is_authenticated", False):
+        return []
+    match = Q(submitted_by=user)
+    tokens = my_visitor_tokens(member=member)
+    if tokens:
+        match |= Q(visitor__in=tokens)
+    return list(
+        Ticket.objects.filter(match)
+        .select_related("station")
+        .prefetch_related("timeline")
+        .order_by("-raised_at", "-pk")[:limit]
     )
 
 
@@ -53,4 +109,6 @@ def my_day(*, user: Any) -> MyDay:
             .select_related("activity")
             .order_by("-signed_at")[:5]
         )
+    if apps.is_installed("unionhub.stations"):
+        day.help_requests = my_help_requests(user=user, member=day.member)
     return day

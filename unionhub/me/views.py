@@ -21,8 +21,14 @@ class MeView(LoginRequiredMixin, generic.TemplateView):
     scope_exempt = "the signed-in worker's own card, points and sign-ins (read from themself)"
 
     def get_context_data(self, **kwargs):
+        from django.utils import timezone
+
         ctx = super().get_context_data(**kwargs)
         ctx["day"] = selectors.my_day(user=self.request.user)
+        refresh = selectors.code_refresh_seconds()
+        ctx["code_refresh_seconds"] = refresh
+        ctx["code_refresh_clock"] = f"{refresh // 60:02d}:{refresh % 60:02d}"
+        ctx["now"] = timezone.now()
         return ctx
 
 

@@ -387,6 +387,17 @@ class Ticket(BaseModel):
         Device, verbose_name=_("device"), on_delete=models.SET_NULL, null=True, blank=True
     )
     visitor = models.CharField(max_length=64, blank=True, editable=False)
+    # The signed-in worker who asked for help (the station's QR page while logged in), so
+    # their "我的" page lists it; empty for anonymous requests, device alarms and staff.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="station_tickets",
+    )
 
     scope_spec = STATION_SCOPE
     objects = ScopedQuerySet.as_manager()

@@ -1,6 +1,6 @@
 """Outdoor-worker stations (响水's brand): what the module adds to the platform."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.menu import model_item, page_item
@@ -9,7 +9,18 @@ from unionhub.stations import views, views_public
 from unionhub.stations.api import views as api
 from unionhub.stations.dashboard import station_cards
 
+# The station network's overview pages are for the unions that run stations; an attendant's
+# menu keeps to the desk and the records they keep (the pages stay open to their permission).
+MANAGERS = "stations.change_station"
+
 menu = [
+    page_item(
+        "stations:shift",
+        _("Shift desk"),
+        icon="checklist",
+        permission="stations.add_hygienecheck",
+        order=499,
+    ),
     model_item("stations.station", _("Stations"), icon="home", order=500),
     model_item("stations.ticket", _("Service tickets"), icon="alert", order=501),
     model_item("stations.checkin", _("Check-ins"), icon="list", order=502),
@@ -24,21 +35,21 @@ menu = [
         "stations:statistics",
         _("Visit statistics"),
         icon="chart",
-        permission="stations.view_checkin",
+        permission=MANAGERS,
         order=504,
     ),
     page_item(
         "stations:screen",
         _("Big screen"),
         icon="screen",
-        permission="stations.view_checkin",
+        permission=MANAGERS,
         order=505,
     ),
     page_item(
         "stations:coverage",
         _("15-minute service circle"),
         icon="map",
-        permission="stations.view_demandpoint",
+        permission=MANAGERS,
         order=506,
     ),
     model_item("stations.device", _("Devices"), icon="cpu", order=507),
@@ -108,6 +119,7 @@ url_bases = {
 }
 
 pages = [
+    page("shift/", views.ShiftView, "shift"),
     page("management/", views.ManagementView, "management"),
     page("statistics/", views.StatisticsView, "statistics"),
     page("screen/", views.ScreenView, "screen"),
@@ -119,6 +131,19 @@ pages = [
     page("s/<str:code>/help/", views_public.PhoneHelpView, "phone_help"),
     page("t/<uuid:ref>/", views_public.PublicTicketView, "public_ticket"),
 ]
+
+
+def landing(user) -> str | None:
+    """A station attendant (assigned to a station, not managing stations) starts on the
+    shift page (contract.md "Phone pages")."""
+    if user.has_perm("stations.add_station") or not user.has_perm("stations.add_hygienecheck"):
+        return None
+    from unionhub.stations.models import StationStaff
+
+    if StationStaff.objects.filter(user=user, station__is_active=True).exists():
+        return reverse("stations:shift")
+    return None
+
 
 api_routes = [
     ("stations/tickets", api.TicketViewSet, "stations-ticket"),

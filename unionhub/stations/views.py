@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
@@ -22,7 +23,7 @@ from unionhub.core.views.generic import (
     ObjectListView,
     ScopedMixin,
 )
-from unionhub.stations import charts, choices, fields, poster, schedule, selectors, services
+from unionhub.stations import charts, choices, fields, poster, schedule, selectors, services, shift
 from unionhub.stations.filtersets import (
     CheckInFilterSet,
     DemandPointFilterSet,
@@ -60,6 +61,49 @@ from unionhub.stations.models import (
     StationStaff,
     Ticket,
 )
+
+# --- the attendant's shift page (值班台) --------------------------------------------------------
+
+
+class BackToShiftMixin:
+    """An action started from the shift page (``?next=/stations/shift/...``) goes back to it
+    once done; any other ``next`` is ignored (no open redirect)."""
+
+    def get_success_url(self):
+        target = self.request.GET.get("next", "")
+        if target.startswith(reverse("stations:shift")) and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={self.request.get_host()}
+        ):
+            return target
+        return super().get_success_url()
+
+
+class ShiftView(ScopedMixin, generic.TemplateView):
+    """值班台: my station preselected (``?station=`` switches among mine), today's tasks and
+    one-tap actions; a phone page that also works at desktop width."""
+
+    model = HygieneCheck
+    template_name = "stations/shift.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        now = timezone.now()
+        stations = shift.shift_stations(user=self.request.user, now=now)
+        ctx.update(stations=stations, now=now, day=None)
+        if not stations:
+            return ctx
+        wanted = self.request.GET.get("station", "")
+        station = stations[0]
+        if wanted:
+            station = next((s for s in stations if str(s.pk) == wanted), None)
+            if station is None:
+                raise Http404
+        ctx["day"] = shift.shift_for(
+            user=self.request.user, station=station, stations=stations, now=now
+        )
+        ctx["here"] = f"{reverse('stations:shift')}?station={station.pk}"
+        return ctx
+
 
 # --- stations ------------------------------------------------------------------------------
 
@@ -313,7 +357,7 @@ class TicketEditView(ObjectEditView):
 
 
 @register_model_view(Ticket, "action")
-class TicketActionView(ObjectActionView):
+class TicketActionView(BackToShiftMixin, ObjectActionView):
     """POST acknowledge / resolve (``do``) with a note."""
 
     model = Ticket
@@ -423,7 +467,7 @@ class HygieneCheckListView(_RecordListView):
 
 
 @register_model_view(HygieneCheck, "add")
-class HygieneCheckEditView(ObjectEditView):
+class HygieneCheckEditView(BackToShiftMixin, ObjectEditView):
     """The day's checklist: one tick box per item of the station's checklist."""
 
     model = HygieneCheck
@@ -512,7 +556,7 @@ class PatrolLogListView(_RecordListView):
 
 
 @register_model_view(PatrolLog, "add")
-class PatrolLogEditView(ObjectEditView):
+class PatrolLogEditView(BackToShiftMixin, ObjectEditView):
     model = PatrolLog
     form_class = PatrolLogForm
     services = ModelServices(create=services.patrol_log_record)

@@ -216,6 +216,8 @@ class PhoneHelpView(View):
             title=gettext("Help request: %(category)s") % {"category": label},
             description=d["description"],
             visitor=remembered[0] if remembered else "",
+            # A signed-in worker's request is theirs: /me/ lists it under 我的求助.
+            submitted_by=request.user if request.user.is_authenticated else None,
         )
         return HttpResponseRedirect(reverse("stations:public_ticket", args=[ticket.ref]))
 

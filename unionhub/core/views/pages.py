@@ -17,6 +17,7 @@ from unionhub.core import dashboard
 from unionhub.core.exporting import ExportColumn
 from unionhub.core.filtersets import ScopedFilterSet
 from unionhub.core.models import ChangeRecord
+from unionhub.core.modules import declarations
 from unionhub.core.scope import scope_for
 from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import ObjectListView
@@ -27,6 +28,11 @@ def home(request: HttpRequest) -> HttpResponse:
     # A worker (own records only) starts on their phone page, never on the admin shell.
     if settings.SELF_SERVICE_HOME and scope_for(request.user).own_only:
         return redirect(settings.SELF_SERVICE_HOME)
+    # A user whose work is one page (a station attendant: the shift page) starts there.
+    for declared in declarations("landing"):
+        url = declared.value(request.user)
+        if url:
+            return redirect(url)
     return render(request, "core/home.html", {"cards": dashboard.cards_for(request.user)})
 
 

@@ -39,10 +39,12 @@ def ticket_raise(
     description: str = "",
     device: Device | None = None,
     visitor: str = "",
+    submitted_by: User | None = None,
     now: dt.datetime | None = None,
 ) -> Ticket:
     """Open a ticket with its SLA deadlines. ``actor`` is None for a worker's help request on
-    the public page, a device alarm or the system's offline check."""
+    the public page, a device alarm or the system's offline check. ``submitted_by`` is the
+    signed-in worker who asked for help there (their "我的" page follows the ticket)."""
     if category not in choices.TicketCategory.values:
         raise invalid("category", _("Choose a ticket category."), "invalid_category")
     now = now or timezone.now()
@@ -58,6 +60,7 @@ def ticket_raise(
         resolve_due=now + dt.timedelta(minutes=resolve),
         device=device,
         visitor=visitor,
+        submitted_by=user_or_none(submitted_by),
         created_by=user_or_none(actor),
     )
     full_clean_save(ticket)
