@@ -140,7 +140,9 @@ def main() -> int:
     targets = _prepare()
     connection.close()
 
-    from bench.bench_checkin import _free_port, _start, _stop
+    from bench.bench_checkin import _free_port, _start, _stop, collect_static
+
+    collect_static()
     from bench.loadgen import LoadResult, load
 
     rates = {"check-in": args.checkins, "list page": args.pages, "redemption": args.redemptions}
@@ -184,6 +186,7 @@ def main() -> int:
             )
     finally:
         _stop(server)
+        print(f"server log: {server.log_path}")
 
     print(f"\nsoak: {windows} windows of {WINDOW_SECONDS:.0f} s, rates {rates} per second")
     failed = 0

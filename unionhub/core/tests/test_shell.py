@@ -54,6 +54,23 @@ def test_500_page_renders_without_a_database():
     assert response.status_code == 500 and "系统内部错误" in response.content.decode()
 
 
+def test_500_page_is_answered_when_the_static_manifest_is_missing(client_as, settings):
+    """Production mode without ``collectstatic``: every page fails in ``{% static %}`` and
+    so would the 500 page — the handler answers a plain Chinese 500 at once instead (it was
+    called again at every middleware layer, chaining ever longer tracebacks)."""
+    settings.DEBUG = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    settings.STATIC_ROOT = str(settings.VAR_DIR / "no-such-staticfiles")
+    client = client_as("xiangshui_admin")
+    client.raise_request_exception = False
+    response = client.get("/enterprises/")
+    assert response.status_code == 500
+    assert "系统内部错误" in response.content.decode()
+
+
 def test_top_bar_shows_user_organisation_and_scope(client_as):
     html = client_as("xiangshui_admin").get("/").content.decode()
     assert 'data-testid="current-user">响水县管理员<' in html

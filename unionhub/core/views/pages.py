@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 
 import django_filters
 from django.conf import settings
@@ -21,6 +22,8 @@ from unionhub.core.modules import declarations
 from unionhub.core.scope import scope_for
 from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import ObjectListView
+
+logger = logging.getLogger(__name__)
 
 
 @login_required
@@ -113,8 +116,24 @@ def error_403(request, exception=None):
     return render(request, "403.html", status=403)
 
 
+#: the 500 page when even its template cannot be rendered (static files not collected, a
+#: broken template): plain text, nothing that can fail again.
+ERROR_500_FALLBACK = (
+    '<!doctype html><html lang="zh-hans"><head><meta charset="utf-8"><title>500 · UnionHub</title>'
+    "</head><body><h1>500</h1><p>系统内部错误，工作人员已收到通知。请稍后再试。</p>"
+    '<p><a href="/">返回首页</a></p></body></html>'
+)
+
+
 def error_500(request):
-    # No context processors: the page must render even when the database is down.
+    # No context processors: the page must render even when the database is down. If the
+    # page itself fails (e.g. a missing static manifest), Django would call this handler
+    # again at every middleware layer, each time failing, chaining ever longer tracebacks.
     from django.template import loader
 
-    return HttpResponse(loader.get_template("500.html").render({}), status=500)
+    try:
+        body = loader.get_template("500.html").render({})
+    except Exception:  # noqa: BLE001 — whatever broke the page, the answer is still a 500
+        logger.exception("the 500 page could not be rendered; plain fallback sent")
+        body = ERROR_500_FALLBACK
+    return HttpResponse(body, status=500)
