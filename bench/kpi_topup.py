@@ -109,7 +109,10 @@ def top_up(seed: int = 20260102) -> dict[str, int]:
         )
         out["contracts"] = len(cases) - len(listed)
         out["industry"] = len(listed)
-        chosen = [(pk, r) for pk, r in enterprises if rnd.random() < GRID_SHARE]
+        in_grid = set(Membership.objects.values_list("enterprise_id", flat=True))
+        chosen = [
+            (pk, r) for pk, r in enterprises if rnd.random() < GRID_SHARE and pk not in in_grid
+        ]
         grids = Grid.objects.bulk_create(
             [
                 Grid(
