@@ -2,9 +2,8 @@
 
 Efficiency: the parts of all KPIs asked for are grouped by (model, region lookup), and each
 group is read with *one* aggregate (conditional ``COUNT``/``SUM`` … ``FILTER`` per part),
-whatever the number of records; the aggregates of all groups go to the database as **one**
-statement (``SELECT * FROM (<aggregate>) g0 CROSS JOIN (<aggregate>) g1 …``), so every
-registered KPI of a region costs one round trip, plus the region and the targets."""
+whatever the number of records: one query per group (some thirty for every registered KPI
+of every module), plus the region and the targets."""
 
 from __future__ import annotations
 
@@ -261,74 +260,15 @@ def _group_aggregates(
     return out
 
 
-def _aggregate_sql(qs, aggregates: dict[str, Any]):
-    """``qs.aggregate(**aggregates)`` as SQL, not run: ``(sql, params, expressions)``, or
-    ``None`` when the queryset is not a plain filtered one (then ``aggregate`` runs it)."""
-    query = qs.query.chain()
-    if (
-        query.annotations
-        or query.distinct
-        or query.is_sliced
-        or query.combinator
-        or isinstance(query.group_by, tuple)
-    ):
-        return None
-    query.clear_ordering(force=True)
-    resolved = {
-        key: agg.resolve_expression(query, allow_joins=True, reuse=None, summarize=True)
-        for key, agg in aggregates.items()
-    }
-    query.select = ()
-    query.selected = None
-    query.default_cols = False
-    query.annotations = resolved
-    query.set_annotation_mask(list(resolved))
-    sql, params = query.get_compiler(qs.db).as_sql()
-    return sql, params, resolved
-
-
-def _run_combined(groups, using: str) -> dict[str, Any]:
-    """Every group's aggregate in **one** statement — ``SELECT * FROM (<aggregate 1>) g0
-    CROSS JOIN (<aggregate 2>) g1 …``: each is one row (no GROUP BY), so is their product —
-    one round trip for all the KPIs instead of one per model. The database still reads
-    each table once, with the plan it would give the aggregate alone."""
-    from django.db import connections
-
-    connection = connections[using]
-    parts, params, columns = [], [], []
-    row: dict[str, Any] = {}
-    for qs, aggregates, _alias in groups:
-        compiled = _aggregate_sql(qs, aggregates)
-        if compiled is None:
-            row.update(qs.aggregate(**aggregates))
-            continue
-        sql, group_params, resolved = compiled
-        parts.append(f"({sql}) {connection.ops.quote_name(f'g{len(parts)}')}")
-        params.extend(group_params)
-        columns.extend(resolved.items())
-    if not parts:
-        return row
-    with connection.cursor() as cursor:
-        # the parts are compiled by Django from the declarations; values are bound
-        cursor.execute("SELECT * FROM " + " CROSS JOIN ".join(parts), params)  # noqa: S608
-        values = cursor.fetchone()
-    for (key, expression), value in zip(columns, values, strict=True):
-        for convert in connection.ops.get_db_converters(expression) + expression.get_db_converters(
-            connection
-        ):
-            value = convert(value, expression, connection)
-        row[key] = value
-    return row
-
-
 def _compute_parts(*, user: Any, kpis: list[Kpi], ctx: Context) -> dict[tuple[str, int], Any]:
-    """``{(code, part index): count or sum}``: one conditional aggregate per model, all of
-    them sent to the database as one statement."""
-    groups = _group_aggregates(user=user, kpis=kpis, ctx=ctx)
-    using = groups[0][0].db if groups else "default"
-    row = _run_combined(groups, using)
+    """``{(code, part index): count or sum}``: one conditional aggregate query per (model,
+    region lookup). (Sending them all as one statement — each aggregate a subquery of a
+    ``CROSS JOIN`` — was tried and measured: one round trip instead of some thirty, but at
+    city scale PostgreSQL ran the combined statement up to twice as slowly as the same
+    aggregates one by one; see docs/performance.md.)"""
     results: dict[tuple[str, int], Any] = {}
-    for _qs, _aggregates, alias in groups:
+    for qs, aggregates, alias in _group_aggregates(user=user, kpis=kpis, ctx=ctx):
+        row = qs.aggregate(**aggregates)
         for key, target in alias.items():
             results[target] = row[key] or 0
     return results
