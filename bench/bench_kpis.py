@@ -8,9 +8,11 @@ the KPI declarations (``<app>/kpis.py``), not generated from them: if a module d
 KPI the bench fails, naming the code, until its SQL is written here.
 
 ``generate_scale`` fills the core tables (enterprises, members, stations, points) at the
-chosen scale; the newer modules have no scale provider yet, so their tables hold the demo
-records (``load_demo``, loaded here when they are missing) — enough that their KPIs are not
-zero, not a city's worth of rows."""
+chosen scale; the newer modules have no scale provider yet, so their tables hold their demo
+records (``load_demo`` per module, loaded here when missing) — enough that most of their KPIs
+are not zero, not a city's worth of rows — plus ``bench/kpi_topup.py``'s contracts in force
+and enterprise grids over the generated enterprises (the enterprise aggregate's dearest
+conditions), written at the start and removed at the end."""
 
 # SQL written by hand on purpose (the baseline); parameters are bound, never formatted in.
 # ruff: noqa: S608
