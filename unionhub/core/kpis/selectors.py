@@ -242,20 +242,33 @@ def _group_aggregates(
         if ctx.region is not None:
             qs = qs.filter(**{f"{region_lookup}__startswith": ctx.region.path})
         aggregates: dict[str, Any] = {}
-        alias: dict[str, tuple[str, int]] = {}
+        alias: dict[str, list[tuple[str, int]]] = {}
         conditions = [part.q(ctx) & period_q(kpi, part, model, ctx) for kpi, _i, part in entries]
         if all(q.children for q in conditions):
             # Read only the rows some part counts (lets the indexes work); each aggregate
             # keeps its own FILTER, so the figures are the same.
-            qs = qs.filter(reduce(operator.or_, conditions))
-        for n, ((kpi, index, part), q) in enumerate(zip(entries, conditions, strict=True)):
-            cond = q if q.children else None
-            key = f"g{n_group}_a{n}"
-            if kpi.aggregation == "sum" and index == 0:
-                aggregates[key] = Sum(part.sum_field, filter=cond)
-            else:
-                aggregates[key] = Count("pk", filter=cond)
-            alias[key] = (kpi.code, index)
+            unique = [q for n, q in enumerate(conditions) if q not in conditions[:n]]
+            qs = qs.filter(reduce(operator.or_, unique))
+        # One condition (or one and the same for every part): the WHERE already says it, a
+        # FILTER would only repeat it per row (and keeps PostgreSQL from turning a
+        # "not reversed" LEFT JOIN … IS NULL into an anti-join: 1.35 s instead of 0.9 s for
+        # the city's two million ledger entries).
+        prefiltered = all(q.children for q in conditions) and all(
+            q == conditions[0] for q in conditions
+        )
+        seen: list[tuple[Any, str]] = []  # (what is aggregated, its key): each once
+        for (kpi, index, part), q in zip(entries, conditions, strict=True):
+            cond = q if q.children and not prefiltered else None
+            what = (part.sum_field if kpi.aggregation == "sum" and index == 0 else None, cond)
+            key = next((k for w, k in seen if w == what), None)
+            if key is None:
+                key = f"g{n_group}_a{len(seen)}"
+                seen.append((what, key))
+                if what[0]:
+                    aggregates[key] = Sum(what[0], filter=cond)
+                else:
+                    aggregates[key] = Count("pk", filter=cond)
+            alias.setdefault(key, []).append((kpi.code, index))
         out.append((qs, aggregates, alias))
     return out
 
@@ -269,8 +282,9 @@ def _compute_parts(*, user: Any, kpis: list[Kpi], ctx: Context) -> dict[tuple[st
     results: dict[tuple[str, int], Any] = {}
     for qs, aggregates, alias in _group_aggregates(user=user, kpis=kpis, ctx=ctx):
         row = qs.aggregate(**aggregates)
-        for key, target in alias.items():
-            results[target] = row[key] or 0
+        for key, targets in alias.items():
+            for target in targets:
+                results[target] = row[key] or 0
     return results
 
 
