@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 #: the region, one conditional aggregate per (model, region lookup) — thirty-three for the
 #: fifty-six KPIs registered today — and the targets: a fixed number, not the registry's
 CAP = 40
-#: the main table of a statement (subqueries alias theirs U0, U1…)
-_FROM = re.compile(r'FROM "(\w+)"(?! U\d)')
+#: the main table of a statement (subqueries alias theirs U0, V0…)
+_FROM = re.compile(r'FROM "(\w+)"(?! [A-Z]\d)')
 
 
 def _measure(api, params) -> tuple[list[str], dict]:
