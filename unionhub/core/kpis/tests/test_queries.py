@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 
 from unionhub.core.kpis.registry import all_kpis
@@ -83,3 +84,23 @@ def test_queries_do_not_grow_with_the_records(demo, api_as, params):
     duplicated = sorted({t for t in tables if tables.count(t) > 1})
     assert not duplicated, f"tables read by more than one aggregate: {duplicated}"  # …once
     assert {"enterprises_enterprise", "members_member", "activities_performer"} <= set(tables)
+
+
+@pytest.mark.parametrize(
+    ("strict", "loose", "implied"),
+    [
+        (Q(status="active", is_new_employment=True), Q(status="active"), True),
+        (Q(status="active"), Q(status="active", is_new_employment=True), False),
+        (Q(status="active"), Q(status="active"), True),
+        (Q(status="active"), Q(status="left"), False),
+        (~Q(status="active", is_new_employment=True), Q(status="active"), False),
+        (Q(status="active") | Q(is_new_employment=True), Q(status="active"), False),
+        (Q(status__in=["a", "b"], x=1), Q(x=1), False),  # a list value is not hashed: no guess
+    ],
+)
+def test_a_stricter_condition_is_dropped_from_the_prefilter_only_when_implied(
+    strict, loose, implied
+):
+    from unionhub.core.kpis.selectors import _implies
+
+    assert _implies(strict, loose) is implied
