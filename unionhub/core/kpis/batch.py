@@ -3,7 +3,9 @@ statistics): the same declarations and the same conditions as ``selectors.kpi_va
 each (model, region lookup) group is read with **one** aggregate query grouped by region —
 ``CASE WHEN path LIKE '<county 1>%' THEN '<code 1>' … END`` — instead of one query per region.
 The number of queries depends on the registered models only, never on the number of regions
-or records. Figures are always computed live (snapshots are per region; see ``kpi_values``)."""
+or records. Figures are computed live, except that ``use_snapshots=True`` reproduces, as
+``kpi_values`` does, the monthly snapshot kept for a past ``as_of`` (one query for every
+region's snapshots; a KPI is computed live only where some region has no snapshot of it)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from django.apps import apps
 from django.db.models import Case, CharField, Count, Q, Sum, Value, When
 from django.db.models.functions import Substr
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from unionhub.core.kpis.registry import Kpi, Part
 from unionhub.core.kpis.selectors import (
@@ -25,6 +28,7 @@ from unionhub.core.kpis.selectors import (
     _money,
     _rate,
     _region_lookup,
+    _typed,
     kpi_context,
     kpis_for,
     period_q,
@@ -123,19 +127,31 @@ def kpi_values_by_region(
     as_of: dt.date,
     codes: Iterable[str] | None = None,
     kpis: list[Kpi] | None = None,
+    use_snapshots: bool = False,
 ) -> dict[str, list[KpiValue]]:
     """``{region code: [KpiValue, …]}`` for disjoint ``regions`` (e.g. the county-level units):
     what ``kpi_values`` gives for each region, in one grouped query per model. Records come
     from ``visible_to(user)``, so a region outside the user's scope comes out as zeros —
     callers pass only the regions the user may see. ``kpis`` overrides the permission check
-    of ``kpis_for`` (the caller has already chosen the KPIs)."""
-    from unionhub.core.kpis.models import KpiTarget
+    of ``kpis_for`` (the caller has already chosen the KPIs). ``use_snapshots``: a past
+    ``as_of`` answers from the snapshots the monthly job kept (``source="snapshot"``), like
+    ``kpi_values`` does for one region."""
+    from unionhub.core.kpis.models import KpiSnapshot, KpiTarget
 
     chosen = kpis if kpis is not None else kpis_for(user, codes)
     regions = list(regions)
     if not regions or not chosen:
         return {r.code: [] for r in regions}
-    parts = _compute(user=user, kpis=chosen, regions=regions, year=year, as_of=as_of)
+    snapshots: dict[tuple[str, str], Any] = {}
+    if use_snapshots and as_of < timezone.localdate():
+        snapshots = {
+            (s.region.code, s.code): s
+            for s in KpiSnapshot.objects.filter(
+                region__in=regions, as_of=as_of, year=year, code__in=[k.code for k in chosen]
+            ).select_related("region")
+        }
+    live = [k for k in chosen if any((r.code, k.code) not in snapshots for r in regions)]
+    parts = _compute(user=user, kpis=live, regions=regions, year=year, as_of=as_of) if live else {}
     targets = {
         (region_code, code): value
         for region_code, code, value in KpiTarget.objects.filter(
@@ -148,6 +164,22 @@ def kpi_values_by_region(
         ctx = kpi_context(region=region, year=year, as_of=as_of)
         values = []
         for kpi in chosen:
+            api_url, html_url = _urls(kpi, ctx, reversed_html)
+            snap = snapshots.get((region.code, kpi.code))
+            if snap is not None:
+                values.append(
+                    KpiValue(
+                        kpi=kpi,
+                        value=_typed(kpi, snap.value),
+                        numerator=snap.numerator,
+                        denominator=snap.denominator,
+                        target=targets.get((region.code, kpi.code)),
+                        records_url=api_url,
+                        html_url=html_url,
+                        source="snapshot",
+                    )
+                )
+                continue
             numerator = parts.get((region.code, kpi.code, 0), 0)
             denominator = None
             if kpi.aggregation == "rate":
@@ -159,7 +191,6 @@ def kpi_values_by_region(
                 value = _money(numerator) if kpi.is_money else numerator
             else:
                 value = int(numerator)
-            api_url, html_url = _urls(kpi, ctx, reversed_html)
             values.append(
                 KpiValue(
                     kpi=kpi,
