@@ -104,9 +104,10 @@ def test_no_write_endpoint_accepts_the_hall_account(endpoint, hall, api_as):
     """The write matrix's own payloads, on a record inside the account's region."""
     obj = _target(endpoint, "xiangshui")
     url = _url_of(endpoint, obj)
+    payload = _payload(endpoint, "xiangshui", obj)  # may create the records it refers to
     before = _state(endpoint, obj)
     client = api_as(HALL) if endpoint.is_api else hall
-    response = _send(endpoint, client, url, _payload(endpoint, "xiangshui", obj))
+    response = _send(endpoint, client, url, payload)
     assert response.status_code in (403, 405), f"{endpoint.key}: {response.status_code}"
     assert _state(endpoint, obj) == before
 
