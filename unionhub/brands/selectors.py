@@ -197,7 +197,8 @@ def brand_report_sections(*, user: Any, year: int) -> list[ReportSection]:
 
     The figures of every county come from one batch (``kpi_values_by_region``: one grouped
     query per model for all counties, one for their snapshots, one for their targets), so
-    the report's queries do not grow with the number of counties."""
+    the report's queries do not grow with the number of counties; each model is read only
+    for the counties whose brand measures one of its indicators."""
     Region = apps.get_model("org", "Region")
     counties = list(Region.objects.visible_to(user).filter(level="county").order_by("path"))
     brands = {
@@ -218,6 +219,7 @@ def brand_report_sections(*, user: Any, year: int) -> list[ReportSection]:
             as_of=figures_as_of(year),
             codes=codes,
             use_snapshots=True,
+            wanted={c.code: [i.code for i in brands[c.pk].kpis.all()] for c in with_brand},
         )
     sections = []
     for county in counties:
