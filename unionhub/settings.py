@@ -145,6 +145,9 @@ INSTALLED_APPS = [
 
 # Where a signed-in worker (data scope: own records only) lands instead of the admin home.
 SELF_SERVICE_HOME = "me:home"
+# Accounts holding nothing but this one permission open that page only (the hall's big
+# screen, role screen_viewer): unionhub.dashboards.middleware.
+SINGLE_PAGE_ACCOUNTS = {"dashboards.view_screen": "dashboards:screen"}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -164,6 +167,7 @@ MIDDLEWARE = [
     "unionhub.core.middleware.RequestContextMiddleware",
     "axes.middleware.AxesMiddleware",
     "unionhub.accounts.middleware.AccountSecurityMiddleware",
+    "unionhub.dashboards.middleware.SinglePageAccountMiddleware",
 ]
 
 ROOT_URLCONF = "unionhub.urls"

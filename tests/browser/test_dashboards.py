@@ -116,3 +116,50 @@ def test_statistics_page_downloads_the_workbook(page):
         page.click("[data-testid=download]")
     assert info.value.suggested_filename.endswith(".xlsx")
     shot(page, "dashboards-statistics")
+
+
+def test_hall_account_sees_only_the_big_screen(browser, live_server, demo):
+    """The hall display account (city_screen): signing in lands on the screen, which has no
+    way out; any other page is refused."""
+    _world()
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    pg = context.new_page()
+    errors = []
+    pg.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    pg.base = live_server.url
+    login(pg, "city_screen")
+    pg.goto(pg.base + "/")
+    assert pg.url.endswith("/dashboards/screen/"), pg.url
+    _charts_drawn(pg, 4)
+    pg.wait_for_timeout(600)
+    assert pg.locator(".cockpit-exit").count() == 0
+    figures = pg.locator("[data-figure]").all_inner_texts()
+    assert figures and not any(f.strip() in {"1", "2", "3", "4"} for f in figures), figures
+    shot(pg, "dashboards-screen-hall-account-1920")
+    pg.evaluate("htmx.trigger('#cockpit-panel', 'every 60s')")
+    pg.wait_for_timeout(1500)
+    assert pg.locator("[data-testid=cockpit-figures]").count() == 1
+    for path in ("/members/", "/dashboards/city/", "/me/", "/accounts/tokens/"):
+        response = pg.goto(pg.base + path)
+        assert response.status == 403, (path, response.status)
+    refused = [m for m in errors if "Content Security Policy" in m]
+    assert not refused, refused
+    context.close()
+
+
+def test_statistics_cell_opens_the_records_it_counts(page):
+    """The 女性 figure of a county opens the member list filtered to that many members."""
+    _world()
+    page.set_viewport_size({"width": 1366, "height": 900})
+    login(page, "city_admin")
+    page.goto(page.base + "/dashboards/statistics/")
+    links = page.locator("[data-testid=table-2] a[href*='gender=female']")
+    figures = [int(t.replace(",", "")) for t in links.all_inner_texts()]
+    assert any(figures), figures
+    n = next(i for i, f in enumerate(figures) if f)
+    link, figure = links.nth(n), figures[n]
+    link.click()
+    page.wait_for_load_state()
+    assert "gender=female" in page.url
+    shot(page, "dashboards-statistics-women-list")
+    assert str(figure) in page.locator("body").inner_text()

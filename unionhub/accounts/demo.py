@@ -1,5 +1,6 @@
 """Demo accounts (contract.md): city_admin, <county>_admin, <county>_town, and the three
-administrators of 三员分立 (city_sysadmin, city_secadmin, city_auditor). Idempotent."""
+administrators of 三员分立 (city_sysadmin, city_secadmin, city_auditor) and the hall's big
+screen (city_screen). Idempotent."""
 
 from __future__ import annotations
 
@@ -43,6 +44,8 @@ def load(stdout=None) -> None:
     ensure_user("city_sysadmin", "系统管理员", city, ["system_admin"])
     ensure_user("city_secadmin", "安全管理员", city, ["security_admin"])
     ensure_user("city_auditor", "安全审计员", city, ["audit_admin"])
+    # The big screen of the city federation's hall (read-only, the data cockpit only).
+    ensure_user("city_screen", "市总大厅大屏", city, ["screen_viewer"])
     for slug in COUNTY_SLUGS:
         county = county_union(slug)
         ensure_user(f"{slug}_admin", f"{county.short_name}管理员", county, ["county_admin"])

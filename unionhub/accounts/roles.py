@@ -111,6 +111,15 @@ BUILTIN_ROLES: dict[str, BuiltinRole] = {
                 "accounts.view_role",
             ],
         ),
+        # The union hall's big screen (数据驾驶舱): one permission, granted by the dashboards
+        # module; every other page and API refuses the account, and nothing is written.
+        BuiltinRole(
+            "screen_viewer",
+            _("Big-screen display"),
+            ScopeKind.SUBTREE,
+            _("A display in a union hall: the data cockpit of its own region, aggregates only."),
+            [],
+        ),
         BuiltinRole(
             "worker",
             _("Worker"),

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from unionhub.brands.choices import BrandStatus
 from unionhub.brands.models import Brand, BrandKpi
+from unionhub.core.kpis.batch import kpi_values_by_region
 from unionhub.core.kpis.models import KpiSnapshot
 from unionhub.core.kpis.registry import all_kpis
 from unionhub.core.kpis.selectors import KpiValue, format_value, kpi_values
@@ -192,7 +193,12 @@ class ReportSection:
 def brand_report_sections(*, user: Any, year: int) -> list[ReportSection]:
     """One section per county-level unit the user sees (a county admin: only its own), in
     the order of the region tree, with the brand of ``year`` (if registered) and its figures
-    as of the year's end (past years, from the December snapshot) or today."""
+    as of the year's end (past years, from the December snapshot) or today.
+
+    The figures of every county come from one batch (``kpi_values_by_region``: one grouped
+    query per model for all counties, one for their snapshots, one for their targets), so
+    the report's queries do not grow with the number of counties; each model is read only
+    for the counties whose brand measures one of its indicators."""
     Region = apps.get_model("org", "Region")
     counties = list(Region.objects.visible_to(user).filter(level="county").order_by("path"))
     brands = {
@@ -202,12 +208,26 @@ def brand_report_sections(*, user: Any, year: int) -> list[ReportSection]:
         .select_related("region")
         .prefetch_related("kpis")
     }
+    codes = sorted({i.code for b in brands.values() for i in b.kpis.all()})
+    with_brand = [c for c in counties if c.pk in brands]
+    by_region: dict[str, list[KpiValue]] = {}
+    if codes and with_brand:
+        by_region = kpi_values_by_region(
+            user=user,
+            regions=with_brand,
+            year=year,
+            as_of=figures_as_of(year),
+            codes=codes,
+            use_snapshots=True,
+            wanted={c.code: [i.code for i in brands[c.pk].kpis.all()] for c in with_brand},
+        )
     sections = []
     for county in counties:
         brand = brands.get(county.pk)
-        figures = (
-            brand_figures(user=user, brand=brand, items=list(brand.kpis.all())) if brand else []
-        )
+        figures: list[BrandFigure] = []
+        if brand is not None:
+            values = {v.code: v for v in by_region.get(county.code, [])}
+            figures = [BrandFigure(item=i, value=values.get(i.code)) for i in brand.kpis.all()]
         sections.append(ReportSection(county=county, brand=brand, figures=figures))
     return sections
 

@@ -32,6 +32,9 @@ menu = [
     ),
 ]
 
+# The hall display account (demo ``city_screen``): the big screen of its region, nothing else.
+role_grants = {"screen_viewer": ["dashboards.view_screen"]}
+
 pages = [
     page("city/", views.CityDashboardView, "city"),
     page("screen/", views.ScreenView, "screen"),

@@ -35,6 +35,7 @@ __all__ = [
     "city_comparison",
     "county_regions",
     "screen_data",
+    "screen_reader",
     "suppressed",
 ]
 
@@ -263,6 +264,47 @@ def _figure(v: KpiValue) -> str:
     if v.kpi.aggregation == "rate":
         return _rate_display(v)
     return suppressed(v.value)
+
+
+#: the permission of the hall display account (role ``screen_viewer``): the screen, nothing else
+SCREEN_PERMISSION = "dashboards.view_screen"
+#: what the screen's aggregates read besides its KPIs (live check-ins, open warnings)
+SCREEN_READS = ("stations.view_checkin", "governance.view_riskwarning")
+
+
+class ScreenReader:
+    """The hall display account as the screen's selectors see it: the account's own data
+    scope (``visible_to`` resolves its roles and organisation as always), but allowed to read
+    the records behind the screen's figures — and only here, since the account holds nothing
+    but ``dashboards.view_screen``, so every list, detail, export and API refuses it. What
+    the screen shows are aggregates with counts 1–4 suppressed, never a record."""
+
+    def __init__(self, user: Any):
+        self._user = user
+        registry_perms = {k.view_permission for k in _screen_kpis()}
+        self._reads = frozenset(registry_perms | set(SCREEN_READS))
+
+    def has_perm(self, perm: str, obj: Any = None) -> bool:
+        return perm in self._reads or self._user.has_perm(perm, obj)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._user, name)
+
+
+def _screen_kpis() -> list[Kpi]:
+    from unionhub.core.kpis.registry import all_kpis
+
+    by_code = {k.code: k for k in all_kpis()}
+    return [by_code[c] for c in SCREEN_CODES if c in by_code]
+
+
+def screen_reader(user: Any) -> Any:
+    """Who the screen's figures are read as: the user, or for an account that may see the
+    screen only (``dashboards.view_screen`` without the dashboards' ``kpis.view_kpitarget``),
+    a ``ScreenReader`` of it."""
+    if user.has_perm(SCREEN_PERMISSION) and not user.has_perm("kpis.view_kpitarget"):
+        return ScreenReader(user)
+    return user
 
 
 def screen_data(*, user: Any, now: dt.datetime | None = None) -> dict[str, Any]:

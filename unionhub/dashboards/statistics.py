@@ -167,9 +167,7 @@ def _unions_table(user: Any, regions: list[Any], as_of: dt.date) -> Table:
     def link(kind: str | None):
         return lambda r: _url("org:orgunit_list", {"kind": kind, "region": r.pk})
 
-    def api(kind: str | None):
-        return lambda r: _api("/api/v1/org/units/", {"kind": kind, "region": r.pk})
-
+    # No API link: the organisation API filters by parent, not by region (the web list does).
     columns = [
         Column(
             "total",
@@ -182,7 +180,6 @@ def _unions_table(user: Any, regions: list[Any], as_of: dt.date) -> Table:
             str(k.label),
             _("Active grassroots unions of this kind founded on or before the date"),
             link(k.value),
-            api(k.value),
         )
         for k in kinds
     ]
@@ -226,6 +223,9 @@ def _members_table(user: Any, regions: list[Any], as_of: dt.date) -> Table:
 
     all_html, all_api = _member_link(as_of)
     new_html, new_api = _member_link(as_of, is_new_employment="true")
+    female_html, female_api = _member_link(as_of, gender="female")
+    party_html, party_api = _member_link(as_of, party_member="true")
+    groups_html, groups_api = _member_link(as_of, eight_groups="true")
     columns = [
         Column(
             "total",
@@ -237,9 +237,9 @@ def _members_table(user: Any, regions: list[Any], as_of: dt.date) -> Table:
         Column(
             "female",
             _("of whom women"),
-            _("Members whose recorded sex is female (the list cannot filter by sex)"),
-            all_html,
-            all_api,
+            _("Members whose recorded sex is female"),
+            female_html,
+            female_api,
         ),
         Column(
             "new_employment",
@@ -252,15 +252,15 @@ def _members_table(user: Any, regions: list[Any], as_of: dt.date) -> Table:
             "party",
             _("of whom CPC members"),
             _("Members whose political status is CPC member or probationary member"),
-            all_html,
-            all_api,
+            party_html,
+            party_api,
         ),
         Column(
             "eight_groups",
             _("of whom the eight key groups"),
             _("Members in one of the eight key groups of the national membership drive"),
-            all_html,
-            all_api,
+            groups_html,
+            groups_api,
         ),
     ]
     qs = _members_base(user, as_of)
@@ -303,6 +303,15 @@ def _new_employment_table(user: Any, regions: list[Any], as_of: dt.date) -> Tabl
         KeyGroup.OTHER_PLATFORM,
     ]
     columns = []
+
+    def pending_params(region) -> dict[str, Any]:
+        return {
+            "status": "pending",
+            "is_new_employment": "true",
+            "submitted_before": as_of.isoformat(),
+            "region": region.pk,
+        }
+
     html, api = _member_link(as_of, is_new_employment="true")
     columns.append(
         Column(
@@ -330,11 +339,10 @@ def _new_employment_table(user: Any, regions: list[Any], as_of: dt.date) -> Tabl
             _("Join applications pending"),
             _(
                 "Pending join applications of new-employment-form workers submitted on or "
-                "before the date (by the town where they work; the list of applications "
-                "cannot filter by region or by new employment, it shows every pending one)"
+                "before the date (by the town where they work)"
             ),
-            lambda r: _url("members:joinapplication_list", {"status": "pending"}),
-            lambda r: _api("/api/v1/members/applications/", {"status": "pending"}),
+            lambda r: _url("members:joinapplication_list", pending_params(r)),
+            lambda r: _api("/api/v1/members/applications/", pending_params(r)),
         )
     )
     aggregates = {"total": Count("pk")}

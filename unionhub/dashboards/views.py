@@ -56,8 +56,13 @@ class ScreenView(PagePermissionMixin, View):
     permission_required = PERMISSION
     scope_exempt = "aggregates from visible_to, counts below 5 suppressed (dashboards tests)"
 
+    def has_permission(self):
+        """The dashboards' permission, or the hall display account's (``screen_viewer``)."""
+        user = self.request.user
+        return user.has_perm(PERMISSION) or user.has_perm(selectors.SCREEN_PERMISSION)
+
     def get(self, request):
-        data = selectors.screen_data(user=request.user)
+        data = selectors.screen_data(user=selectors.screen_reader(request.user))
         now = timezone.localtime(data["now"])
         data.update(
             chart_tiles=charts.tile_map(data["tiles"]),
@@ -67,6 +72,7 @@ class ScreenView(PagePermissionMixin, View):
                 data["warnings_county"], data["counties"], color="#ff7a45"
             ),
             now=now,
+            can_exit=request.user.has_perm(PERMISSION),
         )
         template = "dashboards/screen.html"
         if getattr(request, "htmx", False):

@@ -1,13 +1,24 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.filtersets import ScopedFilterSet
 from unionhub.core.identity import identity_lookup
 from unionhub.core.validators.idcard import looks_like_id_number, looks_like_phone
-from unionhub.members.choices import ApplicationStatus, KeyGroup, MemberStatus, TransferStatus
+from unionhub.members.choices import (
+    EIGHT_GROUPS,
+    ApplicationStatus,
+    Gender,
+    KeyGroup,
+    MemberStatus,
+    PoliticalStatus,
+    TransferStatus,
+)
 from unionhub.members.models import (
     JoinApplication,
     Member,
@@ -63,6 +74,14 @@ class MemberFilterSet(ScopedFilterSet):
     joined_before = django_filters.DateFilter(
         field_name="joined_on", lookup_expr="lte", label=_("Joined until")
     )
+    # The statutory statistics' 女性 / 党员 / 八大群体 cells link here (docs/dashboards.md).
+    gender = django_filters.ChoiceFilter(choices=Gender.choices, label=_("Sex"))
+    party_member = django_filters.BooleanFilter(
+        method="filter_party_member", label=_("CPC member or probationary member")
+    )
+    eight_groups = django_filters.BooleanFilter(
+        method="filter_eight_groups", label=_("In one of the eight key groups")
+    )
 
     class Meta:
         model = Member
@@ -78,11 +97,42 @@ class MemberFilterSet(ScopedFilterSet):
     def filter_region(self, queryset, name, value: Region | None):
         return queryset.filter(union__region__path__startswith=value.path) if value else queryset
 
+    def filter_party_member(self, queryset, name, value: bool | None):
+        if value is None:
+            return queryset
+        party = Q(political_status__in=[PoliticalStatus.PARTY_MEMBER, PoliticalStatus.PROBATIONARY])
+        return queryset.filter(party) if value else queryset.exclude(party)
+
+    def filter_eight_groups(self, queryset, name, value: bool | None):
+        if value is None:
+            return queryset
+        groups = Q(key_group__in=[str(g) for g in EIGHT_GROUPS])
+        return queryset.filter(groups) if value else queryset.exclude(groups)
+
 
 class JoinApplicationFilterSet(ScopedFilterSet):
     search_fields = ("name", "code", "employer_name")
     status = django_filters.ChoiceFilter(choices=ApplicationStatus.choices, label=_("Status"))
     key_group = django_filters.ChoiceFilter(choices=KeyGroup.choices, label=_("Key group"))
+    # The statutory statistics' pending-application cells link here.
+    region = django_filters.ModelChoiceFilter(
+        queryset=Region.objects.filter(level__in=["county", "town"]),
+        label=_("Region"),
+        method="filter_region",
+    )
+    is_new_employment = django_filters.BooleanFilter(label=_("New-employment-form worker"))
+    submitted_before = django_filters.DateFilter(
+        method="filter_submitted_before", label=_("Submitted until")
+    )
+
+    def filter_region(self, queryset, name, value: Region | None):
+        return queryset.filter(region__path__startswith=value.path) if value else queryset
+
+    def filter_submitted_before(self, queryset, name, value):
+        if not value:
+            return queryset
+        end = timezone.make_aware(dt.datetime.combine(value + dt.timedelta(days=1), dt.time.min))
+        return queryset.filter(created_at__lt=end)
 
     class Meta:
         model = JoinApplication

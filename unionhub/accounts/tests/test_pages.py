@@ -192,6 +192,7 @@ def test_builtin_role_names_are_chinese():
         "system_admin": "系统管理员",
         "security_admin": "安全管理员",
         "audit_admin": "安全审计员",
+        "screen_viewer": "大屏展示",
     }
 
 

@@ -12,3 +12,20 @@
   }
   document.addEventListener("DOMContentLoaded", function () { tick(); setInterval(tick, 1000); });
 })();
+
+// The hall's screen runs for days: should a refresh come back from another page (the session
+// ended, so the server redirected to the login page), do not paste that page into the panel —
+// reload the whole screen, which shows the login page in full.
+(function () {
+  "use strict";
+  document.addEventListener("htmx:beforeSwap", function (evt) {
+    var panel = document.getElementById("cockpit-panel");
+    if (!panel || evt.detail.target !== panel) return;
+    var url = evt.detail.xhr && evt.detail.xhr.responseURL;
+    var wanted = panel.getAttribute("hx-get");
+    if (url && wanted && new URL(url, window.location.href).pathname !== wanted) {
+      evt.detail.shouldSwap = false;
+      window.location.reload();
+    }
+  });
+})();
