@@ -604,7 +604,8 @@ def member_export(user, params, watermark: str = ""):
     from unionhub.core.pii import mask_id_number, mask_phone
 
     qs = Member.objects.visible_to(user).select_related("union", "employer")
-    qs = MemberFilterSet(params or None, queryset=qs, user=user).qs.order_by("pk")
+    filterset = MemberFilterSet(params or None, queryset=qs, user=user)
+    qs = filterset.qs.order_by("pk")
     clear = bool(watermark) and may_view_personal_data(user)
 
     def id_value(m):
@@ -622,6 +623,8 @@ def member_export(user, params, watermark: str = ""):
         user=user,
         title=str(name),
         watermark=watermark if clear else "",
+        place=filterset.title_place(),
+        conditions=filterset.title_conditions(),
     )
 
 

@@ -179,12 +179,17 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
         from unionhub.core.exporting import export_response
 
         title = str(self.export_title or self.model._meta.verbose_name_plural)
+        filterset = getattr(self, "filterset", None)
+        title_place = getattr(filterset, "title_place", None)
+        title_conditions = getattr(filterset, "title_conditions", None)
         return export_response(
             queryset,
             columns=self.export_column_list(),
             filename=title,
             user=self.request.user,
             title=title,
+            place=title_place() if title_place else None,
+            conditions=title_conditions() if title_conditions else (),
         )
 
     def chosen_columns(self) -> list[tuple[str, Any]]:
