@@ -21,7 +21,7 @@ import datetime as dt
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.http import FileResponse
@@ -171,7 +171,7 @@ def _write_totals(sheet, row, columns, sums, label_fmt, number_fmt, money_fmt) -
         if col in sums:
             total = sums[col]
             if isinstance(total, Decimal):
-                sheet.write_number(row, col, float(total.quantize(Decimal("0.01"))), money_fmt)
+                sheet.write_number(row, col, float(total.quantize(Decimal("0.01"), ROUND_HALF_UP)), money_fmt)
             else:
                 sheet.write_number(row, col, total, number_fmt)
         elif col == label_col:
