@@ -171,7 +171,9 @@ def _write_totals(sheet, row, columns, sums, label_fmt, number_fmt, money_fmt) -
         if col in sums:
             total = sums[col]
             if isinstance(total, Decimal):
-                sheet.write_number(row, col, float(total.quantize(Decimal("0.01"), ROUND_HALF_UP)), money_fmt)
+                sheet.write_number(
+                    row, col, float(total.quantize(Decimal("0.01"), ROUND_HALF_UP)), money_fmt
+                )
             else:
                 sheet.write_number(row, col, total, number_fmt)
         elif col == label_col:

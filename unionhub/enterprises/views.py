@@ -15,6 +15,7 @@ from django.views import generic
 
 from unionhub.core import bulk
 from unionhub.core.exporting import ExportColumn
+from unionhub.core.orgtree import ListTree
 from unionhub.core.scope import scope_for
 from unionhub.core.services import ModelServices
 from unionhub.core.urlgen import register_model_view
@@ -154,6 +155,13 @@ class EnterpriseListView(ObjectListView):
     column_choices = ENTERPRISE_COLUMNS
     export_columns = EXPORT_COLUMNS
     export_title = gettext_lazy("Enterprise directory")
+    # the region tree on the left sets ``region_id`` (the levels the filter accepts)
+    tree = ListTree(
+        "org.Region",
+        param="region_id",
+        label=gettext_lazy("Regions"),
+        limit={"level__in": ["city", "county", "town"]},
+    )
     bulk_actions = [
         bulk.edit_action(
             EnterpriseBulkEditForm,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from django.views.decorators.cache import never_cache
 
+from unionhub.core.orgtree import ListTree
 from unionhub.core.services import ModelServices
 from unionhub.core.throttling import throttled
 from unionhub.core.urlgen import register_model_view
@@ -88,6 +89,8 @@ class MemberListView(PiiListMixin, ObjectListView):
     model = Member
     export_title = _("Member registry")
     filterset_class = MemberFilterSet
+    # the union tree on the left sets ``union`` (that union and the ones below it)
+    tree = ListTree("org.OrgUnit", param="union", label=_("Union organisations"))
     template_name = "members/member_list.html"
     select_related = ("union", "employer")
     default_ordering = ("-joined_on", "-pk")
