@@ -46,6 +46,7 @@ from unionhub.stations.forms import (
     StationStaffForm,
     TicketActionForm,
     TicketForm,
+    WeekHoursForm,
 )
 from unionhub.stations.models import (
     CheckIn,
@@ -74,7 +75,7 @@ def _ticket_export_columns() -> list:
 
     f = lambda name: _label(Ticket, name)  # noqa: E731
     return [
-        ExportColumn(pgettext_lazy("export", "Record"), "title", 30),
+        ExportColumn(pgettext_lazy("export", "Record"), str, 36),
         ExportColumn(f("station"), "station__name", 24),
         ExportColumn(_("Region"), "station__region__name", 14),
         ExportColumn(f("category"), "category", 12),
@@ -96,6 +97,7 @@ def _checkin_export_columns() -> list:
 
     f = lambda name: _label(CheckIn, name)  # noqa: E731
     return [
+        ExportColumn(pgettext_lazy("export", "Record"), str, 36),
         ExportColumn(f("at"), "at", 17),
         ExportColumn(f("station"), "station__name", 24),
         ExportColumn(_("Region"), "station__region__name", 14),
@@ -213,6 +215,36 @@ class StationPosterView(ScopedMixin, generic.DetailView):
 
 
 # --- schedule ------------------------------------------------------------------------------
+
+
+@register_model_view(Station, "hours")
+class StationHoursView(ObjectActionView):
+    """Opening hours in bulk: every day, Monday–Friday, or one day copied to the whole week
+    (one form instead of one window at a time), through ``services.schedule_week_set``."""
+
+    model = Station
+    form_class = WeekHoursForm
+    permission_required = "stations.change_schedulewindow"
+    service = staticmethod(services.schedule_week_set)
+    instance_arg = "station"
+    template_name = "stations/station_hours.html"
+    title = _("Opening hours")
+    submit_label = _("Save opening hours")
+    success_message = _("Opening hours saved.")
+
+    def service_data(self, form) -> dict:
+        return form.service_data()
+
+    def get_success_url(self):
+        return reverse("stations:station_hours", args=[self.get_object().pk])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        by_day = {day: [] for day, _label in choices.Weekday.choices}
+        for w in self.get_object().windows.all():
+            by_day[w.weekday].append(w)
+        ctx["week"] = [(label, by_day[day]) for day, label in choices.Weekday.choices]
+        return ctx
 
 
 class _StationChildEdit(ObjectEditView):

@@ -259,10 +259,10 @@ def test_ticket_and_checkin_exports(demo, client_as):
     assert re.fullmatch(rf"射阳县 服务工单（{STAMP}，共 \d+ 条）", _merged_title(sheet)), rows[0][0]
     assert rows[1][:3] == ("记录", "驿站", "所在地区")
     titles = {r[0] for r in rows[2:]}
-    assert mine.title in titles and theirs.station.name not in {r[1] for r in rows[2:]}
+    assert str(mine) in titles and theirs.station.name not in {r[1] for r in rows[2:]}
     assert rows[-1][0] != "合计"  # nothing to sum
     # times in Asia/Shanghai, to the minute
-    raised = next(r for r in rows[2:] if r[0] == mine.title)[rows[1].index("提交时间")]
+    raised = next(r for r in rows[2:] if r[0] == str(mine))[rows[1].index("提交时间")]
     from django.utils import timezone
 
     local = timezone.localtime(mine.raised_at).replace(tzinfo=None)
@@ -271,8 +271,8 @@ def test_ticket_and_checkin_exports(demo, client_as):
     sheet = _book(client.get(reverse("stations:checkin_export", args=["xlsx"])))
     rows = _rows(sheet)
     assert re.fullmatch(rf"射阳县 到站登记（{STAMP}，共 \d+ 条）", _merged_title(sheet)), rows[0][0]
-    assert rows[1][:2] == ("时间", "驿站")
-    stations = {r[1] for r in rows[2:]}
+    assert rows[1][:3] == ("记录", "时间", "驿站")
+    stations = {r[2] for r in rows[2:]}
     assert visit.station.name in stations and other_visit.station.name not in stations
 
 
