@@ -5,6 +5,14 @@ filterset), so an export can never contain more than the list. Rows are written 
 xlsxwriter's ``constant_memory`` mode while iterating the queryset in chunks; personal-data
 columns (``pii=<masker>``) are masked unless the export is an approved unmasked export
 (``unionhub.core.pii_exports``), which also carries a watermark.
+
+Every export opens with a title row merged across the columns (what the file is, where,
+filtered how, when, how many rows: ``射阳县 企业名录（建会状态：未建会；导出时间 2026-12-02
+20:15，共 1,234 条）``) above the header row, and ends with a 合计 row when a column is
+declared summable (``ExportColumn(total=True)``): the totals are computed while the rows are
+written (no formula, so the figure stays what was exported), money with two decimals. Rows
+of an unmasked export: watermark, title, header, records, 合计. The importers find the header
+row below a title row, so an exported workbook can be imported again.
 """
 
 from __future__ import annotations
@@ -13,13 +21,21 @@ import datetime as dt
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.http import FileResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-__all__ = ["ExportColumn", "export_response", "safe_cell", "write_xlsx"]
+__all__ = [
+    "ExportColumn",
+    "export_heading",
+    "export_place",
+    "export_response",
+    "safe_cell",
+    "write_xlsx",
+]
 
 PII_PERMISSION = "accounts.view_personal_data"
 
@@ -45,6 +61,8 @@ class ExportColumn:
     value: str | Callable[[Any], Any]  # attribute path ("region__name") or a function
     width: int = 16
     pii: Callable[[str], str] | None = None  # masker applied without the permission
+    #: summed into the 合计 row at the bottom (numbers and money)
+    total: bool = False
 
     def get(self, obj: Any) -> Any:
         if callable(self.value):
@@ -68,10 +86,13 @@ def write_xlsx(
     title: str = "导出",
     user: Any = None,
     watermark: str = "",
+    heading: str = "",
 ) -> int:
     """Write ``rows`` to ``target`` (path or binary file); returns the number of rows.
     With a ``watermark`` (an approved unmasked export) the text stands in a red first row,
-    the print header and footer, and the document properties; the headers move to row 2."""
+    the print header and footer, and the document properties. A ``heading`` is the title
+    row (merged across the columns) above the header row. Columns with ``total=True`` get
+    their sum in a 合计 row below the records."""
     import xlsxwriter
 
     # Masked by default, whoever exports; clear values only in an approved, watermarked
@@ -84,6 +105,9 @@ def write_xlsx(
     # Times in the platform's zone (Asia/Shanghai), to the minute, as on every page.
     datetime_fmt = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
     money_fmt = workbook.add_format({"num_format": "0.00"})
+    total_label = workbook.add_format({"bold": True, "top": 1})
+    total_number = workbook.add_format({"bold": True, "top": 1, "num_format": "#,##0"})
+    total_money = workbook.add_format({"bold": True, "top": 1, "num_format": "#,##0.00"})
     top = 0
     if watermark:
         top = 1
@@ -93,6 +117,15 @@ def write_xlsx(
         sheet.set_header(f"&C{printable}")
         sheet.set_footer(f"&L{printable}&R&P / &N")
         workbook.set_properties({"title": title, "comments": watermark, "keywords": "不脱敏导出"})
+    if heading:
+        big = workbook.add_format({"bold": True, "font_size": 14, "align": "center"})
+        if len(columns) > 1:
+            sheet.merge_range(top, 0, top, len(columns) - 1, safe_cell(heading), big)
+        else:
+            sheet.write_string(top, 0, safe_cell(heading), big)
+        sheet.set_row(top, 24)
+        top += 1
+    sums: dict[int, Any] = {col: 0 for col, c in enumerate(columns) if c.total}
     for col, column in enumerate(columns):
         sheet.set_column(col, col, column.width)
         sheet.write_string(top, col, safe_cell(str(column.header)), head)
@@ -115,13 +148,62 @@ def write_xlsx(
                 )
             elif isinstance(value, Decimal):
                 sheet.write_number(count_row, col, float(value), money_fmt)
+                if col in sums:
+                    sums[col] += value
             elif isinstance(value, int | float):
                 sheet.write_number(count_row, col, value)
+                if col in sums:
+                    sums[col] += value
             else:
                 sheet.write_string(count_row, col, safe_cell(str(value)))
+    if sums:
+        _write_totals(sheet, top + count + 1, columns, sums, total_label, total_number, total_money)
     sheet.freeze_panes(1 + top, 0)
     workbook.close()
     return count
+
+
+def _write_totals(sheet, row, columns, sums, label_fmt, number_fmt, money_fmt) -> None:
+    """The 合计 row: the label in the first column that is not summed, each summed column's
+    total (Decimal columns as money, two decimals), the other cells blank but underlined."""
+    label_col = next((col for col, c in enumerate(columns) if not c.total), None)
+    for col in range(len(columns)):
+        if col in sums:
+            total = sums[col]
+            if isinstance(total, Decimal):
+                sheet.write_number(
+                    row, col, float(total.quantize(Decimal("0.01"), ROUND_HALF_UP)), money_fmt
+                )
+            else:
+                sheet.write_number(row, col, total, number_fmt)
+        elif col == label_col:
+            sheet.write_string(row, col, _("Total"), label_fmt)
+        else:
+            sheet.write_blank(row, col, None, label_fmt)
+
+
+def export_place(user: Any) -> str:
+    """Where the exporting user works (the region of their organisation: 射阳县, 盐城市),
+    the default first words of an export's title; empty for an account without one."""
+    unit = getattr(user, "org_unit", None) if user is not None else None
+    region = getattr(unit, "region", None) if unit is not None else None
+    return str(region) if region is not None else ""
+
+
+def export_heading(
+    name: Any,
+    *,
+    count: int,
+    place: str = "",
+    conditions: Iterable[str] = (),
+    at: dt.datetime | None = None,
+) -> str:
+    """``射阳县 企业名录（建会状态：未建会；导出时间 2026-12-02 20:15，共 1,234 条）``."""
+    stamp = timezone.localtime(at or timezone.now()).strftime("%Y-%m-%d %H:%M")
+    facts = _("exported %(at)s, %(n)s rows") % {"at": stamp, "n": f"{count:,}"}
+    parts = [*[str(c) for c in conditions if c], facts]
+    head = f"{place} {name}" if place else str(name)
+    return f"{head}（{'；'.join(parts)}）"
 
 
 def export_response(
@@ -134,11 +216,23 @@ def export_response(
     chunk_size: int = 2000,
     audit_model: Any = None,
     watermark: str = "",
+    heading: str | None = None,
+    place: str | None = None,
+    conditions: Iterable[str] = (),
 ) -> FileResponse:
     """A download of ``queryset`` (already scoped and filtered by the caller); the response
-    carries ``export_rows``."""
+    carries ``export_rows``. The title row says ``place`` (default: the user's region),
+    ``title``, the filter ``conditions``, the time and the row count, unless ``heading``
+    gives the whole text ("" for none)."""
     from unionhub.core.audit import record_change
 
+    if heading is None:
+        heading = export_heading(
+            title,
+            count=queryset.count(),
+            place=export_place(user) if place is None else place,
+            conditions=conditions,
+        )
     handle = tempfile.TemporaryFile()
     count = write_xlsx(
         handle,
@@ -147,6 +241,7 @@ def export_response(
         title=title,
         user=user,
         watermark=watermark,
+        heading=heading,
     )
     handle.seek(0)
     record_change(

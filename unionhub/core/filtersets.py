@@ -136,6 +136,19 @@ def _empty_choice_says_all(field) -> None:
             field.choices = [("", _("All")), *choices[1:]]
 
 
+def _in_words(value, labels: dict) -> str:
+    if value is True or value is False:
+        return str(_("Yes") if value else _("No"))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if not hasattr(value, "_meta"):
+        try:
+            return str(labels.get(value, value))
+        except TypeError:  # an unhashable value (a range)
+            return str(value)
+    return str(value)
+
+
 class ScopedFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     search_fields: tuple[str, ...] = ()
@@ -212,3 +225,35 @@ class ScopedFilterSet(django_filters.FilterSet):
     def folded_active(self) -> bool:
         _shown, folded = self.page_fields()
         return any(self.data.get(f.name) not in (None, "") for f in folded) if self.data else False
+
+    # the title row of an export (core/exporting.py) ---------------------------------
+    def _valid_data(self) -> dict:
+        if not self.is_bound or not self.form.is_valid():
+            return {}
+        return {k: v for k, v in self.form.cleaned_data.items() if v not in (None, "", [], ())}
+
+    def title_place(self) -> str | None:
+        """The place an export of this filter covers when the filter names one (a region or
+        union organisation chosen in the tree or a select), else None (the user's own)."""
+        for value in self._valid_data().values():
+            if hasattr(value, "path") and hasattr(value, "_meta"):
+                return str(value)
+        return None
+
+    def title_conditions(self) -> list[str]:
+        """The filter in words for an export's title: ``建会状态：已建会``, ``关键字：光伏``
+        (the place is said by ``title_place``)."""
+        found = []
+        for name, value in self._valid_data().items():
+            if hasattr(value, "path") and hasattr(value, "_meta"):
+                continue
+            field = self.form.fields[name]
+            if isinstance(field.widget, forms.HiddenInput):
+                continue
+            model_choice = isinstance(field, forms.ModelChoiceField)  # choices: a query
+            labels = {} if model_choice else dict(getattr(field, "choices", None) or ())
+            values = value if isinstance(value, list | tuple) else [value]
+            shown = "、".join(_in_words(v, labels) for v in values)
+            label = _("Keyword") if name == "q" else field.label
+            found.append(f"{label}：{shown}")
+        return found

@@ -22,7 +22,7 @@ url_bases = {"changerecord": "audit/", "exportrequest": "exports/"}
 
 def _pages():
     from unionhub.core.urlgen import page
-    from unionhub.core.views import audit, exports, imports, pages, tabs
+    from unionhub.core.views import audit, exports, imports, pages, tabs, tree
 
     return [
         page("", pages.home, "home"),
@@ -36,6 +36,7 @@ def _pages():
         ),
         page("imports/jobs/<int:pk>/", imports.ImportJobView, "import_job"),
         page("tabs/<str:model>/<int:pk>/<slug:key>/", tabs.DetailTabView, "detail_tab"),
+        page("lists/<str:model>/tree/", tree.ListTreeView, "list_tree"),
         page("imports/<slug:kind>/", imports.ImportUploadView, "import"),
         # ".xlsx" routes are file downloads (the scope matrix reads only HTML/JSON).
         page("imports/<slug:kind>/template.xlsx", imports.ImportTemplateView, "import_template"),

@@ -65,6 +65,15 @@ class EnterpriseFilterSet(ScopedFilterSet):
         model = Enterprise
         fields = ["uscc"]
 
+    def title_place(self) -> str | None:
+        # ``?region=<code>`` (a KPI card's link) names the place as well as the select
+        code = (self.data.get("region") or "").strip() if self.is_bound else ""
+        if code:
+            region = Region.objects.filter(code=code).first()
+            if region is not None:
+                return str(region)
+        return super().title_place()
+
     def in_region(self, queryset, name, value):
         region = Region.objects.filter(code=value.strip()).first()
         if region is None:

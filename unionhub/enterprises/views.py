@@ -15,6 +15,7 @@ from django.views import generic
 
 from unionhub.core import bulk
 from unionhub.core.exporting import ExportColumn
+from unionhub.core.orgtree import ListTree
 from unionhub.core.scope import scope_for
 from unionhub.core.services import ModelServices
 from unionhub.core.urlgen import register_model_view
@@ -124,9 +125,9 @@ EXPORT_COLUMNS = [
     ExportColumn("行业代码", "industry_code", 10),
     ExportColumn("行业", "industry_name", 20),
     ExportColumn("经济类型", "ownership", 12),
-    ExportColumn("从业人员数", "employees", 10),
-    ExportColumn("营业收入(万元)", "revenue_wan", 14),
-    ExportColumn("资产总额(万元)", "assets_wan", 14),
+    ExportColumn("从业人员数", "employees", 10, total=True),
+    ExportColumn("营业收入(万元)", "revenue_wan", 14, total=True),
+    ExportColumn("资产总额(万元)", "assets_wan", 14, total=True),
     ExportColumn("成立日期", "founded_on", 12),
     ExportColumn("经营状态", "operating_status", 10),
     ExportColumn("是否建立党组织", "has_party_org", 10),
@@ -154,6 +155,13 @@ class EnterpriseListView(ObjectListView):
     column_choices = ENTERPRISE_COLUMNS
     export_columns = EXPORT_COLUMNS
     export_title = gettext_lazy("Enterprise directory")
+    # the region tree on the left sets ``region_id`` (the levels the filter accepts)
+    tree = ListTree(
+        "org.Region",
+        param="region_id",
+        label=gettext_lazy("Regions"),
+        limit={"level__in": ["city", "county", "town"]},
+    )
     bulk_actions = [
         bulk.edit_action(
             EnterpriseBulkEditForm,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from django.views.decorators.cache import never_cache
 
+from unionhub.core.orgtree import ListTree
 from unionhub.core.services import ModelServices
 from unionhub.core.throttling import throttled
 from unionhub.core.urlgen import register_model_view
@@ -88,6 +89,8 @@ class MemberListView(PiiListMixin, ObjectListView):
     model = Member
     export_title = _("Member registry")
     filterset_class = MemberFilterSet
+    # the union tree on the left sets ``union`` (that union and the ones below it)
+    tree = ListTree("org.OrgUnit", param="union", label=_("Union organisations"))
     template_name = "members/member_list.html"
     select_related = ("union", "employer")
     default_ordering = ("-joined_on", "-pk")
@@ -604,7 +607,8 @@ def member_export(user, params, watermark: str = ""):
     from unionhub.core.pii import mask_id_number, mask_phone
 
     qs = Member.objects.visible_to(user).select_related("union", "employer")
-    qs = MemberFilterSet(params or None, queryset=qs, user=user).qs.order_by("pk")
+    filterset = MemberFilterSet(params or None, queryset=qs, user=user)
+    qs = filterset.qs.order_by("pk")
     clear = bool(watermark) and may_view_personal_data(user)
 
     def id_value(m):
@@ -622,6 +626,8 @@ def member_export(user, params, watermark: str = ""):
         user=user,
         title=str(name),
         watermark=watermark if clear else "",
+        place=filterset.title_place(),
+        conditions=filterset.title_conditions(),
     )
 
 

@@ -88,10 +88,15 @@ SUGGESTION_FIELDS = (
 )
 
 
-def export_columns(model: type[models.Model], names: tuple[str, ...]) -> list[ExportColumn]:
+def export_columns(
+    model: type[models.Model], names: tuple[str, ...], *, totals: tuple[str, ...] = ()
+) -> list[ExportColumn]:
     """Excel columns: the record itself (as the list names it), then ``names`` headed by the
-    fields' verbose names."""
+    fields' verbose names; the ``totals`` are summed in the 合计 row."""
     return [
         ExportColumn(model._meta.verbose_name, str, 30),
-        *(ExportColumn(model._meta.get_field(name).verbose_name, name, 18) for name in names),
+        *(
+            ExportColumn(model._meta.get_field(name).verbose_name, name, 18, total=name in totals)
+            for name in names
+        ),
     ]

@@ -331,7 +331,9 @@ class PointsAccountListView(ObjectListView):
     ]
     sortable = ("balance", "employee_no")
     default_ordering = ("programme", "employee_no", "pk")
-    export_columns = export_columns(PointsAccount, POINTSACCOUNT_FIELDS + POINTSACCOUNT_READONLY)
+    export_columns = export_columns(
+        PointsAccount, POINTSACCOUNT_FIELDS + POINTSACCOUNT_READONLY, totals=("balance",)
+    )
 
 
 @register_model_view(PointsAccount)
@@ -412,7 +414,9 @@ class LedgerEntryListView(ObjectListView):
     ]
     default_ordering = ("-occurred_at", "-pk")
     export_columns = export_columns(
-        LedgerEntry, tuple(f for f in LEDGERENTRY_FIELDS if f != "idempotency_key")
+        LedgerEntry,
+        tuple(f for f in LEDGERENTRY_FIELDS if f != "idempotency_key"),
+        totals=("points",),
     )
 
 
@@ -465,7 +469,7 @@ class SubmissionListView(ObjectListView):
     ]
     default_ordering = ("-occurred_at", "-pk")
     sortable = ("occurred_at",)
-    export_columns = export_columns(Submission, SUBMISSION_FIELDS)
+    export_columns = export_columns(Submission, SUBMISSION_FIELDS, totals=("points",))
 
 
 def _approve_each(request, queryset, data):
@@ -695,7 +699,7 @@ class RedemptionListView(ObjectListView):
         ("created_at", gettext_lazy("Ordered at")),
     ]
     default_ordering = ("-pk",)
-    export_columns = export_columns(Redemption, REDEMPTION_FIELDS)
+    export_columns = export_columns(Redemption, REDEMPTION_FIELDS, totals=("quantity", "points"))
 
 
 @register_model_view(Redemption)

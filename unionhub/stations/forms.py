@@ -185,3 +185,142 @@ class HelpForm(forms.Form):
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class WeekHoursForm(forms.Form):
+    """Opening hours in bulk (每天 / 工作日 / 复制到全周): up to ``ROWS`` time ranges set for
+    every day or for Monday–Friday, or one day's hours copied to the whole week. Checked
+    here row by row (close before open, overlapping ranges) and for the whole week by the
+    service (``services.schedule_week_set``)."""
+
+    ROWS = 3
+    EVERY_DAY, WORKDAYS, COPY = "every_day", "workdays", "copy"
+    DAYS = {EVERY_DAY: list(range(7)), WORKDAYS: list(range(5)), COPY: list(range(7))}
+
+    apply_to = forms.ChoiceField(
+        label=_("Apply to"),
+        choices=[
+            (EVERY_DAY, _("Every day")),
+            (WORKDAYS, _("Workdays (Monday to Friday)")),
+            (COPY, _("Copy one day to the whole week")),
+        ],
+        initial=EVERY_DAY,
+        widget=forms.RadioSelect,
+    )
+    copy_from = forms.TypedChoiceField(
+        label=_("Day to copy"),
+        choices=[("", "—"), *choices.Weekday.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for i in range(1, self.ROWS + 1):
+            time = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+            self.fields[f"start_{i}"] = forms.TimeField(
+                label=_("Opens at"), required=False, widget=time
+            )
+            self.fields[f"end_{i}"] = forms.TimeField(
+                label=_("Closes at"),
+                required=False,
+                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            )
+            self.fields[f"mode_{i}"] = forms.ChoiceField(
+                label=_("Mode"), choices=choices.Mode.choices, required=False
+            )
+            self.fields[f"overnight_{i}"] = forms.BooleanField(
+                label=_("Closes the next day"), required=False
+            )
+        self.fields["start_1"].initial = "06:30"
+        self.fields["end_1"].initial = "18:00"
+        self.fields["mode_1"].initial = choices.Mode.MANNED
+
+    def rows(self):
+        """The range rows as bound fields, for the template."""
+        return [
+            [self[f"{name}_{i}"] for name in ("start", "end", "mode", "overnight")]
+            for i in range(1, self.ROWS + 1)
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("apply_to") == self.COPY:
+            if data.get("copy_from") is None:
+                self.add_error(
+                    "copy_from",
+                    forms.ValidationError(_("Choose the day to copy."), code="required"),
+                )
+            return data
+        ranges = []
+        for i in range(1, self.ROWS + 1):
+            start, end = data.get(f"start_{i}"), data.get(f"end_{i}")
+            if start is None and end is None:
+                continue
+            if start is None or end is None:
+                missing = f"start_{i}" if start is None else f"end_{i}"
+                self.add_error(
+                    missing,
+                    forms.ValidationError(
+                        _("Give both the opening and the closing time."), code="incomplete"
+                    ),
+                )
+                continue
+            overnight = data.get(f"overnight_{i}")
+            if end <= start and not overnight:
+                self.add_error(
+                    f"end_{i}",
+                    forms.ValidationError(
+                        _(
+                            "The closing time %(end)s is not after the opening time %(start)s; "
+                            "tick “closes the next day” for hours past midnight."
+                        ),
+                        code="close_before_open",
+                        params={"start": f"{start:%H:%M}", "end": f"{end:%H:%M}"},
+                    ),
+                )
+                continue
+            if overnight and end > start:
+                self.add_error(
+                    f"overnight_{i}",
+                    forms.ValidationError(
+                        _("A range closing the next day closes earlier than it opens."),
+                        code="not_overnight",
+                    ),
+                )
+                continue
+            ranges.append((i, start, end, data.get(f"mode_{i}") or choices.Mode.MANNED))
+        minutes = []
+        for i, start, end, _mode in ranges:
+            a = start.hour * 60 + start.minute
+            b = end.hour * 60 + end.minute
+            minutes.append((i, a, b + 1440 if b <= a else b, start, end))
+        for x, (_i, a1, b1, s1, e1) in enumerate(minutes):
+            for j, a2, b2, s2, e2 in minutes[x + 1 :]:
+                if a1 < b2 and a2 < b1:
+                    self.add_error(
+                        f"start_{j}",
+                        forms.ValidationError(
+                            _("The ranges %(first)s and %(second)s overlap."),
+                            code="overlap",
+                            params={
+                                "first": f"{s1:%H:%M}–{e1:%H:%M}",
+                                "second": f"{s2:%H:%M}–{e2:%H:%M}",
+                            },
+                        ),
+                    )
+        if not ranges and not self.errors:
+            self.add_error(
+                "start_1",
+                forms.ValidationError(_("Give at least one opening range."), code="no_ranges"),
+            )
+        data["ranges"] = [(start, end, mode) for _i, start, end, mode in ranges]
+        return data
+
+    def service_data(self) -> dict:
+        data = self.cleaned_data
+        apply_to = data["apply_to"]
+        if apply_to == self.COPY:
+            return {"days": self.DAYS[apply_to], "copy_from": data["copy_from"]}
+        return {"days": self.DAYS[apply_to], "windows": data["ranges"]}

@@ -47,6 +47,7 @@ from unionhub.stations.forms import (
     StationStaffForm,
     TicketActionForm,
     TicketForm,
+    WeekHoursForm,
 )
 from unionhub.stations.models import (
     CheckIn,
@@ -108,6 +109,48 @@ class ShiftView(ScopedMixin, generic.TemplateView):
 # --- stations ------------------------------------------------------------------------------
 
 
+def _label(model, name: str):
+    """An export column's header: the field's (translated) verbose name."""
+    return model._meta.get_field(name).verbose_name
+
+
+def _ticket_export_columns() -> list:
+    from unionhub.core.exporting import ExportColumn
+
+    f = lambda name: _label(Ticket, name)  # noqa: E731
+    return [
+        ExportColumn(pgettext_lazy("export", "Record"), str, 36),
+        ExportColumn(f("station"), "station__name", 24),
+        ExportColumn(_("Region"), "station__region__name", 14),
+        ExportColumn(f("category"), "category", 12),
+        ExportColumn(f("source"), "source", 10),
+        ExportColumn(f("status"), "status", 10),
+        ExportColumn(f("raised_at"), "raised_at", 17),
+        ExportColumn(f("acknowledge_due"), "acknowledge_due", 17),
+        ExportColumn(f("resolve_due"), "resolve_due", 17),
+        ExportColumn(f("acknowledged_at"), "acknowledged_at", 17),
+        ExportColumn(f("resolved_at"), "resolved_at", 17),
+        ExportColumn(pgettext_lazy("ticket SLA", "Overdue"), "sla_overdue", 8),
+        ExportColumn(f("escalation"), "escalation", 10),
+        ExportColumn(f("description"), "description", 40),
+    ]
+
+
+def _checkin_export_columns() -> list:
+    from unionhub.core.exporting import ExportColumn
+
+    f = lambda name: _label(CheckIn, name)  # noqa: E731
+    return [
+        ExportColumn(pgettext_lazy("export", "Record"), str, 36),
+        ExportColumn(f("at"), "at", 17),
+        ExportColumn(f("station"), "station__name", 24),
+        ExportColumn(_("Region"), "station__region__name", 14),
+        ExportColumn(f("occupation"), "occupation", 14),
+        ExportColumn(f("source"), "source", 10),
+        ExportColumn(f("is_member"), "is_member", 10),
+    ]
+
+
 class _RecordListView(ObjectListView):
     """A list whose columns do not name the record (a ticket's title, a check's date): its
     Excel export starts with the record itself, so each row says what it is."""
@@ -115,6 +158,8 @@ class _RecordListView(ObjectListView):
     def export_column_list(self) -> list:
         from unionhub.core.exporting import ExportColumn
 
+        if self.export_columns is not None:  # declared columns say what each row is
+            return super().export_column_list()
         return [
             ExportColumn(pgettext_lazy("export", "Record"), str, 36),
             *super().export_column_list(),
@@ -216,6 +261,36 @@ class StationPosterView(ScopedMixin, generic.DetailView):
 # --- schedule ------------------------------------------------------------------------------
 
 
+@register_model_view(Station, "hours")
+class StationHoursView(ObjectActionView):
+    """Opening hours in bulk: every day, Monday–Friday, or one day copied to the whole week
+    (one form instead of one window at a time), through ``services.schedule_week_set``."""
+
+    model = Station
+    form_class = WeekHoursForm
+    permission_required = "stations.change_schedulewindow"
+    service = staticmethod(services.schedule_week_set)
+    instance_arg = "station"
+    template_name = "stations/station_hours.html"
+    title = _("Opening hours")
+    submit_label = _("Save opening hours")
+    success_message = _("Opening hours saved.")
+
+    def service_data(self, form) -> dict:
+        return form.service_data()
+
+    def get_success_url(self):
+        return reverse("stations:station_hours", args=[self.get_object().pk])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        by_day = {day: [] for day, _label in choices.Weekday.choices}
+        for w in self.get_object().windows.all():
+            by_day[w.weekday].append(w)
+        ctx["week"] = [(label, by_day[day]) for day, label in choices.Weekday.choices]
+        return ctx
+
+
 class _StationChildEdit(ObjectEditView):
     """A record of a station's page (window, exception, staff): back to the station."""
 
@@ -315,7 +390,8 @@ class StationStaffDeleteView(_StationChildDelete):
 class TicketListView(_RecordListView):
     model = Ticket
     filterset_class = TicketFilterSet
-    select_related = ("station",)
+    select_related = ("station__region",)
+    export_columns = property(lambda self: _ticket_export_columns())
     default_ordering = ("-raised_at",)
     sortable = ("raised_at",)
     columns = [
@@ -379,7 +455,8 @@ class TicketActionView(BackToShiftMixin, ObjectActionView):
 class CheckInListView(_RecordListView):
     model = CheckIn
     filterset_class = CheckInFilterSet
-    select_related = ("station",)
+    select_related = ("station__region",)
+    export_columns = property(lambda self: _checkin_export_columns())
     default_ordering = ("-at",)
     columns = [
         ("at", _("Time")),

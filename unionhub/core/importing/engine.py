@@ -26,6 +26,7 @@ for one batch, so a 100,000-row file stays small.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -35,6 +36,11 @@ from django.db import connections, models, router, transaction
 from unionhub.core.importing.parsers import CellError, Column, ReferenceSheet
 from unionhub.core.importing.pgcopy import _CopyWriter, _InstanceFactory, fast_bulk_update
 from unionhub.core.importing.xlsx import _norm_header, _open_sheet, write_template
+
+#: how many top rows may stand above the header (an export's watermark and title rows)
+HEADER_SEARCH_ROWS = 3
+#: the first cell of an export's totals row (core/exporting.py), not a record
+TOTAL_LABEL = "合计"
 
 Progress = Callable[[int, str], None]
 
@@ -113,6 +119,7 @@ class Importer:
         self.update = update
         self._result: ImportResult | None = None
         self._read = 1
+        self._header_row = 1
         #: (row, key) of rejected rows still to be checked for a key that is already taken
         self._rejected_keys: list[tuple[int, Any]] = []
 
@@ -174,12 +181,21 @@ class Importer:
         """The row iterator past the header, and where each declared column is."""
         sheet = _open_sheet(source)
         iterator = iter(sheet.iter_rows())
-        try:
-            header = next(iterator)
-        except StopIteration:
-            raise CellError("文件是空的：第1行应为表头") from None
-        positions: dict[str, int] = {}
         by_header = {_norm_header(c.header): c for c in self.columns}
+        # An exported workbook starts with a title row (and, unmasked, a watermark row)
+        # above its header: the header is the first of the top rows naming a declared
+        # column, so a file exported from a list can be imported again.
+        top = list(itertools.islice(iterator, HEADER_SEARCH_ROWS))
+        if not top:
+            raise CellError("文件是空的：第1行应为表头")
+        index = next(
+            (i for i, raw in enumerate(top) if any(_norm_header(t) in by_header for t in raw)),
+            0,  # no row names a column: row 1 is the header (and its problems are reported)
+        )
+        header = top[index]
+        self._header_row = index + 1
+        iterator = itertools.chain(top[index + 1 :], iterator)
+        positions: dict[str, int] = {}
         for index, text in enumerate(header):
             column = by_header.get(_norm_header(text))
             if column is not None and column.header not in positions:
@@ -220,14 +236,16 @@ class Importer:
         clean_row = self.clean_row
         found: list[tuple[str, str]] = []
         add_error = _collector(found)
-        self._read = 1
-        for offset, raw in enumerate(iterator, start=2):
+        self._read = self._header_row
+        for offset, raw in enumerate(iterator, start=self._header_row + 1):
             self._read = offset
             for cell in raw:
                 if cell is not None and cell != "" and not (type(cell) is str and cell.isspace()):
                     break
             else:
                 continue  # a blank row
+            if cell == TOTAL_LABEL:
+                continue  # the 合计 row at the foot of an exported workbook
             width = len(raw)
             values: dict[str, Any] = {}
             errors: list[RowError] | None = None

@@ -210,17 +210,26 @@ def write_error_workbook(source, errors, target) -> int:
     reason_format = workbook.add_format({"font_color": "#C00000", "text_wrap": True})
     positions: dict[str, int] = {}
     width = 0
+    header = -1  # the header row's index: row 1, or below an export's title rows
+    error_columns = _columns(by_row)
     for index, raw in enumerate(_open_sheet(source).iter_rows()):
         number = index + 1
-        if index == 0:
+        if header < 0 and index < 3 and _is_header(raw, error_columns):
+            header = index
             width = len(raw)
             positions = {_norm_header(text): i for i, text in enumerate(raw)}
+        elif header < 0 and index >= 3:
+            header = 0  # pragma: no cover — a file without a recognisable header row
+        if header < 0:  # a title row above the header: copied as it is
+            for col, value in enumerate(raw):
+                _write_cell(sheet, index, col, value, None, date)
+            continue
         problems = by_row.get(number, [])
         marked = {positions.get(_norm_header(p.column)) for p in problems}
         for col, value in enumerate(raw):
             is_bad = col in marked
-            if index == 0:
-                sheet.write_string(0, col, parse_text(value), head)
+            if index == header:
+                sheet.write_string(index, col, parse_text(value), head)
             else:
                 _write_cell(
                     sheet,
@@ -233,15 +242,29 @@ def write_error_workbook(source, errors, target) -> int:
         for col in range(len(raw), width):  # a short row: still mark an empty bad cell
             if col in marked:
                 sheet.write_blank(number - 1, col, None, bad)
-        if index == 0:
-            sheet.write_string(0, width, "错误原因", head)
+        if index == header:
+            sheet.write_string(index, width, "错误原因", head)
         elif problems:
             text = "；".join(f"[{p.column}] {p.reason}" for p in problems)
             sheet.write_string(number - 1, width, text, reason_format)
     sheet.set_column(width, width, 60)
-    sheet.freeze_panes(1, 0)
+    sheet.freeze_panes(max(header, 0) + 1, 0)
     workbook.close()
-    return sum(1 for row in by_row if row > 1)
+    return sum(1 for row in by_row if row > max(header, 0) + 1)
+
+
+def _columns(by_row: dict[int, list]) -> set[str]:
+    return {_norm_header(e.column) for errors in by_row.values() for e in errors}
+
+
+def _is_header(raw: list, error_columns: set[str]) -> bool:
+    """Whether ``raw`` is the header row: it names a column an error is about, or (no such
+    error) it has two or more filled cells — an export's title and watermark rows are one
+    cell each."""
+    names = {_norm_header(text) for text in raw if text not in (None, "")}
+    if error_columns & names:
+        return True
+    return len(names) >= 2
 
 
 def _write_cell(sheet, row: int, col: int, value, fmt, date_fmt) -> None:

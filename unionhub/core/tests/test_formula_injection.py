@@ -52,7 +52,7 @@ def test_numbers_stay_numeric_and_text_is_neutralised():
     )
     buffer.seek(0)
     sheet = load_workbook(buffer).active
-    name, balance, count = (sheet.cell(row=2, column=c) for c in (1, 2, 3))
+    name, balance, count = (sheet.cell(row=2, column=c) for c in (1, 2, 3))  # no title
     assert name.value == "'" + PAYLOAD and name.data_type == "s"
     assert balance.value == -12.5 and balance.data_type == "n"
     assert count.value == -3 and count.data_type == "n"

@@ -72,8 +72,9 @@ def test_request_approve_download_once_with_watermark(member, client_as):
     watermark = rows[0][0]
     assert "不脱敏导出" in watermark and "sheyang_admin" in watermark
     assert "city_admin" in watermark and "职工互助保障" in watermark
-    assert rows[1][:3] == ["姓名", "身份证号码", "手机号码"]
-    assert [ID1, PHONE1] == rows[2][1:3]
+    assert rows[1][0].startswith("射阳县 会员名册（状态：在会；导出时间 ")  # the title row
+    assert rows[2][:3] == ["姓名", "身份证号码", "手机号码"]
+    assert [ID1, PHONE1] == rows[3][1:3]
     req.refresh_from_db()
     assert req.status == "used" and req.rows == 1
     assert ChangeRecord.objects.filter(action="export", note__contains="不脱敏导出").exists()

@@ -118,6 +118,9 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
     export_columns: list | None = None
     export_enabled = True
     export_title: Any = None
+    #: the region / union tree on the list's left (``unionhub.core.orgtree.ListTree``): a
+    #: node click sets its filter parameter, which the filter form then carries hidden
+    tree: Any = None
     #: set by the generated export route
     export = False
 
@@ -179,12 +182,17 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
         from unionhub.core.exporting import export_response
 
         title = str(self.export_title or self.model._meta.verbose_name_plural)
+        filterset = getattr(self, "filterset", None)
+        title_place = getattr(filterset, "title_place", None)
+        title_conditions = getattr(filterset, "title_conditions", None)
         return export_response(
             queryset,
             columns=self.export_column_list(),
             filename=title,
             user=self.request.user,
             title=title,
+            place=title_place() if title_place else None,
+            conditions=title_conditions() if title_conditions else (),
         )
 
     def chosen_columns(self) -> list[tuple[str, Any]]:
@@ -207,6 +215,9 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
                 self.request.GET or None, queryset=qs, request=self.request
             )
             qs = self.filterset.qs
+            if self.tree is not None and self.tree.param in self.filterset.form.fields:
+                # the tree sets this filter; the form carries it along (hidden)
+                self.filterset.form.fields[self.tree.param].widget = forms.HiddenInput()
         sort = self.request.GET.get("sort", "")
         if sort.lstrip("-") in self.sortable:
             qs = qs.order_by(sort, "pk")
@@ -247,7 +258,17 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
             ),
             bulk_actions=self.allowed_bulk_actions(),
             export_url=self.export_url(),
+            export_base=self.export_url().split("?", 1)[0],
         )
+        if self.tree is not None:
+            meta = self.model._meta
+            ctx.update(
+                list_tree=self.tree,
+                list_tree_url=reverse(
+                    "core:list_tree", args=[f"{meta.app_label}.{meta.model_name}"]
+                ),
+                list_tree_selected=self.request.GET.get(self.tree.param, ""),
+            )
         return ctx
 
     def export_url(self) -> str:

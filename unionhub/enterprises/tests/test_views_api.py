@@ -133,7 +133,10 @@ def test_export_is_scoped(seeded, client_as):
     assert response.status_code == 200
     content = b"".join(response.streaming_content)
     rows = CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_index(0).to_python()
-    assert rows[0][:3] == ["统一社会信用代码", "企业名称", "所在地区代码"]
+    assert rows[0][0].startswith("射阳县 企业名录（导出时间 ")  # the title row
+    assert rows[1][:3] == ["统一社会信用代码", "企业名称", "所在地区代码"]
+    assert rows[-1][0] == "合计"
+    rows = rows[1:-1]
     names = [r[1] for r in rows[1:]]
     assert len(names) == 6
     xiangshui = set(
@@ -150,6 +153,8 @@ def test_export_follows_filters(seeded, client_as):
     )
     content = b"".join(response.streaming_content)
     rows = CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_index(0).to_python()
+    assert "建会状态：已建会" in rows[0][0] and rows[-1][0] == "合计"
+    rows = rows[1:-1]  # the title and 合计 rows
     assert len(rows) == 1 + 3 and all(r[16] == "已建会" for r in rows[1:])
     assert all(r[6] == "私营" and r[11] == "在营" for r in rows[1:])  # labels, not codes
 

@@ -254,6 +254,37 @@ def schedule_window_delete(*, actor: User | None, window: ScheduleWindow) -> Non
     window.delete()
 
 
+@transaction.atomic
+def schedule_week_set(
+    *,
+    actor: User | None,
+    station: Station,
+    days: list[int],
+    windows: list[tuple[dt.time, dt.time, str]] | None = None,
+    copy_from: int | None = None,
+) -> list[ScheduleWindow]:
+    """Opening hours in bulk (每天 / 工作日 / 复制到全周): the windows of ``days`` become
+    ``windows`` (start, end, mode; an end not after its start runs past midnight), or the
+    windows of the day ``copy_from``; the other days keep theirs. The week is then written
+    by ``schedule_set`` (overlaps refused, one audit entry on the station)."""
+    check_station_visible(station, actor)
+    days = sorted(set(days))
+    if not days or any(d not in range(7) for d in days):
+        raise invalid("days", _("Choose at least one weekday."), "no_days")
+    current = list(station.windows.all())
+    if copy_from is not None:
+        windows = [(w.start, w.end, w.mode) for w in current if w.weekday == copy_from]
+        if not windows:
+            raise invalid("copy_from", _("That day has no opening hours to copy."), "empty_day")
+        days = [d for d in days if d != copy_from]
+    week = [w.as_window() for w in current if w.weekday not in days]
+    week += [
+        schedule.Window(d, start, end, mode) for d in days for start, end, mode in windows or []
+    ]
+    week.sort(key=lambda w: (w.weekday, w.start))
+    return schedule_set(actor=actor, station=station, windows=week)
+
+
 def daily_windows(
     *,
     days=range(7),

@@ -266,6 +266,12 @@ ACTION_DATA = {
     "stations:ticket_action": lambda obj: {"do": "acknowledge", "note": "已到场"},
     "stations:patrollog_review": lambda obj: {"note": "已审核"},
     "stations:spotcheck_close": lambda obj: {"note": "已更换过期药品"},
+    "stations:station_hours": lambda obj: {
+        "apply_to": "workdays",
+        "start_1": "07:00",
+        "end_1": "19:00",
+        "mode_1": "manned",
+    },
 }
 
 # A station the delete endpoints may really delete (the sample has windows, visits, tickets).
