@@ -227,7 +227,8 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
 
     def get_template_names(self):
         if getattr(self.request, "htmx", False) and not self.request.htmx.boosted:
-            return [f"{self.template_name}#results"]
+            # a list's own template extending core/object_list.html inherits its partial
+            return [f"{self.template_name}#results", "core/object_list.html#results"]
         return [self.template_name]
 
     def get_context_data(self, **kwargs):
