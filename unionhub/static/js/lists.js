@@ -25,6 +25,15 @@
   }
 
   document.addEventListener("click", function (e) {
+    // A branch opens and closes beside its link; htmx loads its children on the first click.
+    var toggle = e.target.closest && e.target.closest("[data-tree-toggle]");
+    if (toggle) {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      var slot = document.getElementById(toggle.getAttribute("aria-controls"));
+      if (slot) slot.hidden = !open;
+      return;
+    }
     var fold = e.target.closest && e.target.closest("[data-tree-fold]");
     if (fold) {
       var layout = fold.closest(".list-with-tree");
