@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.apps import apps
-from django.db.models import Case, CharField, Count, Q, Sum, Value, When
+from django.db.models import Case, CharField, Q, Value, When
 from django.db.models.functions import Substr
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -29,6 +29,7 @@ from unionhub.core.kpis.selectors import (
     _rate,
     _region_lookup,
     _typed,
+    conditional_aggregates,
     kpi_context,
     kpis_for,
     period_q,
@@ -106,18 +107,9 @@ def _compute(
                 reduce(operator.or_, [Q(**{f"{lookup}__startswith": r.path}) for r in regions])
             )
         conditions = [part.q(ctx) & period_q(kpi, part, model, ctx) for kpi, _i, part in entries]
-        if all(q.children for q in conditions):
-            qs = qs.filter(reduce(operator.or_, conditions))
-        aggregates: dict[str, Any] = {}
-        alias: dict[str, tuple[str, int]] = {}
-        for n, ((kpi, index, part), q) in enumerate(zip(entries, conditions, strict=True)):
-            cond = q if q.children else None
-            name = f"a{n}"
-            if kpi.aggregation == "sum" and index == 0:
-                aggregates[name] = Sum(part.sum_field, filter=cond)
-            else:
-                aggregates[name] = Count("pk", filter=cond)
-            alias[name] = (kpi.code, index)
+        where, aggregates, alias = conditional_aggregates(entries, conditions)
+        if where is not None:
+            qs = qs.filter(where)
         rows = (
             qs.annotate(region_key=key_expr).values("region_key").order_by().annotate(**aggregates)
         )
@@ -127,8 +119,9 @@ def _compute(
                 key = by_prefix.get(key)
                 if key is None:  # a record outside every region (another county)
                     continue
-            for name, (code, index) in alias.items():
-                results[(key, code, index)] = row[name] or 0
+            for name, targets in alias.items():
+                for code, index in targets:
+                    results[(key, code, index)] = row[name] or 0
     return results
 
 
@@ -185,8 +178,20 @@ def kpi_values_by_region(
                 region__in=regions, as_of=as_of, year=year, code__in=[k.code for k in chosen]
             ).select_related("region")
         }
-    live = [k for k in chosen if any((r.code, k.code) not in snapshots for r in regions)]
-    parts = _compute(user=user, kpis=live, regions=regions, year=year, as_of=as_of) if live else {}
+    live = [
+        k
+        for k in chosen
+        if any(
+            (r.code, k.code) not in snapshots
+            for r in regions
+            if want is None or k.code in want[r.code]
+        )
+    ]
+    parts = (
+        _compute(user=user, kpis=live, regions=regions, year=year, as_of=as_of, wanted=want)
+        if live
+        else {}
+    )
     targets = {
         (region_code, code): value
         for region_code, code, value in KpiTarget.objects.filter(
