@@ -88,6 +88,28 @@ def _compute(
                 continue
             if len(only) == len(regions):
                 only = None
+        conditions = [part.q(ctx) & period_q(kpi, part, model, ctx) for kpi, _i, part in entries]
+        where, aggregates, alias = conditional_aggregates(entries, conditions)
+        if only is not None and len(only) == 1:
+            # One region wants this model (a brand report: most indicators belong to one
+            # county's brand): read it as ``kpi_values`` does for that region — the path
+            # condition on the joined region and one plain aggregate. Grouping one group
+            # adds only a semi-join and a SUBSTR per row; at city scale that made the
+            # report's dearest query (the ledger's 2M entries, one county) 10 % slower
+            # than the county's own query (1.83 s vs 1.66 s), so the batch lost to the
+            # county-by-county loop. Still one query per model: the count does not grow
+            # with the counties.
+            (region,) = only
+            one = model._default_manager.visible_to(user).filter(
+                **{f"{lookup}__startswith": region.path}
+            )
+            if where is not None:
+                one = one.filter(where)
+            row = one.aggregate(**aggregates)
+            for name, targets in alias.items():
+                for code, index in targets:
+                    results[(region.code, code, index)] = row[name] or 0
+            continue
         if by_prefix is not None:
             key_expr: Any = Substr(lookup, 1, len(regions[0].path))
         else:
@@ -106,8 +128,6 @@ def _compute(
             qs = qs.filter(
                 reduce(operator.or_, [Q(**{f"{lookup}__startswith": r.path}) for r in regions])
             )
-        conditions = [part.q(ctx) & period_q(kpi, part, model, ctx) for kpi, _i, part in entries]
-        where, aggregates, alias = conditional_aggregates(entries, conditions)
         if where is not None:
             qs = qs.filter(where)
         rows = (
