@@ -121,6 +121,19 @@ class EnterpriseUnionFilterSet(ScopedFilterSet):
     term_end_before = django_filters.DateFilter(
         field_name="term_end", lookup_expr="lte", label=_("Term ends by")
     )
+    # The statutory statistics' 工会主席（组织员） cells link here (docs/dashboards.md):
+    # the unions of a county-level unit founded on or before the date with a chair named.
+    region = django_filters.ModelChoiceFilter(
+        queryset=Region.objects.filter(level__in=["county", "town"]).order_by("path"),
+        method="in_region",
+        label=_("Region"),
+    )
+    founded_before = django_filters.DateFilter(
+        field_name="founded_on", lookup_expr="lte", label=_("Founded until")
+    )
+    has_chair = django_filters.BooleanFilter(
+        method="with_chair", label=_("A chair / organiser is named")
+    )
 
     class Meta:
         model = EnterpriseUnion
@@ -128,6 +141,15 @@ class EnterpriseUnionFilterSet(ScopedFilterSet):
 
     def search(self, queryset, name, value):
         return super().search(queryset, name, value).distinct()
+
+    def in_region(self, queryset, name, value: Region | None):
+        # the region of the union organisation, with everything below it (by path)
+        return queryset.filter(org_unit__region__path__startswith=value.path) if value else queryset
+
+    def with_chair(self, queryset, name, value: bool | None):
+        if value is None:
+            return queryset
+        return queryset.exclude(chair_name="") if value else queryset.filter(chair_name="")
 
     def in_term_state(self, queryset, name, value):
         """domain.md §2.1 as date ranges on ``term_end`` and ``delay_until`` (relative to
