@@ -434,7 +434,7 @@ def _cadres_table(user: Any, regions: list[Any], as_of: dt.date) -> Table:
     from unionhub.socialwork.models import SocialWorker
 
     def chair_params(region) -> dict[str, Any]:
-        return {"founded_before": as_of.isoformat(), "has_chair": "true", "region": region.pk}
+        return {"founded_before": as_of.isoformat(), "has_chair": "true", "region": region.code}
 
     def worker_params(region) -> dict[str, Any]:
         return {"status": "active", "registered_before": as_of.isoformat(), "region": region.code}

@@ -123,9 +123,14 @@ class EnterpriseUnionFilterSet(ScopedFilterSet):
     )
     # The statutory statistics' 工会主席（组织员） cells link here (docs/dashboards.md):
     # the unions of a county-level unit founded on or before the date with a chair named.
-    region = django_filters.ModelChoiceFilter(
+    # As on the enterprise list: ?region=<code> for the API and the links, a select on the page.
+    page_hidden = ("region",)
+    region = django_filters.CharFilter(
+        method="in_region", label=_("Region (code, with everything below)")
+    )
+    region_id = django_filters.ModelChoiceFilter(
         queryset=Region.objects.filter(level__in=["county", "town"]).order_by("path"),
-        method="in_region",
+        method="in_region_id",
         label=_("Region"),
     )
     founded_before = django_filters.DateFilter(
@@ -142,9 +147,23 @@ class EnterpriseUnionFilterSet(ScopedFilterSet):
     def search(self, queryset, name, value):
         return super().search(queryset, name, value).distinct()
 
-    def in_region(self, queryset, name, value: Region | None):
-        # the region of the union organisation, with everything below it (by path)
-        return queryset.filter(org_unit__region__path__startswith=value.path) if value else queryset
+    # the region of the union organisation, with everything below it (by path, never by code)
+    def title_place(self) -> str | None:
+        code = (self.data.get("region") or "").strip() if self.is_bound else ""
+        if code:
+            region = Region.objects.filter(code=code).first()
+            if region is not None:
+                return str(region)
+        return super().title_place()
+
+    def in_region(self, queryset, name, value):
+        region = Region.objects.filter(code=value.strip()).first()
+        if region is None:
+            return queryset.none()
+        return queryset.filter(org_unit__region__path__startswith=region.path)
+
+    def in_region_id(self, queryset, name, value):
+        return queryset.filter(org_unit__region__path__startswith=value.path)
 
     def with_chair(self, queryset, name, value: bool | None):
         if value is None:

@@ -208,7 +208,7 @@ def test_cadre_cells_follow_the_date_the_county_and_the_chair(more, user_named):
             "founded_before",
             "31.12.2025",
         ),
-        ("enterprises:enterpriseunion_list", "/api/v1/enterprise-unions/", "region", "99999999"),
+        ("enterprises:enterpriseunion_list", "/api/v1/enterprise-unions/", "region_id", "99999999"),
         (
             "socialwork:socialworker_list",
             "/api/v1/socialwork/workers/",
@@ -234,3 +234,19 @@ def test_a_malformed_cadre_filter_is_refused_in_chinese(
     assert list(errors) == [param] and errors[param][0] == message
     unfiltered = client.get(reverse(list_name)).context["page_obj"].paginator.count
     assert page.context["page_obj"].paginator.count == unfiltered > 0
+
+
+@pytest.mark.parametrize(
+    ("list_name", "api_path"),
+    [
+        ("enterprises:enterpriseunion_list", "/api/v1/enterprise-unions/"),
+        ("socialwork:socialworker_list", "/api/v1/socialwork/workers/"),
+        ("enterprises:enterprise_list", "/api/v1/enterprises/"),  # as before
+    ],
+)
+def test_an_unknown_region_code_lists_nothing(more, client_as, api_as, list_name, api_path):
+    """``?region=<code>`` names a place; a code that is no region lists no record (never all)."""
+    assert api_as("city_admin").get(api_path, {"region": "320921"}).json()["count"] > 0
+    assert api_as("city_admin").get(api_path, {"region": "999999"}).json()["count"] == 0
+    page = client_as("city_admin").get(reverse(list_name), {"region": "999999"})
+    assert page.status_code == 200 and page.context["page_obj"].paginator.count == 0
