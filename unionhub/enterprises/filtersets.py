@@ -1,6 +1,8 @@
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from unionhub.core.filtersets import ScopedFilterSet
 from unionhub.core.validators.industry import section_choices
@@ -109,6 +111,11 @@ class EnterpriseFilterSet(ScopedFilterSet):
         return queryset.exclude(target_reasons="") if value else queryset.filter(target_reasons="")
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class _RegionIdFilter(django_filters.ModelChoiceFilter):
+    """A region by its id (the page's select); the schema says integer."""
+
+
 class EnterpriseUnionFilterSet(ScopedFilterSet):
     search_fields = ("org_unit__name", "chair_name", "enterprises__name")
     form = django_filters.ChoiceFilter(choices=UnionForm.choices, label=_("form"))
@@ -128,7 +135,7 @@ class EnterpriseUnionFilterSet(ScopedFilterSet):
     region = django_filters.CharFilter(
         method="in_region", label=_("Region (code, with everything below)")
     )
-    region_id = django_filters.ModelChoiceFilter(
+    region_id = _RegionIdFilter(
         queryset=Region.objects.filter(level__in=["county", "town"]).order_by("path"),
         method="in_region_id",
         label=_("Region"),
