@@ -1,6 +1,7 @@
 """``Authorization: Token <key>`` against the digests of ``accounts.ApiToken``: an unknown
 or revoked key and a key older than ``API_TOKEN_MAX_AGE_HOURS`` are 401 with a Chinese
-reason."""
+reason; a key of the hall display account (``security.token_allowed``) is 403
+``token_not_allowed``."""
 
 from __future__ import annotations
 
@@ -29,6 +30,17 @@ class TokenRefused(exceptions.APIException):
         self.auth_header = "Token"
 
 
+class TokenNotAllowed(exceptions.APIException):
+    """403 ``{"detail": "…", "code": "token_not_allowed"}``: a token of the hall display
+    account (issued before it became one, or written into the database) is never accepted."""
+
+    status_code = 403
+    default_code = security.TOKEN_NOT_ALLOWED
+
+    def __init__(self):
+        super().__init__({"detail": security.token_refusal(), "code": self.default_code})
+
+
 class ExpiringTokenAuthentication(TokenAuthentication):
     keyword = "Token"
 
@@ -47,6 +59,8 @@ class ExpiringTokenAuthentication(TokenAuthentication):
             raise TokenRefused(_("The token has expired; obtain a new one."))
         if not token.user.is_active:
             raise TokenRefused(_("The account is disabled."))
+        if not security.token_allowed(token.user):
+            raise TokenNotAllowed
         if token.last_used_at is None or now - token.last_used_at > TOKEN_TOUCH:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         return token.user, token

@@ -479,13 +479,51 @@ def _token_key(salt: str) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), salt.encode(), hashlib.sha256).hexdigest()[:40]
 
 
+#: roles whose accounts never hold an API token: the hall display signs in at its screen in
+#: the browser only (dashboards/middleware.py confines it there); a token would take it past
+#: that confinement to the API
+TOKENLESS_ROLES = ("screen_viewer",)
+#: the ``code`` of the 403 that refuses them (token issue and token authentication)
+TOKEN_NOT_ALLOWED = "token_not_allowed"
+
+
+def confined_page(user: Any) -> str | None:
+    """The one page ``user`` may open (``settings.SINGLE_PAGE_ACCOUNTS``: an account holding
+    exactly that permission), or None for an account that is not confined."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    held = user.get_all_permissions()
+    for permission, page in getattr(settings, "SINGLE_PAGE_ACCOUNTS", {}).items():
+        if held == {permission}:
+            return page
+    return None
+
+
+def token_allowed(user: Any) -> bool:
+    """False for the hall display account: an account holding a role of ``TOKENLESS_ROLES``
+    (whatever else it holds) or confined to one page."""
+    if user.roles.filter(code__in=TOKENLESS_ROLES).exists():
+        return False
+    return confined_page(user) is None
+
+
+def token_refusal() -> str:
+    return _(
+        "A big-screen display account cannot use API tokens: it signs in in the browser to "
+        "show the big screen only."
+    )
+
+
 @transaction.atomic
 def token_issue(*, actor: Any, reuse: bool = False) -> str:
     """A token for the actor. With ``reuse`` (the token API: scripts and devices asking
     again get the same token), the newest token is returned while it has more than half of
-    its validity left; otherwise, and from the page, a new one is issued."""
+    its validity left; otherwise, and from the page, a new one is issued. The hall display
+    account gets none (``PermissionDenied``; the token API answers 403 ``token_not_allowed``)."""
     from unionhub.accounts.models import ApiToken
 
+    if not token_allowed(actor):
+        raise PermissionDenied(token_refusal())
     if reuse:
         fresh_since = timezone.now() - token_max_age() / 2
         for token in ApiToken.objects.filter(user=actor, created_at__gt=fresh_since)[:1]:

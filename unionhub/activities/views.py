@@ -4,7 +4,7 @@ attendance, walk-ins, photos), the season plan vs done and the person-times stat
 
 from __future__ import annotations
 
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +53,7 @@ from unionhub.core.views.generic import (
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
+    ObjectFileView,
     ObjectListView,
     ScopedMixin,
 )
@@ -224,14 +225,11 @@ class ActivityPhotoAddView(ObjectActionView):
 
 
 @register_model_view(ActivityPhoto, "file")
-class ActivityPhotoFileView(ScopedMixin, View):
+class ActivityPhotoFileView(ObjectFileView):
     """A photo, served only to those who may see its activity."""
 
     model = ActivityPhoto
-
-    def get(self, request, pk):
-        photo = get_object_or_404(self.get_queryset(), pk=pk)
-        return FileResponse(photo.image.open("rb"))
+    file_field = "image"
 
 
 # --- visit targets, sign-ins ---------------------------------------------------------------

@@ -1,15 +1,18 @@
 """The side menu. Each module declares its entries in ``module.py`` (``menu = [...]``) with
 ``model_item`` (URL and permission derived from the model, as NetBox's ``get_model_item``) or
-``page_item``; the menu shows a user only the entries whose permission they hold (菜单权限)."""
+``page_item``; the menu shows a user only the entries whose permission they hold (菜单权限):
+the entry's own and whatever the view of its page requires, so a menu link never leads to
+a 403."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 
 _items: dict[str, MenuItem] = {}
+_view_permissions: dict[str, tuple[str, ...]] = {}
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,30 @@ def registered() -> list[MenuItem]:
     return sorted(_items.values(), key=lambda i: (i.order, i.key))
 
 
+def view_permissions(url: str) -> tuple[str, ...]:
+    """The permissions the view at ``url`` requires (``PermissionRequiredMixin``), found
+    once per URL: the page's own rule decides whether its menu entry is shown."""
+    if url in _view_permissions:
+        return _view_permissions[url]
+    from django.contrib.auth.mixins import PermissionRequiredMixin
+
+    perms: tuple[str, ...] = ()
+    try:
+        match = resolve(url)
+    except Resolver404:
+        match = None
+    view_class = getattr(match.func, "view_class", None) if match else None
+    if view_class is not None and issubclass(view_class, PermissionRequiredMixin):
+        view = view_class(**(getattr(match.func, "view_initkwargs", None) or {}))
+        view.request, view.args, view.kwargs = None, match.args, match.kwargs
+        try:
+            perms = tuple(view.get_permission_required())
+        except Exception:  # a view deciding from the request: its entry's permission rules
+            perms = ()
+    _view_permissions[url] = perms
+    return perms
+
+
 def menu_for(user: Any, current_path: str = "") -> list[dict[str, Any]]:
     """Menu groups for ``user``: ``[{"label": group, "items": [...]}, ...]``."""
     groups: list[dict[str, Any]] = []
@@ -96,6 +123,8 @@ def menu_for(user: Any, current_path: str = "") -> list[dict[str, Any]]:
         try:
             url = reverse(item.url_name)
         except NoReverseMatch:
+            continue
+        if not user.has_perms(view_permissions(url)):
             continue
         active = url != "/" and current_path.startswith(url) or url == current_path
         entry = {"label": item.label, "url": url, "icon": item.icon, "active": active}

@@ -2,17 +2,20 @@
 account holds nothing but ``dashboards.view_screen``. Signed in through the browser, it may
 open that page (and its htmx refresh), sign out and change its own password; the home page
 sends it to the screen, every other page answers 403. (Through the API it holds no
-permission, so every list answers 403 or nothing of anyone.)"""
+permission, so every list answers 403 or nothing of anyone; and it never gets or uses an API
+token — ``accounts.security.token_allowed``.)"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+
+# the one page an account may open: accounts/security.py, which also refuses it API tokens
+from unionhub.accounts.security import confined_page
 
 #: paths every confined account still reaches (static files, health check, language switch)
 PASSTHROUGH_PREFIXES = ("/static/", "/media/", "/healthz", "/i18n/")
@@ -23,17 +26,6 @@ def _own_paths() -> frozenset[str]:
     return frozenset(
         reverse(n) for n in ("accounts:login", "accounts:logout", "accounts:password_change")
     )
-
-
-def confined_page(user) -> str | None:
-    """The one page ``user`` may open, or None for an account that is not confined."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    held = user.get_all_permissions()
-    for permission, page in getattr(settings, "SINGLE_PAGE_ACCOUNTS", {}).items():
-        if held == {permission}:
-            return page
-    return None
 
 
 class SinglePageAccountMiddleware:

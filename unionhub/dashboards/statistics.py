@@ -433,20 +433,26 @@ def _cadres_table(user: Any, regions: list[Any], as_of: dt.date) -> Table:
     from unionhub.enterprises.models import EnterpriseUnion
     from unionhub.socialwork.models import SocialWorker
 
+    def chair_params(region) -> dict[str, Any]:
+        return {"founded_before": as_of.isoformat(), "has_chair": "true", "region": region.code}
+
+    def worker_params(region) -> dict[str, Any]:
+        return {"status": "active", "registered_before": as_of.isoformat(), "region": region.code}
+
     columns = [
         Column(
             "chairs",
             _("Union chairs and organisers"),
             _("Enterprise and joint unions founded on or before the date with a chair named"),
-            lambda r: _url("enterprises:enterpriseunion_list", {}),
-            lambda r: _api("/api/v1/enterprise-unions/", {}),
+            lambda r: _url("enterprises:enterpriseunion_list", chair_params(r)),
+            lambda r: _api("/api/v1/enterprise-unions/", chair_params(r)),
         ),
         Column(
             "social_workers",
             _("Union social workers"),
             _("Union social workers in post, registered on or before the date"),
-            lambda r: _url("socialwork:socialworker_list", {"status": "active"}),
-            lambda r: _api("/api/v1/socialwork/workers/", {"status": "active"}),
+            lambda r: _url("socialwork:socialworker_list", worker_params(r)),
+            lambda r: _api("/api/v1/socialwork/workers/", worker_params(r)),
         ),
     ]
     counts = _grouped(

@@ -1,6 +1,8 @@
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from unionhub.core.filtersets import ScopedFilterSet
 from unionhub.core.validators.industry import section_choices
@@ -109,6 +111,11 @@ class EnterpriseFilterSet(ScopedFilterSet):
         return queryset.exclude(target_reasons="") if value else queryset.filter(target_reasons="")
 
 
+@extend_schema_field(OpenApiTypes.INT)
+class _RegionIdFilter(django_filters.ModelChoiceFilter):
+    """A region by its id (the page's select); the schema says integer."""
+
+
 class EnterpriseUnionFilterSet(ScopedFilterSet):
     search_fields = ("org_unit__name", "chair_name", "enterprises__name")
     form = django_filters.ChoiceFilter(choices=UnionForm.choices, label=_("form"))
@@ -121,6 +128,24 @@ class EnterpriseUnionFilterSet(ScopedFilterSet):
     term_end_before = django_filters.DateFilter(
         field_name="term_end", lookup_expr="lte", label=_("Term ends by")
     )
+    # The statutory statistics' 工会主席（组织员） cells link here (docs/dashboards.md):
+    # the unions of a county-level unit founded on or before the date with a chair named.
+    # As on the enterprise list: ?region=<code> for the API and the links, a select on the page.
+    page_hidden = ("region",)
+    region = django_filters.CharFilter(
+        method="in_region", label=_("Region (code, with everything below)")
+    )
+    region_id = _RegionIdFilter(
+        queryset=Region.objects.filter(level__in=["county", "town"]).order_by("path"),
+        method="in_region_id",
+        label=_("Region"),
+    )
+    founded_before = django_filters.DateFilter(
+        field_name="founded_on", lookup_expr="lte", label=_("Founded until")
+    )
+    has_chair = django_filters.BooleanFilter(
+        method="with_chair", label=_("A chair / organiser is named")
+    )
 
     class Meta:
         model = EnterpriseUnion
@@ -128,6 +153,29 @@ class EnterpriseUnionFilterSet(ScopedFilterSet):
 
     def search(self, queryset, name, value):
         return super().search(queryset, name, value).distinct()
+
+    # the region of the union organisation, with everything below it (by path, never by code)
+    def title_place(self) -> str | None:
+        code = (self.data.get("region") or "").strip() if self.is_bound else ""
+        if code:
+            region = Region.objects.filter(code=code).first()
+            if region is not None:
+                return str(region)
+        return super().title_place()
+
+    def in_region(self, queryset, name, value):
+        region = Region.objects.filter(code=value.strip()).first()
+        if region is None:
+            return queryset.none()
+        return queryset.filter(org_unit__region__path__startswith=region.path)
+
+    def in_region_id(self, queryset, name, value):
+        return queryset.filter(org_unit__region__path__startswith=value.path)
+
+    def with_chair(self, queryset, name, value: bool | None):
+        if value is None:
+            return queryset
+        return queryset.exclude(chair_name="") if value else queryset.filter(chair_name="")
 
     def in_term_state(self, queryset, name, value):
         """domain.md §2.1 as date ranges on ``term_end`` and ``delay_until`` (relative to

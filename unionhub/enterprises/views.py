@@ -212,6 +212,34 @@ class EnterpriseDetailView(ObjectDetailView):
         return ctx
 
 
+@register_model_view(Enterprise, "pdf", path="file.pdf")
+class EnterprisePdfView(ScopedMixin, generic.DetailView):
+    """打印档案: the enterprise's file as one printable PDF (another county's → 404). The
+    printing is recorded in the audit trail like every export."""
+
+    model = Enterprise
+    select_related = ("region", "region__parent")
+
+    def get(self, request, *args, **kwargs):
+        from django.http import HttpResponse
+
+        from unionhub.core.audit import record_change
+        from unionhub.enterprises import pdf
+
+        ent = self.get_object()
+        document = pdf.enterprise_pdf(ent, user=request.user)
+        record_change(
+            obj=ent,
+            action="export",
+            actor=request.user,
+            changes={"format": "pdf", "document": "enterprise_file"},
+            note=f"打印企业档案 {ent.name}",
+        )
+        response = HttpResponse(document, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="enterprise-{ent.pk}.pdf"'
+        return response
+
+
 @register_model_view(Enterprise, "add")
 @register_model_view(Enterprise, "edit")
 class EnterpriseEditView(ObjectEditView):

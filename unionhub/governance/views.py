@@ -16,6 +16,7 @@ from unionhub.core.views.generic import (
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
+    ObjectFileView,
     ObjectListView,
     PagePermissionMixin,
     ScopedMixin,
@@ -277,11 +278,18 @@ class ReportDetailView(ObjectDetailView):
         "cases",
         "amount",
         "flag",
+        "evidence",
         "level",
         "level_reason",
         "status",
         "warning",
     ]
+
+
+@register_model_view(RiskReport, "evidence")
+class ReportEvidenceView(ObjectFileView):
+    model = RiskReport
+    file_field = "evidence"
 
 
 @register_model_view(RiskReport, "add")

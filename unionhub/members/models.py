@@ -313,6 +313,17 @@ class JoinApplication(PersonIdentity):
     )
     consent_version = models.CharField(_("consent version"), max_length=20, blank=True)
     consented_at = models.DateTimeField(_("consented at"), null=True, blank=True)
+    # The worker's own platform account when they filed it signed in, for themself (not
+    # staff filing on their behalf): approval links the new member to it, for /me/.
+    applicant_account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("applicant's platform account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     scope_spec = ScopeSpec(org_path="union__path", region_path="region__path")
     objects = JoinApplicationQuerySet.as_manager()

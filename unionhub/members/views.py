@@ -178,6 +178,26 @@ class MemberRevealView(ScopedMixin, generic.DetailView):
         return render(request, MemberDetailView.template_name, view.get_context_data(object=member))
 
 
+@register_model_view(Member, "pdf", path="registration-form.pdf")
+class MemberPdfView(ScopedMixin, generic.DetailView):
+    """打印登记表: the member's registration form as a PDF (another county's → 404); the ID
+    number and phone as the user may see them, and the printing is audited."""
+
+    model = Member
+    select_related = ("union", "employer")
+
+    def get(self, request, *args, **kwargs):
+        from unionhub.members import pdf
+
+        member = self.get_object()
+        document = pdf.registration_form_pdf(member, user=request.user)
+        services.member_form_printed(actor=request.user, member=member)
+        response = HttpResponse(document, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="member-{member.pk}.pdf"'
+        response["Cache-Control"] = "no-store"
+        return response
+
+
 @register_model_view(Member, "add")
 @register_model_view(Member, "edit")
 class MemberEditView(ObjectEditView):

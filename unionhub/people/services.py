@@ -16,6 +16,7 @@ Rules (tested in ``tests/test_rules.py``):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +65,33 @@ def _creator(actor: User | None) -> User | None:
 
 def _pick(data: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k in fields}
+
+
+Check = Callable[[dict[str, Any], "User | None"], None]
+
+
+def checked_create(model: type[Any], fields: tuple[str, ...], check: Check, actor, data):
+    """The plain create of this module and studios: the allowed ``fields`` of ``data``, the
+    record's rules (``check(values, actor)``), full validation, and the record must land
+    inside the actor's scope (the transaction of the caller rolls back otherwise)."""
+    values = _pick(data, fields)
+    check(values, actor)
+    obj = model(created_by=_creator(actor), **values)
+    obj.full_clean()
+    obj.save()
+    require_visible(obj, actor)
+    return obj
+
+
+def checked_update(instance: Any, fields: tuple[str, ...], check: Check, actor, data):
+    """The plain update: the rules see the record as it will be (current values overlaid
+    with the change), so a partial change cannot slip past a rule on the other fields."""
+    require_visible(instance, actor)
+    current = {f: getattr(instance, f) for f in fields}
+    check({**current, **_pick(data, fields)}, actor)
+    obj, _changed = model_update(instance=instance, fields=fields, data=data)
+    require_visible(obj, actor)
+    return obj
 
 
 # --- the person -------------------------------------------------------------------------
@@ -406,23 +434,12 @@ def _check_mentorship(values: dict[str, Any], actor: User | None) -> None:
 
 @transaction.atomic
 def mentorship_create(*, actor: User | None, **data: Any) -> Mentorship:
-    values = _pick(data, MENTORSHIP_FIELDS)
-    _check_mentorship(values, actor)
-    obj = Mentorship(created_by=_creator(actor), **values)
-    obj.full_clean()
-    obj.save()
-    require_visible(obj, actor)
-    return obj
+    return checked_create(Mentorship, MENTORSHIP_FIELDS, _check_mentorship, actor, data)
 
 
 @transaction.atomic
 def mentorship_update(*, actor: User | None, mentorship: Mentorship, **data: Any):
-    require_visible(mentorship, actor)
-    current = {f: getattr(mentorship, f) for f in MENTORSHIP_FIELDS}
-    _check_mentorship({**current, **_pick(data, MENTORSHIP_FIELDS)}, actor)
-    obj, _changed = model_update(instance=mentorship, fields=MENTORSHIP_FIELDS, data=data)
-    require_visible(obj, actor)
-    return obj
+    return checked_update(mentorship, MENTORSHIP_FIELDS, _check_mentorship, actor, data)
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from unionhub.core.files import INLINE_CONTENT_TYPES, file_extension
 from unionhub.core.models import BaseModel
 from unionhub.core.scope import ScopedQuerySet, ScopeSpec
 from unionhub.core.validators.uploads import UploadValidator
@@ -42,21 +43,10 @@ DOCUMENT_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png"
 #: match the extension, so a renamed executable or HTML page is refused.
 EVIDENCE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "pdf"]
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+
+
 #: Content types the evidence download serves inline; anything else (files uploaded before
 #: the check existed) is sent as an attachment.
-EVIDENCE_CONTENT_TYPES = {
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
-    "png": "image/png",
-    "webp": "image/webp",
-    "pdf": "application/pdf",
-}
-
-
-def evidence_extension(name: str) -> str:
-    return name.rsplit(".", 1)[-1].lower() if "." in (name or "") else ""
-
-
 class EvidenceValidator(UploadValidator):
     """A photo (jpg, png, webp) or PDF of at most 10 MB whose content matches its name (the
     core upload check with the evidence's own messages and codes)."""
@@ -80,7 +70,7 @@ def evidence_upload_to(instance: Any, filename: str) -> str:
     stored file's address cannot be guessed; files are served only through the scoped
     evidence view anyway."""
     month = timezone.localdate().strftime("%Y/%m")
-    return f"points/evidence/{month}/{uuid.uuid4().hex}.{evidence_extension(filename)}"
+    return f"points/evidence/{month}/{uuid.uuid4().hex}.{file_extension(filename)}"
 
 
 class AppendOnlyError(PermissionError):
@@ -516,10 +506,10 @@ class Submission(BaseModel):
     @property
     def evidence_kind(self) -> str:
         """``image``, ``pdf`` or ``other`` (files kept from before the type check)."""
-        ext = evidence_extension(self.photo.name) if self.photo else ""
+        ext = file_extension(self.photo.name) if self.photo else ""
         if ext == "pdf":
             return "pdf"
-        return "image" if ext in EVIDENCE_CONTENT_TYPES else "other"
+        return "image" if ext in INLINE_CONTENT_TYPES else "other"
 
 
 class Appeal(BaseModel):

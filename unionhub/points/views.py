@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -19,12 +19,14 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views import generic
 
 from unionhub.core import bulk
+from unionhub.core.files import protected_file_response
 from unionhub.core.services import ModelServices
 from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import (
     ObjectActionView,
     ObjectDetailView,
     ObjectEditView,
+    ObjectFileView,
     ObjectListView,
     ScopedMixin,
     _add_errors,
@@ -77,7 +79,6 @@ from unionhub.points.forms import (
     SuggestionImplementForm,
 )
 from unionhub.points.models import (
-    EVIDENCE_CONTENT_TYPES,
     Appeal,
     Department,
     LedgerEntry,
@@ -86,9 +87,9 @@ from unionhub.points.models import (
     Programme,
     Redemption,
     Reward,
+    RulesVersion,
     Submission,
     Suggestion,
-    evidence_extension,
 )
 
 
@@ -654,32 +655,30 @@ class SubmissionDecideAppealView(ReviewActionView):
 
 
 @register_model_view(Submission, "evidence")
-class SubmissionEvidenceView(ScopedMixin, generic.View):
+class SubmissionEvidenceView(ObjectFileView):
     """The evidence file of a submission, for whoever may see the submission (the employee,
     the union's reviewers): uploads are never served from a public media URL."""
 
     model = Submission
+    file_field = "photo"
 
-    def get(self, request, pk: int):
-        return evidence_response(get_object_or_404(self.get_queryset(), pk=pk))
+    def file_stem(self, obj) -> str:
+        return f"evidence-{obj.pk}"
 
 
 def evidence_response(sub: Submission) -> FileResponse:
     """The evidence file of ``sub`` (already checked visible to the caller): the page above
     and the API's ``submissions/{id}/evidence/`` (session or token) serve it the same way."""
-    if not sub.photo or not sub.photo.storage.exists(sub.photo.name):
-        raise Http404
-    ext = evidence_extension(sub.photo.name)
-    content_type = EVIDENCE_CONTENT_TYPES.get(ext)
-    response = FileResponse(
-        sub.photo.open("rb"),
-        content_type=content_type or "application/octet-stream",
-        as_attachment=content_type is None,  # old uploads of other types: download only
-        filename=f"evidence-{sub.pk}.{ext}" if ext else f"evidence-{sub.pk}",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return protected_file_response(sub.photo, stem=f"evidence-{sub.pk}")
+
+
+@register_model_view(RulesVersion, "document")
+class RulesDocumentView(ObjectFileView):
+    """A version of the rules document, for whoever may see the programme's page."""
+
+    model = RulesVersion
+    file_field = "document"
+    permission_required = "points.view_programme"
 
 
 # --- redemptions ------------------------------------------------------------------------

@@ -3,7 +3,10 @@ use ``region`` — a region code, with everything below it — and the date boun
 
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.filtersets import ScopedFilterSet
@@ -46,10 +49,21 @@ class _WorkerRecordFilterSet(_RegionFilterSet):
 
 class SocialWorkerFilterSet(_RegionFilterSet):
     search_fields = ("name",)
+    # The statutory statistics' 工会社会工作者 cells link here: registered on the platform
+    # on or before the date (``created_at`` before the next day starts, local time).
+    registered_before = django_filters.DateFilter(
+        method="filter_registered_before", label=_("Registered until")
+    )
 
     class Meta:
         model = SocialWorker
         fields = ["union", "status"]
+
+    def filter_registered_before(self, queryset, name, value):
+        if not value:
+            return queryset
+        end = timezone.make_aware(dt.datetime.combine(value + dt.timedelta(days=1), dt.time.min))
+        return queryset.filter(created_at__lt=end)
 
 
 class PostingFilterSet(_WorkerRecordFilterSet):

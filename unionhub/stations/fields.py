@@ -78,7 +78,7 @@ PATROL_LOG_FIELDS = ("station", "at", "normal", "observations")
 PATROL_LOG_DETAIL_FIELDS = (*PATROL_LOG_FIELDS, "reviewed_by", "reviewed_at", "review_note")
 SPOT_CHECK_FIELDS = ("station", "date", "inspector", "passed", "findings", "rectify_by", "photo")
 SPOT_CHECK_DETAIL_FIELDS = (
-    *SPOT_CHECK_FIELDS[:-1],
+    *SPOT_CHECK_FIELDS,
     "status",
     "closed_on",
     "closure_note",

@@ -77,7 +77,6 @@ role_grants = {
         "stations.change_spotcheck",
     ],
     "station_staff": [
-        "org.view_region",
         "stations.view_station",
         "stations.view_schedulewindow",
         "stations.view_scheduleexception",

@@ -20,6 +20,7 @@ from unionhub.core.views.generic import (
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
+    ObjectFileView,
     ObjectListView,
     ScopedMixin,
 )
@@ -699,6 +700,12 @@ class SpotCheckDetailView(ObjectDetailView):
     template_name = "stations/spotcheck_detail.html"
     select_related = ("station",)
     fields = list(fields.SPOT_CHECK_DETAIL_FIELDS)
+
+
+@register_model_view(SpotCheck, "photo")
+class SpotCheckPhotoView(ObjectFileView):
+    model = SpotCheck
+    file_field = "photo"
 
 
 @register_model_view(SpotCheck, "close")

@@ -25,7 +25,14 @@ from django.utils.translation import gettext as _
 
 from unionhub.core.calendar.deadlines import deadline_for
 from unionhub.core.services import model_update
-from unionhub.people.services import _creator, _pick, invalid, require_visible
+from unionhub.people.services import (
+    _creator,
+    _pick,
+    checked_create,
+    checked_update,
+    invalid,
+    require_visible,
+)
 from unionhub.studios.choices import AchievementKind, ProjectStatus
 from unionhub.studios.models import (
     ACHIEVEMENT_FIELDS,
@@ -194,23 +201,12 @@ def _check_achievement(values: dict[str, Any], actor: User | None) -> None:
 
 @transaction.atomic
 def achievement_create(*, actor: User | None, **data: Any) -> Achievement:
-    values = _pick(data, ACHIEVEMENT_FIELDS)
-    _check_achievement(values, actor)
-    obj = Achievement(created_by=_creator(actor), **values)
-    obj.full_clean()
-    obj.save()
-    require_visible(obj, actor)
-    return obj
+    return checked_create(Achievement, ACHIEVEMENT_FIELDS, _check_achievement, actor, data)
 
 
 @transaction.atomic
 def achievement_update(*, actor: User | None, achievement: Achievement, **data: Any):
-    require_visible(achievement, actor)
-    current = {f: getattr(achievement, f) for f in ACHIEVEMENT_FIELDS}
-    _check_achievement({**current, **_pick(data, ACHIEVEMENT_FIELDS)}, actor)
-    obj, _changed = model_update(instance=achievement, fields=ACHIEVEMENT_FIELDS, data=data)
-    require_visible(obj, actor)
-    return obj
+    return checked_update(achievement, ACHIEVEMENT_FIELDS, _check_achievement, actor, data)
 
 
 @transaction.atomic
@@ -359,13 +355,9 @@ def _check_membership(values: dict[str, Any], actor: User | None, membership=Non
 
 @transaction.atomic
 def alliancemembership_create(*, actor: User | None, **data: Any) -> AllianceMembership:
-    values = _pick(data, ALLIANCEMEMBERSHIP_FIELDS)
-    _check_membership(values, actor)
-    obj = AllianceMembership(created_by=_creator(actor), **values)
-    obj.full_clean()
-    obj.save()
-    require_visible(obj, actor)
-    return obj
+    return checked_create(
+        AllianceMembership, ALLIANCEMEMBERSHIP_FIELDS, _check_membership, actor, data
+    )
 
 
 @transaction.atomic
@@ -409,23 +401,12 @@ def _check_project(values: dict[str, Any], actor: User | None) -> None:
 
 @transaction.atomic
 def jointproject_create(*, actor: User | None, **data: Any) -> JointProject:
-    values = _pick(data, JOINTPROJECT_FIELDS)
-    _check_project(values, actor)
-    obj = JointProject(created_by=_creator(actor), **values)
-    obj.full_clean()
-    obj.save()
-    require_visible(obj, actor)
-    return obj
+    return checked_create(JointProject, JOINTPROJECT_FIELDS, _check_project, actor, data)
 
 
 @transaction.atomic
 def jointproject_update(*, actor: User | None, jointproject: JointProject, **data: Any):
-    require_visible(jointproject, actor)
-    current = {f: getattr(jointproject, f) for f in JOINTPROJECT_FIELDS}
-    _check_project({**current, **_pick(data, JOINTPROJECT_FIELDS)}, actor)
-    obj, _changed = model_update(instance=jointproject, fields=JOINTPROJECT_FIELDS, data=data)
-    require_visible(obj, actor)
-    return obj
+    return checked_update(jointproject, JOINTPROJECT_FIELDS, _check_project, actor, data)
 
 
 @transaction.atomic

@@ -20,7 +20,8 @@ class TokenObtainView(APIView):
     returns the same token while more than half of that is left, then a new one;
     an expired token is answered 401 “令牌已过期，请重新获取”. An account with the second
     factor switched on must also send ``otp``: the 6-digit code of its authenticator app
-    (or a recovery code)."""
+    (or a recovery code). The hall display account (role ``screen_viewer``) is answered 403
+    ``{"detail": "…", "code": "token_not_allowed"}``."""
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
@@ -59,6 +60,12 @@ class TokenObtainView(APIView):
         if user is None or not user.is_active:
             raise serializers.ValidationError(
                 {"non_field_errors": [_("Wrong username or password.")]}
+            )
+        if not security.token_allowed(user):
+            # the hall display account: the big screen in the browser, never the API
+            return Response(
+                {"detail": security.token_refusal(), "code": security.TOKEN_NOT_ALLOWED},
+                status=status.HTTP_403_FORBIDDEN,
             )
         if security.otp_enabled(user):
             code = data.validated_data.get("otp", "")

@@ -27,7 +27,10 @@ class Holiday(BaseModel):
         verbose_name = _("public-holiday date")
         verbose_name_plural = _("public-holiday calendar")
         ordering = ["date"]
-        permissions = [("import_holiday", _("Can import public-holiday arrangements"))]
+        permissions = [
+            ("import_holiday", _("Can import public-holiday arrangements")),
+            ("use_calculator", _("Can use the legal deadline calculator")),
+        ]
 
     def __str__(self) -> str:
         return f"{self.date.isoformat()} {self.name}"

@@ -1,4 +1,4 @@
-"""The calendar's declarations: the calculator for everyone signed in, the holiday calendar
+"""The calendar's declarations: the calculator for union cadres, the holiday calendar
 for the city administrator (county and town cadres may read it)."""
 
 from dataclasses import replace
@@ -19,8 +19,9 @@ menu = [
 
 role_grants = {
     "city_admin": ["calendar.*"],
-    "county_admin": ["calendar.view_holiday"],
-    "town_cadre": ["calendar.view_holiday"],
+    "county_admin": ["calendar.view_holiday", "calendar.use_calculator"],
+    "town_cadre": ["calendar.view_holiday", "calendar.use_calculator"],
+    "union_chair": ["calendar.use_calculator"],
 }
 
 

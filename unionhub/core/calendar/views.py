@@ -1,4 +1,4 @@
-"""Pages: the legal-deadline calculator (any signed-in user) and the holiday calendar (the
+"""Pages: the legal-deadline calculator (union cadres) and the holiday calendar (the
 city administrator edits it; county and town cadres may read it).
 
 Holidays are city-wide reference data with no data scope (they belong to no organisation),
@@ -35,11 +35,19 @@ def _add_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
-class CalculatorView(LoginRequiredMixin, generic.View):
+class CalculatorView(LoginRequiredMixin, PermissionRequiredMixin, generic.View):
     """法定期限计算器: a kind and a date → the due date, rule, basis, roll-forward, warnings.
-    With htmx only the result panel is re-rendered."""
+    With htmx only the result panel is re-rendered. For the union cadres whose cases run
+    to legal deadlines (``calendar.use_calculator``), not station attendants."""
 
+    permission_required = "calendar.use_calculator"
+    raise_exception = True
     scope_exempt = "computes a date from the query; shows no stored records"
+
+    def handle_no_permission(self):
+        from unionhub.core.views.generic import login_or_forbidden
+
+        return login_or_forbidden(self.request)
 
     def get(self, request):
         form = DeadlineForm(request.GET or None)

@@ -59,6 +59,16 @@ class Endpoint:
     is_api: bool
     actions: dict[str, str] | None
     is_download: bool = False
+    #: an uploaded file's view (``ObjectFileView``): bytes, not a page
+    serves_file: bool = False
+
+
+def _serves_a_file(callback: Any) -> bool:
+    """An uploaded file's view (``ObjectFileView``): a download, not a page."""
+    from unionhub.core.views.generic import ObjectFileView
+
+    cls = getattr(callback, "view_class", None)
+    return isinstance(cls, type) and issubclass(cls, ObjectFileView)
 
 
 def _walk(patterns, prefix="", namespace="") -> Iterator[tuple[str, str, Any]]:
@@ -108,6 +118,7 @@ def endpoints() -> list[Endpoint]:
                 is_api=route.startswith("api/"),
                 actions=getattr(callback, "actions", None),
                 is_download=is_download,
+                serves_file=_serves_a_file(callback),
             )
         )
     return result

@@ -27,7 +27,9 @@ RAW_UTC = ("2026-12-01 23:30", "23:30:00", "+00:00", "2026年12月1日")
 PAGES = [
     e
     for e in endpoints()
-    if e.model is not None and not e.is_api and not e.is_download and e.params in ([], ["pk"])
+    if e.model is not None
+    and not (e.is_api or e.is_download or e.serves_file)
+    and e.params in ([], ["pk"])
 ]
 
 

@@ -27,10 +27,12 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views import generic
 
 from unionhub.core.detail_tabs import tabs_for
+from unionhub.core.files import protected_file_response
 from unionhub.core.scope import object_visible_to
 from unionhub.core.services import ModelServices, deletion_refusal
 
@@ -93,6 +95,38 @@ class ScopedMixin(LoginRequiredMixin, PermissionRequiredMixin):
         ctx["verbose_name"] = self.model._meta.verbose_name
         ctx["verbose_name_plural"] = self.model._meta.verbose_name_plural
         return ctx
+
+
+class ObjectFileView(ScopedMixin, generic.View):
+    """The file in ``file_field`` of one record, for whoever may view the record (core/files.py):
+
+    @register_model_view(SpotCheck, "photo")
+    class SpotCheckPhotoView(ObjectFileView):
+        model = SpotCheck
+        file_field = "photo"
+    """
+
+    file_field: str
+
+    def file_stem(self, obj: models.Model) -> str:
+        return f"{self.model._meta.model_name}-{obj.pk}-{self.file_field}"
+
+    def get(self, request, pk: int):
+        obj = get_object_or_404(self.get_queryset(), pk=pk)
+        return protected_file_response(getattr(obj, self.file_field), stem=self.file_stem(obj))
+
+
+def file_view_url_name(model: type[models.Model], field: str) -> str | None:
+    """The URL name of the ``ObjectFileView`` that serves ``model.field``, if one is
+    registered (core/urlgen.py's registry)."""
+    from unionhub.core.urlgen import model_views
+
+    for registration in model_views(model).values():
+        view = registration.view
+        if isinstance(view, type) and issubclass(view, ObjectFileView):
+            if view.file_field == field:
+                return f"{model._meta.app_label}:{registration.url_name}"
+    return None
 
 
 class ObjectListView(ScopedMixin, generic.TemplateView):
@@ -434,11 +468,25 @@ def _display(obj: models.Model, name: str) -> Any:
     if callable(getter):
         return getter()
     value = getattr(obj, name)
+    if isinstance(obj._meta.get_field(name), models.FileField):
+        return _file_link(obj, name) if value else ""
     if value is True:
         return _("Yes")
     if value is False:
         return _("No")
     return "" if value is None else value
+
+
+def _file_link(obj: models.Model, name: str) -> str:
+    """An uploaded file is opened through the record's file view (``ObjectFileView``),
+    never through a media URL."""
+    url_name = file_view_url_name(type(obj), name)
+    if url_name is None:
+        return _("A file is attached")
+    url = reverse(url_name, args=[obj.pk])
+    return format_html(
+        '<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("Open the file")
+    )
 
 
 class ObjectEditView(ScopedMixin, generic.UpdateView):

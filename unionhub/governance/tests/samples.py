@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from unionhub.accounts.models import User
@@ -84,6 +85,9 @@ def report_in(slug: str) -> RiskReport:
         occurred_on=timezone.localdate(),
         facts=f"{slug}样例：12名职工欠薪",
         people_affected=12,
+        evidence=SimpleUploadedFile(
+            "欠薪名单.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+        ),
     )
 
 

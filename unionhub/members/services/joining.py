@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unionhub.core.scope import scope_for
 from unionhub.members.choices import ApplicationStatus, Occupation
 from unionhub.members.models import JoinApplication, Member, id_number_hashes
 from unionhub.members.selectors import employer_lookup, joinapplication_route, town_region
@@ -24,7 +25,7 @@ from unionhub.members.services._common import (
     existing_member_with_id,
     raise_errors,
 )
-from unionhub.members.services.members import member_create
+from unionhub.members.services.members import member_create, member_link_account
 
 if TYPE_CHECKING:
     from unionhub.accounts.models import User
@@ -39,6 +40,16 @@ __all__ = [
 
 CONSENT_VERSION = "2026-01"
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def files_for_themself(actor: Any) -> bool:
+    """Whether a signed-in ``actor`` filing an application is the applicant: an account
+    with no staff data scope (a worker, or an account with no role yet). Staff filing on a
+    worker's behalf see other people's records, and their account is never recorded."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return False
+    scope = scope_for(actor)
+    return scope.own_only or scope.is_empty
 
 
 def _new_application_code() -> str:
@@ -134,6 +145,7 @@ def joinapplication_submit(
         platform_name=(platform_name or "").strip(),
         consent_version=CONSENT_VERSION,
         consented_at=timezone.now(),
+        applicant_account=actor if files_for_themself(actor) else None,
     )
     app.employer = employer
     app.id_number = id_number
@@ -190,7 +202,8 @@ def joinapplication_approve(
     *, actor: User, application: JoinApplication, card_number: str = ""
 ) -> Member:
     """Approve an application in the actor's scope: the applicant becomes a member of the
-    reviewing union."""
+    reviewing union, linked to their platform account when they filed it signed in (and
+    that account is not linked to a member yet)."""
     app = _lock_pending(application, actor)
     if existing_member_with_id(app.id_number):
         raise ValidationError({"id_number": duplicate_id_error()})
@@ -210,6 +223,10 @@ def joinapplication_approve(
         consented_at=app.consented_at,
         application=app,
     )
+    account = app.applicant_account
+    if account is not None and not Member.objects.filter(account=account).exists():
+        # The worker filed it signed in: their /me/ pages show the membership at once.
+        member_link_account(actor=actor, member=member, account=account)
     app.status = ApplicationStatus.APPROVED
     app.decided_at = timezone.now()
     app.decided_by = actor

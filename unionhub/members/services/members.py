@@ -304,6 +304,24 @@ def member_link_account(*, actor: User | None, member: Member, account: User | N
     return member
 
 
+def member_form_printed(*, actor: User, member: Member) -> bool:
+    """Record that ``actor`` printed the member's registration form (会员登记表): a viewing
+    of personal data when the form carried the clear ID number and phone, else an export.
+    Returns whether the numbers were printed in full."""
+    ensure_visible(member, actor)
+    unmasked = may_view_personal_data(actor)
+    record_change(
+        obj=member,
+        action="reveal" if unmasked else "export",
+        actor=actor,
+        changes={"document": "registration_form", "format": "pdf", "unmasked": unmasked},
+        note=_("Registration form printed with the full ID number and phone")
+        if unmasked
+        else _("Registration form printed (ID number and phone masked)"),
+    )
+    return unmasked
+
+
 def member_reveal(*, actor: User, member: Member, reason: str = "") -> dict[str, str]:
     """The clear ID number and phone for a permitted user; the viewing is audited."""
     if not may_view_personal_data(actor):

@@ -19,6 +19,7 @@ from unionhub.points.models import (
     Programme,
     Redemption,
     Reward,
+    RulesVersion,
     Submission,
     Suggestion,
 )
@@ -128,8 +129,26 @@ def department_in(slug: str) -> Department:
     )
 
 
+def rulesversion_in(slug: str) -> RulesVersion:
+    import datetime as dt
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    programme = programme_in(slug)
+    return programme.rules_versions.first() or services.rules_version_add(
+        actor=None,
+        programme=programme,
+        title=f"{slug}积分管理制度",
+        effective_from=dt.date(2026, 1, 1),
+        document=SimpleUploadedFile(
+            "制度.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+        ),
+    )
+
+
 SAMPLES = {
     Department: department_in,
+    RulesVersion: rulesversion_in,
     Programme: programme_in,
     PointItem: item_in,
     PointsAccount: account_in,

@@ -27,6 +27,18 @@ from unionhub.stations.models import (
 )
 
 
+def sample_png(name: str):
+    """A real (tiny) PNG: the photo fields decode what they are given."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 30, 50)).save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
 def station_in(slug: str) -> Station:
     code = f"SAMPLE-{slug}"
     existing = Station.objects.filter(code=code).first()
@@ -111,6 +123,7 @@ def spotcheck_in(slug: str) -> SpotCheck:
         passed=False,
         findings="药箱过期",
         rectify_by=dt.date(2030, 5, 9),
+        photo=sample_png("药箱.png"),
     )
 
 

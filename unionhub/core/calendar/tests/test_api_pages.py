@@ -118,7 +118,7 @@ def test_calculator_needs_login(client):
 
 
 @pytest.mark.django_db
-def test_calculator_in_everyones_menu_holidays_only_for_readers(client_as):
+def test_calculator_in_cadres_menu_holidays_only_for_readers(client_as):
     town = client_as("funing_town").get("/calendar/").content.decode()
     assert 'href="/calendar/"' in town
     assert 'href="/calendar/holidays/"' in town  # town cadres may read the calendar
@@ -156,7 +156,7 @@ def test_user_without_role_cannot_read_the_calendar(client):
     user = ensure_user("calendar_nobody", "无角色", county_union("funing"), [])
     client.force_login(user)
     assert client.get("/calendar/holidays/").status_code == 403
-    assert client.get("/calendar/").status_code == 200  # the calculator is for everyone
+    assert client.get("/calendar/").status_code == 403  # the calculator is for cadres
 
 
 @pytest.mark.django_db
