@@ -159,7 +159,7 @@ def enterprise_pdf(enterprise: Any, *, user: Any) -> bytes:
             (_("Industry (GB/T 4754)"), ent.industry_display),
             (_("Ownership"), ent.get_ownership_display()),
             (_("Size class"), ent.get_size_class_display()),
-            (_("Employees"), ent.employees),
+            (_("Number of employees"), ent.employees),
             (_("Founded on"), _date(ent.founded_on)),
             (_("Operating status"), ent.get_operating_status_display()),
             (_("Party organisation"), _yes_no(ent.has_party_org)),
@@ -185,10 +185,10 @@ def enterprise_pdf(enterprise: Any, *, user: Any) -> bytes:
     rows(
         pdf,
         [
-            _("Union"),
+            _("Union name"),
             _("Form"),
             _("Chair / organiser"),
-            _("Members"),
+            _("Number of members"),
             _("Founded on"),
             _("Term end"),
             _("Term state"),

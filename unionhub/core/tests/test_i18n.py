@@ -60,6 +60,24 @@ def test_every_catalogue_of_the_repository_is_translated(path):
     assert not fuzzy, f"{path.relative_to(ROOT)}: fuzzy: {fuzzy}"
 
 
+def test_no_message_has_two_translations():
+    """Django merges every app's catalogue into one at run time and the first app in
+    INSTALLED_APPS wins, so a msgid translated one way in one app and another way in a
+    second silently changes the other app's pages (the enterprise file's "Members" → 会员数
+    renamed the statistics column 会员). The same msgid must read the same everywhere; a
+    different meaning takes its own msgid or a context (pgettext)."""
+    translations: dict[tuple[str, str, str], dict[str, list[str]]] = {}
+    for path in _every_catalogue():
+        for e in polib.pofile(str(path)):
+            if e.obsolete or not e.msgid:
+                continue
+            value = e.msgstr or " | ".join(e.msgstr_plural[k] for k in sorted(e.msgstr_plural))
+            where = translations.setdefault(_key(e), {}).setdefault(value, [])
+            where.append(path.relative_to(ROOT).parts[1] if path.parts[-5] != "locale" else "")
+    clashes = {k[1]: v for k, v in translations.items() if len(v) > 1}
+    assert not clashes, clashes
+
+
 def test_catalogues_are_discovered():
     found = {p.relative_to(ROOT).parts[0:2] for p in _every_catalogue()}
     assert ("locale", "zh_Hans") in found and ("unionhub", "core") in found
