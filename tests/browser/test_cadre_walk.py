@@ -54,6 +54,15 @@ def test_import_errors_tree_filter_and_export(office, tmp_path):
     assert "第4行 [统一社会信用代码]" in page.inner_text("[data-testid=import-errors]")
     assert Enterprise.objects.count() == before
     shot(page, "90-cadre-import-errors")
+    # the uploaded file comes back with a 错误原因 column and the bad row marked
+    with page.expect_download() as marked:
+        page.click("[data-testid=import-error-workbook]")
+    returned = tmp_path / "errors.xlsx"
+    marked.value.save_as(returned)
+    errors = [[c.value for c in row] for row in load_workbook(returned).active.iter_rows()]
+    reason_column = next(i for i, v in enumerate(errors[0]) if v == "错误原因")
+    flagged = [r for r in errors[1:] if r[reason_column]]
+    assert len(flagged) == 1 and "统一社会信用代码" in flagged[0][reason_column]
 
     # 2. the region tree: the county's branch opens beside its link and loads its towns once
     page.goto(page.base + "/enterprises/")
