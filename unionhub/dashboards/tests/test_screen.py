@@ -79,3 +79,35 @@ def test_county_screen_holds_only_its_county(few, client_as):
     text = client_as("xiangshui_admin").get("/dashboards/screen/").content.decode()
     assert "响水县" in text
     assert "射阳县" not in text and "东台市" not in text
+
+
+@pytest.mark.parametrize(("visits", "shown"), [(4, "<5"), (5, "5")])
+def test_every_visit_figure_hides_four_and_shows_five(demo, client_as, visits, shown):
+    """The boundary of §11.3.6 on each figure the screen draws from station visits: the
+    24-hour total, the bar of the hour and the county's bar of the week."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from unionhub.stations.models import CheckIn
+
+    xiangshui = CheckIn.objects.filter(station__region__path__startswith="320900/320921/")
+    if xiangshui.exists():
+        pytest.skip("the demo already holds visits in 响水")
+    at = (timezone.now() - dt.timedelta(hours=1)).replace(minute=30)
+    for _ in range(visits):
+        checkin_in("xiangshui")
+    xiangshui.update(at=at)
+
+    text = client_as("xiangshui_admin").get("/dashboards/screen/").content.decode()
+    day = re.search(r'data-figure="checkins.day">([^<]*)<', text).group(1)
+    assert day.replace("&lt;", "<") == shown
+    charts = {chart_id: json.loads(payload) for chart_id, payload in SCRIPT.findall(text)}
+    hour_bars = [b for b in charts["c-hours"]["series"][0]["data"] if b != {"value": 0}]
+    (county_bar,) = charts["c-checkins"]["series"][0]["data"]
+    for bar in (hour_bars[0], county_bar):
+        if shown == "<5":
+            assert bar["value"] == 0 and bar["label"]["formatter"] == "<5"
+        else:
+            assert bar["value"] == 5 and "formatter" not in bar.get("label", {})
+    assert len(hour_bars) == 1
