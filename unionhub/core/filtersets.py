@@ -3,6 +3,8 @@ widget gets the Tabler CSS class."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -17,6 +19,14 @@ INT64_MAX = 2**63 - 1
 #: query parameters every list understands besides its filters
 LIST_PARAMS = ("page", "page_size", "sort", "cols")
 API_LIST_PARAMS = ("page", "page_size", "format", "ordering")
+
+
+def start_of_next_day(day: dt.date) -> dt.datetime:
+    """Local midnight after ``day``: a timestamp is "on or before ``day``" when it is earlier
+    (the statistics' dates and the lists their cells link to count the same way)."""
+    from django.utils import timezone
+
+    return timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min))
 
 
 def param_names(filterset) -> list[str]:

@@ -31,10 +31,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, CharField, Count, Q, Value, When
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from unionhub.core.filtersets import start_of_next_day
 
 __all__ = ["Cell", "Column", "Table", "statistics_tables", "statistics_workbook"]
 
@@ -72,7 +73,7 @@ class Table:
 
 
 def _end(as_of: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time.min))
+    return start_of_next_day(as_of)
 
 
 def _county_key(lookup: str, regions: list[Any]) -> Case:
@@ -149,6 +150,7 @@ def _rate(numerator: int, denominator: int) -> Decimal | None:
 
 def _unions_table(user: Any, regions: list[Any], as_of: dt.date) -> Table:
     from unionhub.org.choices import OrgKind
+    from unionhub.org.filtersets import founded_on_or_before
     from unionhub.org.models import OrgUnit
 
     kinds = [
@@ -159,13 +161,15 @@ def _unions_table(user: Any, regions: list[Any], as_of: dt.date) -> Table:
         OrgKind.COMMUNITY,
         OrgKind.OTHER,
     ]
-    on_date = Q(enterprise_union__founded_on__lte=as_of) | Q(
-        enterprise_union__isnull=True, created_at__lt=_end(as_of)
+    qs = (
+        OrgUnit.objects.visible_to(user)
+        .filter(kind__in=kinds, is_active=True)
+        .filter(founded_on_or_before(as_of))
     )
-    qs = OrgUnit.objects.visible_to(user).filter(kind__in=kinds, is_active=True).filter(on_date)
 
     def link(kind: str | None):
-        return lambda r: _url("org:orgunit_list", {"kind": kind, "region": r.pk})
+        params = {"kind": kind, "founded_before": as_of.isoformat()}
+        return lambda r: _url("org:orgunit_list", {**params, "region": r.pk})
 
     # No API link: the organisation API filters by parent, not by region (the web list does).
     columns = [
@@ -368,13 +372,13 @@ def _new_employment_table(user: Any, regions: list[Any], as_of: dt.date) -> Tabl
 
 
 def _coverage_table(user: Any, regions: list[Any], as_of: dt.date) -> Table:
-    from unionhub.enterprises.models import Enterprise, EnterpriseUnion
+    from unionhub.enterprises.models import Enterprise
+    from unionhub.enterprises.rules import covered_by_union_on, must_establish_q
 
-    covered = EnterpriseUnion.objects.filter(enterprises=OuterRef("pk"), founded_on__lte=as_of)
     qs = (
         Enterprise.objects.visible_to(user)
-        .filter(employees__gte=25, operating_status="operating", founded_on__lte=as_of)
-        .annotate(covered=Exists(covered))
+        .filter(must_establish_q(), founded_on__lte=as_of)
+        .annotate(covered=covered_by_union_on(as_of))
     )
 
     def link(**params):
@@ -383,8 +387,9 @@ def _coverage_table(user: Any, regions: list[Any], as_of: dt.date) -> Table:
             lambda r: _api("/api/v1/enterprises/", {**params, "region": r.code}),
         )
 
-    big_html, big_api = link(must_establish="true")
-    with_html, with_api = link(must_establish="true", has_union="true")
+    day = as_of.isoformat()
+    big_html, big_api = link(must_establish="true", founded_before=day)
+    with_html, with_api = link(must_establish="true", founded_before=day, union_founded_before=day)
     columns = [
         Column(
             "big",

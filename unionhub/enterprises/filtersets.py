@@ -19,7 +19,7 @@ from unionhub.enterprises.choices import (
     UnionStatus,
 )
 from unionhub.enterprises.models import Campaign, ContactLog, Enterprise, EnterpriseUnion
-from unionhub.enterprises.rules import must_establish_q
+from unionhub.enterprises.rules import covered_by_union_on, must_establish_q
 from unionhub.org.models import Region
 
 
@@ -28,7 +28,7 @@ class EnterpriseFilterSet(ScopedFilterSet):
 
     search_fields = ("name", "uscc")
     # ?region=<code> serves the API and the KPI links; the page offers the region select
-    page_hidden = ("region",)
+    page_hidden = ("region", "union_founded_before")
     page_first = ("q", "region_id", "union_status", "has_union", "must_establish")
     region = django_filters.CharFilter(
         method="in_region", label=_("Region (code, with everything below)")
@@ -60,6 +60,14 @@ class EnterpriseFilterSet(ScopedFilterSet):
         field_name="employees", lookup_expr="gte", label=_("Employees at least")
     )
     has_party_org = django_filters.BooleanFilter(label=_("has a party organisation"))
+    # The statutory statistics' table 4 links here with its date: founded by then, and
+    # covered by a union founded by then (``has_union`` is today's union status).
+    founded_before = django_filters.DateFilter(
+        field_name="founded_on", lookup_expr="lte", label=_("Founded until")
+    )
+    union_founded_before = django_filters.DateFilter(
+        method="union_founded_by", label=_("Covered by a union founded until")
+    )
     is_head_enterprise = django_filters.BooleanFilter(label=_("head enterprise"))
     is_high_profile = django_filters.BooleanFilter(label=_("high-profile enterprise"))
 
@@ -84,6 +92,9 @@ class EnterpriseFilterSet(ScopedFilterSet):
 
     def in_region_id(self, queryset, name, value):
         return queryset.filter(region__path__startswith=value.path)
+
+    def union_founded_by(self, queryset, name, value):
+        return queryset.filter(covered_by_union_on(value)) if value else queryset
 
     def with_reason(self, queryset, name, value):
         return queryset.filter(target_reasons__contains=value)
@@ -131,7 +142,7 @@ class EnterpriseUnionFilterSet(ScopedFilterSet):
     # The statutory statistics' 工会主席（组织员） cells link here (docs/dashboards.md):
     # the unions of a county-level unit founded on or before the date with a chair named.
     # As on the enterprise list: ?region=<code> for the API and the links, a select on the page.
-    page_hidden = ("region",)
+    page_hidden = ("region", "union_founded_before")
     region = django_filters.CharFilter(
         method="in_region", label=_("Region (code, with everything below)")
     )

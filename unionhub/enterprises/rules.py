@@ -26,6 +26,16 @@ def must_establish_q():
     return Q(employees__gte=ESTABLISH_THRESHOLD, operating_status=OperatingStatus.OPERATING)
 
 
+def covered_by_union_on(day: dt.date):
+    """Enterprises covered on ``day`` by a union founded on or before it (the statutory
+    statistics' table 4 and the list filter ``union_founded_before`` its cells link to)."""
+    from django.db.models import Exists, OuterRef
+
+    from unionhub.enterprises.models import EnterpriseUnion
+
+    return Exists(EnterpriseUnion.objects.filter(enterprises=OuterRef("pk"), founded_on__lte=day))
+
+
 #: "operating for one full year": the anniversary day counts.
 OPERATING_YEARS = 1
 

@@ -3,13 +3,10 @@ use ``region`` — a region code, with everything below it — and the date boun
 
 from __future__ import annotations
 
-import datetime as dt
-
 import django_filters
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from unionhub.core.filtersets import ScopedFilterSet
+from unionhub.core.filtersets import ScopedFilterSet, start_of_next_day
 from unionhub.socialwork.choices import SessionKind
 from unionhub.socialwork.models import (
     Assessment,
@@ -62,8 +59,7 @@ class SocialWorkerFilterSet(_RegionFilterSet):
     def filter_registered_before(self, queryset, name, value):
         if not value:
             return queryset
-        end = timezone.make_aware(dt.datetime.combine(value + dt.timedelta(days=1), dt.time.min))
-        return queryset.filter(created_at__lt=end)
+        return queryset.filter(created_at__lt=start_of_next_day(value))
 
 
 class PostingFilterSet(_WorkerRecordFilterSet):

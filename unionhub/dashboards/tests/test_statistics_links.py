@@ -32,12 +32,6 @@ pytestmark = pytest.mark.django_db
 
 #: (table number, column key) → why its link lists more than the figure counts
 NOT_EXACT: dict[tuple[int, str], str] = {}
-#: cells exact today whose list cannot yet take the date (a past date lists today's records)
-NOT_EXACT_IN_THE_PAST: dict[tuple[int, str | None], str] = {
-    (1, None): "the organisation list has no founding-date filter (org/filtersets.py)",
-    (4, None): "the enterprise list has no founding-date filter and has_union is today's "
-    "union status (EnterpriseFilterSet)",
-}
 #: a date in the past (the fixture has records on both sides of it) and today
 PAST = AS_OF
 #: cells shown without a link: the sum of the linked cells beside it
@@ -134,8 +128,6 @@ def test_every_cell_links_to_as_many_records_as_it_counts(
             continue
         assert cell.html_url, f"{where}: no link"
         if (table.number, column.key) in NOT_EXACT:
-            continue
-        if as_of != timezone.localdate() and (table.number, None) in NOT_EXACT_IN_THE_PAST:
             continue
         listed = _web_count(client, cell.html_url)
         assert listed == cell.value, f"{where}: {cell.value} but {cell.html_url} lists {listed}"
