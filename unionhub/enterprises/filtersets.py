@@ -23,16 +23,42 @@ from unionhub.enterprises.rules import covered_by_union_on, must_establish_q
 from unionhub.org.models import Region
 
 
-class EnterpriseFilterSet(ScopedFilterSet):
-    """Shared by the HTML list, the export and the API (parameters named after fields)."""
+class _RegionCodeFilterSet(ScopedFilterSet):
+    """``?region=<code>`` (the API, KPI cards and statistics cells link by code, with
+    everything below) hidden on the page, where ``region_id`` — the select each list
+    declares — offers the same choice; ``region_path`` is where the record's region lies."""
 
-    search_fields = ("name", "uscc")
-    # ?region=<code> serves the API and the KPI links; the page offers the region select
-    page_hidden = ("region", "union_founded_before")
-    page_first = ("q", "region_id", "union_status", "has_union", "must_establish")
+    region_path = "region__path"
+    page_hidden: tuple[str, ...] = ("region",)
     region = django_filters.CharFilter(
         method="in_region", label=_("Region (code, with everything below)")
     )
+
+    def title_place(self) -> str | None:
+        # ``?region=<code>`` names the place as well as the select
+        code = (self.data.get("region") or "").strip() if self.is_bound else ""
+        if code:
+            region = Region.objects.filter(code=code).first()
+            if region is not None:
+                return str(region)
+        return super().title_place()
+
+    def in_region(self, queryset, name, value):
+        region = Region.objects.filter(code=value.strip()).first()
+        if region is None:
+            return queryset.none()
+        return queryset.filter(**{f"{self.region_path}__startswith": region.path})
+
+    def in_region_id(self, queryset, name, value):
+        return queryset.filter(**{f"{self.region_path}__startswith": value.path})
+
+
+class EnterpriseFilterSet(_RegionCodeFilterSet):
+    """Shared by the HTML list, the export and the API (parameters named after fields)."""
+
+    search_fields = ("name", "uscc")
+    page_hidden = ("region", "union_founded_before")
+    page_first = ("q", "region_id", "union_status", "has_union", "must_establish")
     region_id = django_filters.ModelChoiceFilter(
         queryset=Region.objects.filter(level__in=["county", "town"]).order_by("path"),
         method="in_region_id",
@@ -75,24 +101,6 @@ class EnterpriseFilterSet(ScopedFilterSet):
         model = Enterprise
         fields = ["uscc"]
 
-    def title_place(self) -> str | None:
-        # ``?region=<code>`` (a KPI card's link) names the place as well as the select
-        code = (self.data.get("region") or "").strip() if self.is_bound else ""
-        if code:
-            region = Region.objects.filter(code=code).first()
-            if region is not None:
-                return str(region)
-        return super().title_place()
-
-    def in_region(self, queryset, name, value):
-        region = Region.objects.filter(code=value.strip()).first()
-        if region is None:
-            return queryset.none()
-        return queryset.filter(region__path__startswith=region.path)
-
-    def in_region_id(self, queryset, name, value):
-        return queryset.filter(region__path__startswith=value.path)
-
     def union_founded_by(self, queryset, name, value):
         return queryset.filter(covered_by_union_on(value)) if value else queryset
 
@@ -127,7 +135,7 @@ class _RegionIdFilter(django_filters.ModelChoiceFilter):
     """A region by its id (the page's select); the schema says integer."""
 
 
-class EnterpriseUnionFilterSet(ScopedFilterSet):
+class EnterpriseUnionFilterSet(_RegionCodeFilterSet):
     search_fields = ("org_unit__name", "chair_name", "enterprises__name")
     form = django_filters.ChoiceFilter(choices=UnionForm.choices, label=_("form"))
     mode = django_filters.ChoiceFilter(
@@ -141,11 +149,7 @@ class EnterpriseUnionFilterSet(ScopedFilterSet):
     )
     # The statutory statistics' 工会主席（组织员） cells link here (docs/dashboards.md):
     # the unions of a county-level unit founded on or before the date with a chair named.
-    # As on the enterprise list: ?region=<code> for the API and the links, a select on the page.
-    page_hidden = ("region", "union_founded_before")
-    region = django_filters.CharFilter(
-        method="in_region", label=_("Region (code, with everything below)")
-    )
+    region_path = "org_unit__region__path"
     region_id = _RegionIdFilter(
         queryset=Region.objects.filter(level__in=["county", "town"]).order_by("path"),
         method="in_region_id",
@@ -164,24 +168,6 @@ class EnterpriseUnionFilterSet(ScopedFilterSet):
 
     def search(self, queryset, name, value):
         return super().search(queryset, name, value).distinct()
-
-    # the region of the union organisation, with everything below it (by path, never by code)
-    def title_place(self) -> str | None:
-        code = (self.data.get("region") or "").strip() if self.is_bound else ""
-        if code:
-            region = Region.objects.filter(code=code).first()
-            if region is not None:
-                return str(region)
-        return super().title_place()
-
-    def in_region(self, queryset, name, value):
-        region = Region.objects.filter(code=value.strip()).first()
-        if region is None:
-            return queryset.none()
-        return queryset.filter(org_unit__region__path__startswith=region.path)
-
-    def in_region_id(self, queryset, name, value):
-        return queryset.filter(org_unit__region__path__startswith=value.path)
 
     def with_chair(self, queryset, name, value: bool | None):
         if value is None:

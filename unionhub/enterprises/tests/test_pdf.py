@@ -5,29 +5,15 @@ the audit trail."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import tempfile
 
 import pytest
 from django.urls import reverse
 
+from unionhub.core.testing.pdf import pdf_text
 from unionhub.enterprises import services
 from unionhub.enterprises.tests.samples import union_in
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf_text(content: bytes) -> str:
-    with tempfile.NamedTemporaryFile(suffix=".pdf", delete=False) as handle:
-        handle.write(content)
-    try:
-        out = subprocess.run(
-            ["pdftotext", "-layout", handle.name, "-"], capture_output=True, check=True
-        )
-    finally:
-        os.unlink(handle.name)
-    return out.stdout.decode()
 
 
 @pytest.fixture

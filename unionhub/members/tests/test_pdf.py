@@ -5,15 +5,13 @@ hidden in the file), another county's member is 404, and every printing is audit
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import tempfile
 
 import pytest
 from django.urls import reverse
 
 from unionhub.core.models import ChangeRecord
 from unionhub.core.pii import mask_id_number, mask_phone
+from unionhub.core.testing.pdf import pdf_text
 from unionhub.members import services
 from unionhub.members.demo import synthetic_id_number
 from unionhub.org.demo import first_town_union
@@ -22,18 +20,6 @@ pytestmark = pytest.mark.django_db
 
 ID = synthetic_id_number("320924", dt.date(1988, 6, 15), 235)
 PHONE = "13851234567"
-
-
-def pdf_text(content: bytes) -> str:
-    with tempfile.NamedTemporaryFile(suffix=".pdf", delete=False) as handle:
-        handle.write(content)
-    try:
-        out = subprocess.run(
-            ["pdftotext", "-layout", handle.name, "-"], capture_output=True, check=True
-        )
-    finally:
-        os.unlink(handle.name)
-    return out.stdout.decode()
 
 
 @pytest.fixture
