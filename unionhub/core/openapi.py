@@ -1,6 +1,9 @@
 """The OpenAPI description in Chinese (issue #21: operations had no summary and showed the
 English developer docstrings of the view classes).
 
+Error answers are documented as well (issue #19: schemathesis checks every answer against the
+schema): 400 with each field's Chinese messages, 401/403/404/409/429 with ``detail``.
+
 Every operation gets a summary built from the model's verbose name and the action
 ("企业列表", "新增企业", "审核通过积分申报"); a module's own ``extend_schema(summary=…)``
 still wins. Docstrings written for developers in English are not shown to API users: a
@@ -68,7 +71,75 @@ def _model_field(field):
         return None
 
 
+DETAIL_COMPONENT = "ErrorDetail"
+FIELD_ERRORS_COMPONENT = "FieldErrors"
+
+
+def _error_components() -> dict[str, dict]:
+    return {
+        DETAIL_COMPONENT: {
+            "type": "object",
+            "description": _("An error explained in one Chinese sentence."),
+            "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
+            "required": ["detail"],
+        },
+        FIELD_ERRORS_COMPONENT: {
+            "type": "object",
+            "description": _(
+                "What is wrong, by field: each field name maps to its messages in Chinese; "
+                "problems of the record as a whole are under non_field_errors, a refusal of "
+                "the whole request under detail."
+            ),
+            "additionalProperties": {
+                "anyOf": [{"type": "array"}, {"type": "string"}, {"type": "object"}]
+            },
+        },
+    }
+
+
 class AutoSchema(SpectacularAutoSchema):
+    def _error_answers(self) -> dict[str, tuple[str, str]]:
+        """Status code → (description, component) of the errors this operation can answer."""
+        answers = {
+            "400": (
+                _("The request was refused: the body says what is wrong and where."),
+                FIELD_ERRORS_COMPONENT,
+            ),
+            "401": (_("Not signed in, or the token has expired."), DETAIL_COMPONENT),
+            "403": (_("The account may not do this."), DETAIL_COMPONENT),
+            "429": (_("Too many requests: try again later."), DETAIL_COMPONENT),
+        }
+        if "{" in self.path:
+            answers["404"] = (
+                _("No such record within the caller's data scope."),
+                DETAIL_COMPONENT,
+            )
+        if self.method == "DELETE":
+            answers["409"] = (
+                _("Not deleted: other records still depend on it."),
+                DETAIL_COMPONENT,
+            )
+        return answers
+
+    def _get_response_bodies(self, direction="response"):
+        from drf_spectacular.plumbing import ResolvedComponent
+
+        responses = super()._get_response_bodies(direction)
+        components = _error_components()
+        for code, (description, name) in self._error_answers().items():
+            component = ResolvedComponent(
+                name=name, type=ResolvedComponent.SCHEMA, object=name, schema=components[name]
+            )
+            self.registry.register_on_missing(component)
+            responses.setdefault(
+                code,
+                {
+                    "description": description,
+                    "content": {"application/json": {"schema": component.ref}},
+                },
+            )
+        return responses
+
     def _map_serializer_field(self, field, direction, bypass_extensions=False):
         """Read-only fields lose ``allow_blank``/``allow_null`` in DRF, so the schema said a
         blank ``size_class`` or a null ``parent`` could not happen although responses carry
