@@ -383,3 +383,17 @@ def enterprise_membership_rates(*, user: Any, limit: int = 20) -> list[dict[str,
             }
         )
     return result
+
+
+def account_linked_on_approval(application: JoinApplication) -> tuple[str, Any]:
+    """What approving does with the applicant's platform account, for the reviewer to see
+    before deciding: ``("link", account)`` when the worker filed it signed in and that
+    account has no member yet; ``("taken", account)`` when the account already belongs to
+    another member (approval then links nothing); ``("none", None)`` when it was filed
+    without an account (anonymously, or by staff on the worker's behalf)."""
+    account = application.applicant_account
+    if account is None:
+        return "none", None
+    if Member.objects.filter(account=account).exists():
+        return "taken", account
+    return "link", account

@@ -409,6 +409,10 @@ class JoinApplicationDetailView(ObjectDetailView):
         ctx["can_review"] = app.status == ApplicationStatus.PENDING and user.has_perm(
             "members.review_joinapplication"
         )
+        if ctx["can_review"]:
+            from unionhub.members.selectors import account_linked_on_approval
+
+            ctx["account_outcome"], ctx["applicant_account"] = account_linked_on_approval(app)
         ctx["reject_form"] = kwargs.get("reject_form") or RejectForm()
         return ctx
 

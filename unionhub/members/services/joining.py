@@ -13,7 +13,12 @@ from django.utils.translation import gettext as _
 from unionhub.core.scope import scope_for
 from unionhub.members.choices import ApplicationStatus, Occupation
 from unionhub.members.models import JoinApplication, Member, id_number_hashes
-from unionhub.members.selectors import employer_lookup, joinapplication_route, town_region
+from unionhub.members.selectors import (
+    account_linked_on_approval,
+    employer_lookup,
+    joinapplication_route,
+    town_region,
+)
 from unionhub.members.services._common import (
     Errors,
     add_error,
@@ -223,8 +228,8 @@ def joinapplication_approve(
         consented_at=app.consented_at,
         application=app,
     )
-    account = app.applicant_account
-    if account is not None and not Member.objects.filter(account=account).exists():
+    outcome, account = account_linked_on_approval(app)
+    if outcome == "link":
         # The worker filed it signed in: their /me/ pages show the membership at once.
         member_link_account(actor=actor, member=member, account=account)
     app.status = ApplicationStatus.APPROVED

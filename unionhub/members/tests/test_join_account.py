@@ -116,3 +116,53 @@ def test_account_already_linked_keeps_its_member(new_worker, user_named):
     assert member.account is None
     first.refresh_from_db()
     assert first.account == new_worker
+
+
+def _review_box_outcome(user_named) -> tuple[str, str]:
+    """What the reviewer's page says approving will do with the applicant's account."""
+    import re
+
+    cadre = Client()
+    cadre.force_login(user_named("sheyang_town"))
+    app = JoinApplication.objects.get(id_number_hash__in=_hashes())
+    html = cadre.get(reverse("members:joinapplication", args=[app.pk])).content.decode()
+    found = re.search(
+        r'data-testid="account-outcome" data-outcome="(\w+)">\s*(.*?)\s*</p>', html, re.S
+    )
+    assert found, "the review box says nothing about the account"
+    return found.group(1), found.group(2)
+
+
+def test_reviewer_is_told_the_account_will_be_linked(new_worker, user_named):
+    worker = Client()
+    worker.force_login(new_worker)
+    apply_on_the_web(worker)
+    outcome, sentence = _review_box_outcome(user_named)
+    assert outcome == "link"
+    assert "sheyang_rider" in sentence and "批准后新会员将关联到该账号" in sentence
+
+
+def test_reviewer_is_told_nothing_is_linked_without_an_account(demo, client, user_named):
+    apply_on_the_web(client)
+    outcome, sentence = _review_box_outcome(user_named)
+    assert outcome == "none"
+    assert "批准后新会员不关联平台账号" in sentence
+
+
+def test_reviewer_is_told_a_taken_account_is_not_linked(new_worker, user_named):
+    from unionhub.members import services
+
+    first = services.member_create(
+        actor=None,
+        name="陈骑手",
+        id_number=synthetic_id_number("320924", dt.date(1990, 1, 2), 111),
+        phone="13912345678",
+        union=first_town_union("sheyang"),
+    )
+    services.member_link_account(actor=None, member=first, account=new_worker)
+    worker = Client()
+    worker.force_login(new_worker)
+    apply_on_the_web(worker)
+    outcome, sentence = _review_box_outcome(user_named)
+    assert outcome == "taken"
+    assert "已关联其他会员" in sentence
