@@ -4,24 +4,12 @@ when the machine has it; otherwise an ASCII-only layout (station code, URL, QR).
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import segno
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
-CJK_FONTS = [
-    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),  # collection index 2 = SC
-    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
-    ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", None),
-]
-
-
-def cjk_font() -> tuple[str, int | None] | None:
-    for path, index in CJK_FONTS:
-        if Path(path).exists():
-            return path, index
-    return None
+from unionhub.core.pdf import add_cjk_font, cjk_font
 
 
 def station_poster_pdf(station, url: str, font: tuple[str, int | None] | None = ...) -> bytes:
@@ -33,17 +21,7 @@ def station_poster_pdf(station, url: str, font: tuple[str, int | None] | None = 
     qr_png = io.BytesIO()
     segno.make(url, error="m").save(qr_png, kind="png", scale=10, border=2)
     qr_png.seek(0)
-    cjk = False
-    if font is not None:
-        try:
-            path, index = font
-            if index is None:
-                pdf.add_font("cjk", fname=path)
-            else:
-                pdf.add_font("cjk", fname=path, collection_font_number=index)
-            cjk = True
-        except Exception:  # noqa: BLE001 — an unreadable font falls back to ASCII
-            cjk = False
+    cjk = add_cjk_font(pdf, font)
     pdf.set_fill_color(196, 30, 58)
     pdf.rect(0, 0, 210, 48, style="F")
     pdf.set_text_color(255, 255, 255)
