@@ -481,3 +481,117 @@ class WageStandard(BaseModel):
     def __str__(self) -> str:
         value = f"{self.amount}" if self.amount is not None else self.rule
         return f"{self.case.title} · {self.get_kind_display()}{(' ' + self.item) if self.item else ''} {value}"
+
+
+SESSION_FIELDS = ("case", "held_on", "place", "chair", "recorder", "attendees", "minutes")
+DRAFT_FIELDS = ("case", "prepared_on", "session", "text", "note")
+
+
+class BargainingSession(BaseModel):
+    """A bargaining meeting (协商会议, 集体合同规定 art. 33–35): chaired alternately by the two
+    chief representatives, minuted by a neutral recorder who is not a representative."""
+
+    case = models.ForeignKey(
+        BargainingCase,
+        verbose_name=_("bargaining case"),
+        on_delete=models.PROTECT,
+        related_name="sessions",
+    )
+    number = models.PositiveSmallIntegerField(_("meeting no."), editable=False)
+    held_on = models.DateField(_("meeting date"))
+    place = models.CharField(_("place"), max_length=150)
+    chair = models.ForeignKey(
+        Representative,
+        verbose_name=_("chair"),
+        on_delete=models.PROTECT,
+        related_name="chaired_sessions",
+        help_text=_(
+            "One of the two chief representatives; the chair alternates between the sides."
+        ),
+    )
+    recorder = models.CharField(
+        _("recorder"),
+        max_length=50,
+        help_text=_("Appointed jointly; neutral and not a representative of either side."),
+    )
+    attendees = models.ManyToManyField(
+        Representative,
+        verbose_name=_("representatives present"),
+        related_name="attended_sessions",
+        blank=True,
+    )
+    minutes = models.TextField(_("minutes"), blank=True)
+
+    scope_spec = ScopeSpec(
+        org_path="case__union__path", region_path="case__region__path", owner=None
+    )
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bargaining session")
+        verbose_name_plural = _("bargaining sessions")
+        ordering = ["case", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "number"], name="bargaining_session_number")
+        ]
+
+    def __str__(self) -> str:
+        return _("%(case)s · meeting %(n)d") % {"case": self.case.title, "n": self.number}
+
+
+class ContractDraft(BaseModel):
+    """One version of the contract's text (草案) while it is negotiated; versions are
+    compared clause by clause (``clauses.compare``)."""
+
+    case = models.ForeignKey(
+        BargainingCase,
+        verbose_name=_("bargaining case"),
+        on_delete=models.PROTECT,
+        related_name="drafts",
+    )
+    version = models.PositiveSmallIntegerField(_("version"), editable=False)
+    prepared_on = models.DateField(_("prepared on"))
+    session = models.ForeignKey(
+        BargainingSession,
+        verbose_name=_("discussed at"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="drafts",
+    )
+    text = models.TextField(
+        pgettext_lazy("contract", "text"),
+        help_text=_(
+            "One clause per paragraph, each starting with its number, e.g. "
+            "“第三条【工资】……”; text before the first clause is the preamble."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    scope_spec = ScopeSpec(
+        org_path="case__union__path", region_path="case__region__path", owner=None
+    )
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("contract draft")
+        verbose_name_plural = _("contract drafts")
+        ordering = ["case", "version"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "version"], name="bargaining_draft_version")
+        ]
+
+    def __str__(self) -> str:
+        return _("%(case)s · draft %(n)d") % {"case": self.case.title, "n": self.version}
+
+    def clauses(self):
+        from unionhub.bargaining.clauses import split_clauses
+
+        return split_clauses(self.text)
+
+    def previous(self) -> ContractDraft | None:
+        return (
+            ContractDraft.objects.filter(case_id=self.case_id, version__lt=self.version)
+            .order_by("-version")
+            .first()
+        )

@@ -195,3 +195,46 @@ def vacant_seats(*, user: Any):
     return Representative.objects.visible_to(user).filter(
         Q(vacated_on__isnull=False) & Q(replaced_by__isnull=True)
     )
+
+
+def sessions_of(case: BargainingCase):
+    return case.sessions.select_related("chair").order_by("number")
+
+
+def drafts_of(case: BargainingCase):
+    return case.drafts.order_by("version")
+
+
+@dataclass(frozen=True)
+class DraftComparison:
+    old: Any  # ContractDraft or None (the first version is compared with nothing)
+    new: Any
+    changes: list
+    counts: dict
+
+
+def draft_comparison(draft: Any, against: Any = None) -> DraftComparison:
+    """``draft`` clause by clause against ``against`` (default: the version before it)."""
+    from unionhub.bargaining import clauses
+
+    old = against if against is not None else draft.previous()
+    changes = clauses.compare(old.clauses() if old else [], draft.clauses())
+    return DraftComparison(old, draft, changes, clauses.summary(changes))
+
+
+def next_chair_side(case: BargainingCase) -> str | None:
+    """The side whose chief chairs the next meeting (the other side from the last one);
+    None before the first meeting (either chief may open)."""
+    from unionhub.bargaining.choices import Side
+
+    last = case.sessions.select_related("chair").order_by("-number").first()
+    if last is None:
+        return None
+    return Side.EMPLOYER if last.chair.side == Side.WORKERS else Side.WORKERS
+
+
+def next_chair_label(case: BargainingCase) -> str:
+    from unionhub.bargaining.choices import Side
+
+    side = next_chair_side(case)
+    return str(Side(side).label) if side else ""

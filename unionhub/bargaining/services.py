@@ -29,8 +29,12 @@ from unionhub.bargaining.choices import (
 from unionhub.bargaining.models import (
     CAMPAIGN_FIELDS,
     CASE_FIELDS,
+    DRAFT_FIELDS,
+    SESSION_FIELDS,
     BargainingCase,
     BargainingOffer,
+    BargainingSession,
+    ContractDraft,
     OfferCampaign,
     Representative,
 )
@@ -557,6 +561,129 @@ def representative_replace(
     old.replaced_by = new
     old.save(update_fields=["replaced_by", "updated_at"])
     return new
+
+
+# --- sessions and drafts --------------------------------------------------------------
+
+#: a case in these statuses holds bargaining meetings
+_MEETING_STATUSES = (CaseStatus.NEGOTIATING,)
+#: a case in these statuses may get a new draft version (not once adopted or signed)
+_DRAFTING_STATUSES = (CaseStatus.PREPARING, CaseStatus.NEGOTIATING, CaseStatus.SUSPENDED)
+
+
+def _session_problems(session: BargainingSession, attendees: list[Any]) -> dict:
+    case = session.case
+    before = case.sessions.exclude(pk=session.pk)
+    if session.number:
+        before = before.filter(number__lt=session.number)
+    previous = before.select_related("chair").order_by("-number").first()
+    chair = session.chair if session.chair_id else None
+    errors = rules.session_problems(
+        chair_side=chair.side if chair else "",
+        chair_is_chief=bool(chair and chair.case_id == case.pk and chair.is_chief),
+        chair_sitting=bool(chair and chair.vacated_on is None),
+        previous_chair_side=previous.chair.side if previous else None,
+        recorder=session.recorder,
+        representative_names=case.representatives.values_list("name", flat=True),
+        held_on=session.held_on,
+        previous_held_on=previous.held_on if previous else None,
+        requested_on=case.requested_on,
+    )
+    strangers = [r for r in attendees if r.case_id != case.pk]
+    if strangers:
+        errors["attendees"] = ValidationError(
+            _("%(names)s are not representatives in this case.")
+            % {"names": "、".join(r.name for r in strangers)},
+            code="attendee_not_representative",
+        )
+    return errors
+
+
+def _save_session(session: BargainingSession, attendees: list[Any] | None) -> None:
+    if not session.number:
+        last = session.case.sessions.order_by("-number").values_list("number", flat=True).first()
+        session.number = (last or 0) + 1
+    session.full_clean()
+    session.save()
+    if attendees is not None:
+        chosen = {r.pk for r in attendees} | {session.chair_id}
+        session.attendees.set(chosen)
+
+
+@transaction.atomic
+def session_create(*, actor: AbstractBaseUser | None, **data: Any) -> BargainingSession:
+    """Record a bargaining meeting of a case under negotiation; the chair is always
+    counted present."""
+    _require_perm(actor, "bargaining.add_bargainingsession")
+    attendees = list(data.pop("attendees", None) or [])
+    session = BargainingSession(
+        **{k: v for k, v in data.items() if k in SESSION_FIELDS}, created_by=_creator(actor)
+    )
+    case = session.case
+    _in_scope(actor=actor, obj=case, field="case")
+    if case.status not in _MEETING_STATUSES:
+        raise _invalid(
+            "case",
+            _("Meetings are recorded while the case is under negotiation (now “%(status)s”).")
+            % {"status": case.get_status_display()},
+            "wrong_status",
+        )
+    _raise(_session_problems(session, attendees))
+    _save_session(session, attendees)
+    _in_scope(actor=actor, obj=session, field="case")
+    return session
+
+
+@transaction.atomic
+def session_update(
+    *, actor: AbstractBaseUser | None, bargainingsession: BargainingSession, **data: Any
+) -> BargainingSession:
+    """Correct a meeting's record (place, recorder, attendance, minutes; the chair is
+    checked again against the meeting before)."""
+    _require_perm(actor, "bargaining.change_bargainingsession")
+    session = bargainingsession
+    _in_scope(actor=actor, obj=session)
+    attendees = data.pop("attendees", None)
+    for name in SESSION_FIELDS:
+        if name in data and name not in ("case", "attendees"):
+            setattr(session, name, data[name])
+    _raise(_session_problems(session, list(attendees or [])))
+    _save_session(session, list(attendees) if attendees is not None else None)
+    return session
+
+
+@transaction.atomic
+def draft_create(*, actor: AbstractBaseUser | None, **data: Any) -> ContractDraft:
+    """A new version of the contract's text; versions are numbered 1, 2, … per case and
+    kept as they were (a change is a new version)."""
+    _require_perm(actor, "bargaining.add_contractdraft")
+    draft = ContractDraft(
+        **{k: v for k, v in data.items() if k in DRAFT_FIELDS}, created_by=_creator(actor)
+    )
+    case = draft.case
+    _in_scope(actor=actor, obj=case, field="case")
+    if case.status not in _DRAFTING_STATUSES:
+        raise _invalid(
+            "case",
+            _("The draft can no longer change: the case is “%(status)s”.")
+            % {"status": case.get_status_display()},
+            "wrong_status",
+        )
+    if draft.session_id and draft.session.case_id != case.pk:
+        raise _invalid("session", _("That meeting belongs to another case."), "session_other_case")
+    previous = case.drafts.order_by("-version").first()
+    _raise(
+        rules.draft_problems(
+            clause_count=sum(1 for c in draft.clauses() if c.number),
+            prepared_on=draft.prepared_on,
+            previous_prepared_on=previous.prepared_on if previous else None,
+        )
+    )
+    draft.version = (previous.version if previous else 0) + 1
+    draft.full_clean()
+    draft.save()
+    _in_scope(actor=actor, obj=draft, field="case")
+    return draft
 
 
 # --- campaigns and offers --------------------------------------------------------------
