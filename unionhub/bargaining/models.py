@@ -20,6 +20,8 @@ from django.utils.translation import pgettext_lazy
 from unionhub.bargaining.choices import (
     CONTRACT_OUTCOMES,
     CaseStatus,
+    DayType,
+    LimitStep,
     OfferStatus,
     OutcomeType,
     Phase,
@@ -595,3 +597,42 @@ class ContractDraft(BaseModel):
             .order_by("-version")
             .first()
         )
+
+
+class BargainingProcedureRule(models.Model):
+    """A time limit of one bargaining procedure in one jurisdiction (domain.md §3.6): the
+    Jiangsu regulation's own limits per procedure are not verified, so every limit is a row
+    an administrator maintains (administration site); the national rules are loaded for the
+    ordinary procedure. A procedure without a row of its own uses the ordinary one."""
+
+    jurisdiction = models.CharField(
+        _("jurisdiction"), max_length=6, default="32", help_text=_("GB/T 2260 code; 32 = Jiangsu")
+    )
+    procedure = models.CharField(_("procedure"), max_length=12, choices=Procedure.choices)
+    step = models.CharField(_("step"), max_length=12, choices=LimitStep.choices)
+    days = models.PositiveSmallIntegerField(pgettext_lazy("time limit", "days"))
+    day_type = models.CharField(
+        _("day type"), max_length=10, choices=DayType.choices, default=DayType.CALENDAR
+    )
+    valid_from = models.DateField(pgettext_lazy("bargaining", "valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=200)
+    verified = models.BooleanField(
+        _("verified against the Jiangsu regulation"),
+        default=False,
+        help_text=_("Leave unticked while the limit is the national rule applied by default."),
+    )
+
+    class Meta:
+        verbose_name = _("procedure time limit")
+        verbose_name_plural = _("procedure time limits")
+        ordering = ["jurisdiction", "procedure", "step", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["jurisdiction", "procedure", "step", "valid_from"],
+                name="bargaining_one_limit_per_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_procedure_display()} · {self.get_step_display()} · {self.days}"

@@ -50,6 +50,23 @@ def procedure_problems(
     return {}
 
 
+def procedure_tier_problems(*, procedure: str, tier: str) -> dict[str, ValidationError]:
+    """Jiangsu 2023: the simplified procedure is conducted by the enterprise union with the
+    employer, so it exists only for enterprise bargaining."""
+    if procedure == Procedure.SIMPLIFIED and tier != Tier.ENTERPRISE:
+        return {
+            "procedure": ValidationError(
+                _(
+                    "The simplified procedure is conducted by an enterprise union with its "
+                    "employer; industry and regional bargaining use the ordinary or the "
+                    "emergency procedure."
+                ),
+                code="simplified_enterprise_only",
+            )
+        }
+    return {}
+
+
 def outcome_problems(*, outcome_type: str, special_topic: str) -> dict[str, ValidationError]:
     if outcome_type == OutcomeType.SPECIAL_CONTRACT and not special_topic:
         return {

@@ -238,3 +238,17 @@ def next_chair_label(case: BargainingCase) -> str:
 
     side = next_chair_side(case)
     return str(Side(side).label) if side else ""
+
+
+def procedure_limits(case: BargainingCase) -> list:
+    """The time limits of the case's procedure, each with the rule row it comes from and,
+    where the event has happened, its last day (from the deadline service)."""
+    from unionhub.bargaining.choices import LimitStep
+    from unionhub.bargaining.limits import limit_due
+
+    events = {
+        LimitStep.RESPONSE: case.requested_on,
+        LimitStep.REFILL: None,
+        LimitStep.FILING: case.signed_on if case.is_contract else None,
+    }
+    return [limit_due(step, case.procedure, events[step]) for step in LimitStep.values]

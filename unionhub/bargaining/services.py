@@ -22,10 +22,12 @@ from unionhub.bargaining.choices import (
     CONTRACT_OUTCOMES,
     OFFER_FLOW,
     CaseStatus,
+    LimitStep,
     OfferStatus,
     Procedure,
     Tier,
 )
+from unionhub.bargaining.limits import limit_due
 from unionhub.bargaining.models import (
     CAMPAIGN_FIELDS,
     CASE_FIELDS,
@@ -82,8 +84,14 @@ def case_dates_refresh(
         return deadline_for(kind, date, calendar=calendar).due if date else None
 
     values = {
-        "response_due": due("bargaining_response", case.requested_on),
-        "filing_due": due("contract_filing", case.signed_on) if case.is_contract else None,
+        "response_due": limit_due(
+            LimitStep.RESPONSE, case.procedure, case.requested_on, calendar=calendar
+        ).due,
+        "filing_due": (
+            limit_due(LimitStep.FILING, case.procedure, case.signed_on, calendar=calendar).due
+            if case.is_contract
+            else None
+        ),
         "objection_due": due("labour_admin_objection", case.received_on),
         "effective_on": due("contract_effective", case.received_on),
         "expires_on": None,
@@ -123,11 +131,7 @@ def offer_dates_refresh(
 def representative_dates_refresh(
     rep: Representative, *, calendar: HolidayCalendar | None = None
 ) -> list[str]:
-    value = (
-        deadline_for("negotiator_refill", rep.vacated_on, calendar=calendar).due
-        if rep.vacated_on
-        else None
-    )
+    value = limit_due(LimitStep.REFILL, rep.case.procedure, rep.vacated_on, calendar=calendar).due
     if rep.refill_due != value:
         rep.refill_due = value
         return ["refill_due"]
@@ -157,6 +161,8 @@ def _case_problems(case: BargainingCase) -> dict[str, ValidationError]:
     errors.update(
         rules.outcome_problems(outcome_type=case.outcome_type, special_topic=case.special_topic)
     )
+    if "procedure" not in errors:
+        errors.update(rules.procedure_tier_problems(procedure=case.procedure, tier=case.tier))
     return errors
 
 
@@ -985,7 +991,7 @@ def dates_recompute(*, actor: AbstractBaseUser | None = None) -> int:
         if offer_dates_refresh(offer, calendar=calendar):
             offer.save(update_fields=["response_due", "updated_at"])
             count += 1
-    for rep in Representative.objects.exclude(vacated_on=None):
+    for rep in Representative.objects.exclude(vacated_on=None).select_related("case"):
         if representative_dates_refresh(rep, calendar=calendar):
             rep.save(update_fields=["refill_due", "updated_at"])
             count += 1

@@ -108,6 +108,7 @@ class CaseDetailView(ObjectDetailView):
             sessions=selectors.sessions_of(case),
             drafts=selectors.drafts_of(case),
             next_chair=selectors.next_chair_label(case),
+            limits=selectors.procedure_limits(case),
         )
         return ctx
 
