@@ -140,3 +140,19 @@ STEP_KINDS = {
     LimitStep.REFILL: "negotiator_refill",
     LimitStep.FILING: "contract_filing",
 }
+
+
+class ClauseTopic(models.TextChoices):
+    """Topics of standard clauses (集体合同规定 art. 3; Jiangsu 2023 art. 12 for piece rates
+    and order allocation of platform work)."""
+
+    WAGE = "wage", _("Wages")
+    HOURS = "hours", _("Working hours")
+    REST = "rest", _("Rest and leave")
+    SAFETY_HEALTH = "safety_health", _("Safety and health")
+    TRAINING = "training", _("Vocational training")
+    INSURANCE_WELFARE = "insurance_welfare", _("Insurance and welfare")
+    WOMEN = "women", _("Protection of women workers")
+    PIECE_RATE = "piece_rate", _("Piece rates")
+    ORDER_ALLOCATION = "order_allocation", _("Order allocation")
+    OTHER = "other", _("Other")

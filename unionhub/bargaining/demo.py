@@ -281,6 +281,103 @@ def _negotiation_record(case, meetings, drafts, *, first_draft_on) -> None:
             )
 
 
+LIBRARY = [
+    (
+        "wage",
+        "工资",
+        "职工月工资不低于本合同约定的最低工资，且不低于当地最低工资标准。",
+        "《劳动合同法》第五十五条",
+    ),
+    (
+        "wage",
+        "工资增长",
+        "企业根据经济效益和物价变动，每年协商确定职工工资增长幅度。",
+        "盐南高新区工资集体协商指引",
+    ),
+    (
+        "hours",
+        "工时",
+        "实行标准工时制度，职工每日工作不超过8小时、每周不超过40小时。",
+        "《劳动法》第三十六条",
+    ),
+    ("rest", "休息休假", "职工每周至少休息一日，依法享受带薪年休假。", "《劳动法》第三十八条"),
+    ("training", "职业培训", "企业每年组织职工技能培训不少于16学时，培训费用由企业承担。", ""),
+    (
+        "women",
+        "女职工保护",
+        "女职工孕期、产期、哺乳期依法享受特殊保护，不得因此降低工资。",
+        "《女职工劳动保护特别规定》",
+    ),
+    (
+        "piece_rate",
+        "计件单价",
+        "平台企业调整计件单价前，应当与工会协商并提前七日公示。",
+        "《江苏省集体协商条例》第十二条",
+    ),
+    (
+        "order_allocation",
+        "订单分配",
+        "订单分配规则和算法调整应当公开，并听取劳动者代表意见。",
+        "《江苏省集体协商条例》第十二条",
+    ),
+]
+OLD_TEXT = (
+    "第一条【适用范围】本合同适用于企业全体职工。\n"
+    "第二条【工资】职工月工资不低于2300元。\n"
+    "第三条【工时】实行标准工时制度。\n"
+    "第四条【休息休假】职工每周至少休息一日。"
+)
+NEW_TEXT = (
+    "第一条【适用范围】本合同适用于企业全体职工。\n"
+    "第二条【工资】职工月工资不低于2500元。\n"
+    "第三条【工时】实行标准工时制度。\n"
+    "第四条【休息休假】职工每周至少休息一日，依法享受带薪年休假。"
+)
+
+
+def _library_and_renewal(county, today, rng) -> None:
+    """The 盐南 clause library, and the expired 2022–2024 contract renewed (idempotent)."""
+    from unionhub.bargaining.models import StandardClause
+
+    if StandardClause.objects.filter(union=county).exists():
+        return
+    library = {}
+    for topic, title, text, source in LIBRARY:
+        library[title] = services.clause_create(
+            actor=None, union=county, topic=topic, title=title, text=text, source=source
+        )
+    expired = (
+        BargainingCase.objects.filter(
+            region__path__startswith=county.region.path, title__endswith="集体合同（2022—2024）"
+        )
+        .order_by("pk")
+        .first()
+    )
+    if expired is None:
+        return
+    renewal = services.case_create(
+        actor=None,
+        title=f"{expired.enterprise.name}集体合同（2026—2028，续订）",
+        tier="enterprise",
+        union=expired.union,
+        enterprise=expired.enterprise,
+        requested_on=today - dt.timedelta(days=28),
+        predecessor=expired,
+    )
+    _seat(renewal, rng)
+    _standard(renewal, "monthly_floor", "2500.00")
+    _standard(renewal, "hourly_floor", "24.00")
+    services.draft_create(
+        actor=None,
+        case=renewal,
+        prepared_on=today - dt.timedelta(days=14),
+        text=NEW_TEXT,
+        library_clauses=[library["职业培训"], library["女职工保护"]],
+        note="从条款库选入职业培训、女职工保护条款",
+    )
+    services.case_start(actor=None, bargainingcase=renewal)
+
+
 def _meetings(county, today, rng) -> None:
     """A case under negotiation with its meetings and two draft versions (idempotent)."""
     if BargainingCase.objects.filter(title=DOMESTIC).exists():
@@ -312,6 +409,7 @@ def load(stdout=None) -> None:
     if OfferCampaign.objects.filter(title=SPRING).exists():
         with acting_as(None), transaction.atomic():
             _meetings(county, timezone.localdate(), random.Random("bargaining-meetings"))  # noqa: S311
+            _library_and_renewal(county, timezone.localdate(), random.Random("bargaining-yoy"))  # noqa: S311
         return
     from unionhub.enterprises.models import Enterprise
 
@@ -333,6 +431,7 @@ def load(stdout=None) -> None:
         cases += _industry_and_regional(county, platform, pool, today, rng)
         cases += _enterprise_states(county, pool[32:44], today, rng)
         _meetings(county, today, random.Random("bargaining-meetings"))  # noqa: S311
+        _library_and_renewal(county, today, random.Random("bargaining-yoy"))  # noqa: S311
     if stdout:
         in_force = (
             BargainingCase.objects.in_force(today)
@@ -563,6 +662,9 @@ def _enterprise_states(county, enterprises, today, rng) -> list[BargainingCase]:
     expiring = case(next(e), "集体合同（2024—2026）", requested_on=dt.date(2023, 12, 4))
     made.append(_in_force(expiring, dt.date(2024, 1, 26), years=3, term_start=dt.date(2024, 2, 1)))
     expired = case(next(e), "集体合同（2022—2024）", requested_on=dt.date(2022, 3, 1))
+    _standard(expired, "monthly_floor", "2300.00")
+    _standard(expired, "hourly_floor", "22.00")
+    services.draft_create(actor=None, case=expired, prepared_on=dt.date(2022, 3, 20), text=OLD_TEXT)
     made.append(_in_force(expired, dt.date(2022, 4, 11), years=2))
     objected = _advance(
         case(

@@ -11,6 +11,7 @@ from unionhub.bargaining.choices import OfferStatus
 from unionhub.bargaining.models import (
     CAMPAIGN_FIELDS,
     CASE_FIELDS,
+    CLAUSE_FIELDS,
     DRAFT_FIELDS,
     MINIMUM_WAGE_FIELDS,
     REPRESENTATIVE_FIELDS,
@@ -22,6 +23,7 @@ from unionhub.bargaining.models import (
     MinimumWage,
     OfferCampaign,
     Representative,
+    StandardClause,
     WageStandard,
 )
 from unionhub.core.forms import ScopedFilterForm, ScopedModelForm
@@ -177,6 +179,14 @@ class SessionForm(ScopedModelForm):
 
 
 class DraftForm(ScopedModelForm):
+    library_clauses = forms.ModelMultipleChoiceField(
+        label=_("add standard clauses"),
+        queryset=StandardClause.objects.filter(is_active=True).order_by("topic", "title"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Appended to the text, numbered after its last clause."),
+    )
+
     class Meta:
         model = ContractDraft
         fields = DRAFT_FIELDS
@@ -189,3 +199,9 @@ class DraftForm(ScopedModelForm):
             self.fields["session"].queryset = self.fields["session"].queryset.filter(
                 case_id=case_id
             )
+
+
+class ClauseForm(ScopedModelForm):
+    class Meta:
+        model = StandardClause
+        fields = CLAUSE_FIELDS

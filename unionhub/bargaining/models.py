@@ -20,6 +20,7 @@ from django.utils.translation import pgettext_lazy
 from unionhub.bargaining.choices import (
     CONTRACT_OUTCOMES,
     CaseStatus,
+    ClauseTopic,
     DayType,
     LimitStep,
     OfferStatus,
@@ -49,6 +50,7 @@ CASE_FIELDS = (
     "reduces_worker_rights",
     "requested_on",
     "covered_enterprises",
+    "predecessor",
     "note",
 )
 #: what the detail page shows besides the editable fields (written by the services)
@@ -212,6 +214,15 @@ class BargainingCase(BaseModel):
             "For an industry or regional contract: the enterprises it binds. An enterprise "
             "case always covers its own enterprise."
         ),
+    )
+    predecessor = models.ForeignKey(
+        "self",
+        verbose_name=_("renews"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="renewals",
+        help_text=_("The earlier contract this one renews (compared year on year)."),
     )
     note = models.TextField(_("note"), blank=True)
 
@@ -636,3 +647,36 @@ class BargainingProcedureRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_procedure_display()} · {self.get_step_display()} · {self.days}"
+
+
+CLAUSE_FIELDS = ("union", "topic", "title", "text", "source", "is_active")
+
+
+class StandardClause(BaseModel):
+    """A standard clause of the clause library (条款库): kept by a union, tagged by topic,
+    drawn into drafts of any case it can see."""
+
+    union = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("kept by"),
+        on_delete=models.PROTECT,
+        related_name="standard_clauses",
+    )
+    topic = models.CharField(_("topic"), max_length=20, choices=ClauseTopic.choices)
+    title = models.CharField(
+        _("clause heading"), max_length=50, help_text=_("Written in 【】 in the draft.")
+    )
+    text = models.TextField(pgettext_lazy("contract", "text"))
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    scope_spec = ScopeSpec(org_path="union__path", region_path="union__region__path", owner=None)
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("standard clause")
+        verbose_name_plural = _("clause library")
+        ordering = ["topic", "title", "pk"]
+
+    def __str__(self) -> str:
+        return f"【{self.title}】{self.get_topic_display()}"

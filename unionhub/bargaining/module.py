@@ -29,6 +29,7 @@ menu = [
         "bargaining.bargainingsession", _("Bargaining sessions"), icon="messages", order=503
     ),
     model_item("bargaining.contractdraft", _("Contract drafts"), icon="file-diff", order=503),
+    model_item("bargaining.standardclause", _("Clause library"), icon="books", order=503),
     model_item("bargaining.wagestandard", _("Wage standards"), icon="coin-yuan", order=504),
     model_item("bargaining.minimumwage", _("Minimum wages"), icon="scale", order=505),
 ]
@@ -41,6 +42,7 @@ url_bases = {
     "wagestandard": "standards/",
     "bargainingsession": "sessions/",
     "contractdraft": "drafts/",
+    "standardclause": "clauses/",
     "minimumwage": "minimum-wages/",
 }
 

@@ -252,3 +252,54 @@ def procedure_limits(case: BargainingCase) -> list:
         LimitStep.FILING: case.signed_on if case.is_contract else None,
     }
     return [limit_due(step, case.procedure, events[step]) for step in LimitStep.values]
+
+
+@dataclass(frozen=True)
+class StandardChange:
+    label: str
+    old: Any  # Decimal, str (a rule) or None
+    new: Any
+    increase: Any  # Decimal or None
+    percent: Any  # Decimal with one decimal place, or None
+
+
+def year_on_year(case: BargainingCase) -> dict:
+    """A renewed contract against the one it renews: each wage standard (same kind and item)
+    old and new with the increase, and the clauses of the last drafts compared."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from unionhub.bargaining import clauses
+
+    old = case.predecessor
+    if old is None:
+        return {}
+
+    def lines(c):
+        return {(w.kind, w.item): w for w in c.wage_standards.order_by("kind", "item", "pk")}
+
+    before, after = lines(old), lines(case)
+    rows = []
+    for key in sorted(set(before) | set(after)):
+        a, b = before.get(key), after.get(key)
+        w = b or a
+        label = w.get_kind_display() + (f"（{w.item}）" if w.item else "")
+        va = (a.amount if a.amount is not None else a.rule) if a else None
+        vb = (b.amount if b.amount is not None else b.rule) if b else None
+        increase = percent = None
+        if isinstance(va, Decimal) and isinstance(vb, Decimal):
+            increase = vb - va
+            if va:
+                percent = (increase * 100 / va).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        rows.append(StandardChange(label, va, vb, increase, percent))
+    last_old = old.drafts.order_by("-version").first()
+    last_new = case.drafts.order_by("-version").first()
+    changes = clauses.compare(
+        last_old.clauses() if last_old else [], last_new.clauses() if last_new else []
+    )
+    return {
+        "old": old,
+        "standards": rows,
+        "drafts": (last_old, last_new),
+        "changes": changes,
+        "counts": clauses.summary(changes),
+    }

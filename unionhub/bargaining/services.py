@@ -31,6 +31,7 @@ from unionhub.bargaining.limits import limit_due
 from unionhub.bargaining.models import (
     CAMPAIGN_FIELDS,
     CASE_FIELDS,
+    CLAUSE_FIELDS,
     DRAFT_FIELDS,
     SESSION_FIELDS,
     BargainingCase,
@@ -39,6 +40,7 @@ from unionhub.bargaining.models import (
     ContractDraft,
     OfferCampaign,
     Representative,
+    StandardClause,
 )
 from unionhub.core.calendar.deadlines import add_period, deadline_for
 from unionhub.core.scope import object_visible_to
@@ -163,7 +165,38 @@ def _case_problems(case: BargainingCase) -> dict[str, ValidationError]:
     )
     if "procedure" not in errors:
         errors.update(rules.procedure_tier_problems(procedure=case.procedure, tier=case.tier))
+    if case.predecessor_id:
+        errors.update(_predecessor_problems(case))
     return errors
+
+
+def _predecessor_problems(case: BargainingCase) -> dict[str, ValidationError]:
+    """A renewal follows a signed contract of the same tier for the same enterprise,
+    industry or region (so that the year-on-year comparison compares like with like)."""
+    old = case.predecessor
+    same = (
+        old.pk != case.pk
+        and old.is_contract
+        and old.signed_on is not None
+        and old.tier == case.tier
+        and (
+            (case.tier == Tier.ENTERPRISE and old.enterprise_id == case.enterprise_id)
+            or (case.tier == Tier.INDUSTRY and old.industry_code == case.industry_code)
+            or (case.tier == Tier.REGIONAL and old.union_id == case.union_id)
+        )
+    )
+    if same:
+        return {}
+    return {
+        "predecessor": ValidationError(
+            _(
+                "A renewal follows a signed contract of the same tier for the same enterprise, "
+                "industry or region; “%(title)s” is not one."
+            )
+            % {"title": old.title},
+            code="predecessor_mismatch",
+        )
+    }
 
 
 def _place(case: BargainingCase) -> None:
@@ -663,6 +696,7 @@ def draft_create(*, actor: AbstractBaseUser | None, **data: Any) -> ContractDraf
     """A new version of the contract's text; versions are numbered 1, 2, … per case and
     kept as they were (a change is a new version)."""
     _require_perm(actor, "bargaining.add_contractdraft")
+    library = list(data.pop("library_clauses", None) or [])
     draft = ContractDraft(
         **{k: v for k, v in data.items() if k in DRAFT_FIELDS}, created_by=_creator(actor)
     )
@@ -677,6 +711,8 @@ def draft_create(*, actor: AbstractBaseUser | None, **data: Any) -> ContractDraf
         )
     if draft.session_id and draft.session.case_id != case.pk:
         raise _invalid("session", _("That meeting belongs to another case."), "session_other_case")
+    if library:
+        draft.text = _with_library_clauses(draft.text, library, actor)
     previous = case.drafts.order_by("-version").first()
     _raise(
         rules.draft_problems(
@@ -690,6 +726,60 @@ def draft_create(*, actor: AbstractBaseUser | None, **data: Any) -> ContractDraf
     draft.save()
     _in_scope(actor=actor, obj=draft, field="case")
     return draft
+
+
+def _with_library_clauses(text: str, library: list[Any], actor: Any) -> str:
+    """``text`` with the chosen standard clauses appended, numbered after its last clause;
+    a clause whose heading the draft already has is refused (edit that clause instead)."""
+    from unionhub.bargaining.clauses import split_clauses
+
+    found = split_clauses(text or "")
+    headings = {c.heading for c in found if c.heading}
+    numbered = sum(1 for c in found if c.number)
+    lines = [text.rstrip()] if (text or "").strip() else []
+    for clause in library:
+        _in_scope(actor=actor, obj=clause, field="library_clauses")
+        if clause.title in headings:
+            raise _invalid(
+                "library_clauses",
+                _("The draft already has a clause “%(title)s”; edit it instead of adding it again.")
+                % {"title": clause.title},
+                "clause_already_in_draft",
+            )
+        numbered += 1
+        headings.add(clause.title)
+        lines.append(f"第{numbered}条【{clause.title}】{clause.text.strip()}")
+    return "\n".join(lines)
+
+
+@transaction.atomic
+def clause_create(*, actor: AbstractBaseUser | None, **data: Any) -> StandardClause:
+    _require_perm(actor, "bargaining.add_standardclause")
+    clause = StandardClause(
+        **{k: v for k, v in data.items() if k in CLAUSE_FIELDS}, created_by=_creator(actor)
+    )
+    clause.title = (clause.title or "").strip().strip("【】")
+    clause.full_clean()
+    clause.save()
+    _in_scope(actor=actor, obj=clause, field="union")
+    return clause
+
+
+@transaction.atomic
+def clause_update(
+    *, actor: AbstractBaseUser | None, standardclause: StandardClause, **data: Any
+) -> StandardClause:
+    _require_perm(actor, "bargaining.change_standardclause")
+    _in_scope(actor=actor, obj=standardclause)
+    clause = standardclause
+    for name in CLAUSE_FIELDS:
+        if name in data:
+            setattr(clause, name, data[name])
+    clause.title = (clause.title or "").strip().strip("【】")
+    clause.full_clean()
+    clause.save()
+    _in_scope(actor=actor, obj=clause, field="union")
+    return clause
 
 
 # --- campaigns and offers --------------------------------------------------------------

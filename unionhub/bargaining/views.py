@@ -21,6 +21,7 @@ from unionhub.bargaining.models import (
     CAMPAIGN_FIELDS,
     CASE_DATES,
     CASE_FIELDS,
+    CLAUSE_FIELDS,
     DRAFT_FIELDS,
     MINIMUM_WAGE_FIELDS,
     OFFER_FIELDS,
@@ -34,6 +35,7 @@ from unionhub.bargaining.models import (
     MinimumWage,
     OfferCampaign,
     Representative,
+    StandardClause,
     WageStandard,
 )
 from unionhub.core.calendar.deadlines import deadline_for
@@ -689,3 +691,65 @@ class DraftAddView(ObjectEditView):
                 initial["text"] = last.text
         initial.setdefault("prepared_on", timezone.localdate())
         return initial
+
+
+# --- clause library and year-on-year comparison ---------------------------------------------
+
+CLAUSE_SERVICES = ModelServices(create=services.clause_create, update=services.clause_update)
+
+
+@register_model_view(StandardClause, "list")
+class ClauseListView(ObjectListView):
+    model = StandardClause
+    select_related = ("union",)
+    columns = [
+        ("title", _("clause heading")),
+        ("get_topic_display", _("topic")),
+        ("union", _("kept by")),
+        ("is_active", _("in use")),
+        ("source", _("source")),
+    ]
+    sortable = ("title",)
+    export_columns = [
+        ExportColumn(_("standard clause"), str, 30),
+        ExportColumn(pgettext_lazy("contract", "text"), "text", 60),
+        ExportColumn(_("source"), "source", 30),
+    ]
+
+
+@register_model_view(StandardClause)
+class ClauseDetailView(ObjectDetailView):
+    model = StandardClause
+    select_related = ("union",)
+    fields = list(CLAUSE_FIELDS)
+
+
+@register_model_view(StandardClause, "add")
+@register_model_view(StandardClause, "edit")
+class ClauseEditView(ObjectEditView):
+    model = StandardClause
+    form_class = forms.ClauseForm
+    services = CLAUSE_SERVICES
+
+
+@register_model_view(BargainingCase, "comparison")
+class CaseComparisonView(ObjectDetailView):
+    """A renewed contract year on year against the one it renews."""
+
+    model = BargainingCase
+    template_name = "bargaining/case_comparison.html"
+    select_related = ("predecessor",)
+    fields = []
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        found = selectors.year_on_year(self.object)
+        if (
+            found
+            and not BargainingCase.objects.visible_to(self.request.user)
+            .filter(pk=found["old"].pk)
+            .exists()
+        ):
+            found = {}
+        ctx["yoy"] = found
+        return ctx

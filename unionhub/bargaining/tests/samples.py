@@ -17,6 +17,7 @@ from unionhub.bargaining.models import (
     MinimumWage,
     OfferCampaign,
     Representative,
+    StandardClause,
     WageStandard,
 )
 from unionhub.enterprises.tests.samples import enterprise_in, union_in
@@ -228,7 +229,16 @@ def draft_in(slug: str) -> ContractDraft:
     )
 
 
+def clause_in(slug: str) -> StandardClause:
+    title = f"样例条款{slug}"
+    existing = StandardClause.objects.filter(title=title).first()
+    return existing or services.clause_create(
+        actor=None, union=county_union(slug), topic="training", title=title, text="每年培训16学时。"
+    )
+
+
 SAMPLES = {
+    StandardClause: clause_in,
     BargainingSession: session_in,
     ContractDraft: draft_in,
     WageStandard: standard_in,
@@ -276,6 +286,13 @@ def _draft_form(slug: str) -> dict:
 
 
 FORM_DATA = {
+    StandardClause: lambda slug: {
+        "union": county_union(slug).pk,
+        "topic": "wage",
+        "title": f"工资增长{slug}",
+        "text": "每年协商确定工资增长幅度。",
+        "is_active": "on",
+    },
     BargainingSession: _session_form,
     ContractDraft: _draft_form,
     WageStandard: lambda slug: {
