@@ -118,3 +118,41 @@ class StandardKind(models.TextChoices):
 
 #: kinds compared with the statutory minimum wage (monthly and hourly)
 FLOOR_KINDS = (StandardKind.MONTHLY_FLOOR, StandardKind.HOURLY_FLOOR)
+
+
+class LimitStep(models.TextChoices):
+    """The time limits a procedure may set (domain.md §3.6: one row per jurisdiction,
+    procedure and step in ``BargainingProcedureRule``)."""
+
+    RESPONSE = "response", _("Written response to a bargaining request")
+    REFILL = "refill", _("Refilling a vacant representative's seat")
+    FILING = "filing", _("Filing the signed contract")
+
+
+class DayType(models.TextChoices):
+    CALENDAR = "calendar", pgettext_lazy("day type", "calendar days")
+    WORKING = "working", pgettext_lazy("day type", "working days")
+
+
+#: the platform deadline kind holding each step's national rule (contract.md)
+STEP_KINDS = {
+    LimitStep.RESPONSE: "bargaining_response",
+    LimitStep.REFILL: "negotiator_refill",
+    LimitStep.FILING: "contract_filing",
+}
+
+
+class ClauseTopic(models.TextChoices):
+    """Topics of standard clauses (集体合同规定 art. 3; Jiangsu 2023 art. 12 for piece rates
+    and order allocation of platform work)."""
+
+    WAGE = "wage", _("Wages")
+    HOURS = "hours", _("Working hours")
+    REST = "rest", _("Rest and leave")
+    SAFETY_HEALTH = "safety_health", _("Safety and health")
+    TRAINING = "training", _("Vocational training")
+    INSURANCE_WELFARE = "insurance_welfare", _("Insurance and welfare")
+    WOMEN = "women", _("Protection of women workers")
+    PIECE_RATE = "piece_rate", _("Piece rates")
+    ORDER_ALLOCATION = "order_allocation", _("Order allocation")
+    OTHER = "other", _("Other")

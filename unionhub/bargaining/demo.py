@@ -215,11 +215,201 @@ def _in_force(case, signed: dt.date, *, years=3, term_start=None, published=True
     return case
 
 
-def load(stdout=None) -> None:
-    if OfferCampaign.objects.filter(title=SPRING).exists():
+RIDER_DRAFTS = [
+    "为维护网约送餐员合法权益，经平等协商，订立本合同。\n"
+    "第一条【适用范围】本合同适用于盐南高新区内网约送餐平台企业及其合作配送企业和网约送餐员。\n"
+    "第二条【计件单价】每单基础配送费不低于5.00元。\n"
+    "第三条【订单分配】派单规则提前公示。\n"
+    "第四条【休息休假】连续配送4小时后休息不少于15分钟。",
+    "为维护网约送餐员合法权益，经平等协商，订立本合同。\n"
+    "第一条【适用范围】本合同适用于盐南高新区内网约送餐平台企业及其合作配送企业和网约送餐员。\n"
+    "第二条【计件单价】每单基础配送费不低于5.50元，夜间（22时至次日6时）每单另加0.50元。\n"
+    "第三条【订单分配】派单规则提前公示，调整前征求工会和送餐员代表意见。\n"
+    "第四条【休息休假】连续配送4小时后休息不少于20分钟。\n"
+    "第五条【恶劣天气】暴雨、高温等恶劣天气不考核配送超时。",
+    "为维护网约送餐员合法权益，经平等协商，订立本合同。\n"
+    "第一条【适用范围】本合同适用于盐南高新区内网约送餐平台企业及其合作配送企业和网约送餐员。\n"
+    "第二条【计件单价】每单基础配送费不低于5.50元，夜间（22时至次日6时）每单另加0.50元。\n"
+    "第三条【订单分配】派单规则提前公示，调整前征求工会和送餐员代表意见。\n"
+    "第四条【休息休假】连续配送4小时后休息不少于20分钟。\n"
+    "第五条【恶劣天气】暴雨、高温等恶劣天气不考核配送超时，高温天气每日发放防暑补贴。\n"
+    "第六条【驿站服务】平台企业配合工会驿站为送餐员提供休息、饮水、充电服务。",
+]
+DOMESTIC = "盐南高新区家政服务行业集体协商"
+DOMESTIC_DRAFTS = [
+    "第一条【适用范围】本合同适用于盐南高新区家政服务企业及其家政服务员。\n"
+    "第二条【工资】家政服务员月工资不低于2300元。\n"
+    "第三条【工时】每周至少休息一日。",
+    "第一条【适用范围】本合同适用于盐南高新区家政服务企业及其家政服务员。\n"
+    "第二条【工资】家政服务员月工资不低于2400元，住家服务另加每月200元。\n"
+    "第三条【工时】每周至少休息一日。\n"
+    "第四条【职业培训】企业每年组织技能培训不少于16学时。",
+]
+RECORDERS = ["顾文静", "沈书瑶", "钱晓雯"]
+
+
+def _negotiation_record(case, meetings, drafts, *, first_draft_on) -> None:
+    """Meetings chaired in turn by the two chiefs (workers' side first), the first draft
+    before them and a new version after each later meeting."""
+    chiefs = {
+        r.side: r for r in case.representatives.filter(is_chief=True, vacated_on__isnull=True)
+    }
+    sitting = list(case.representatives.filter(vacated_on__isnull=True))
+    services.draft_create(
+        actor=None, case=case, prepared_on=first_draft_on, text=drafts[0], note="职工方提出"
+    )
+    for i, held_on in enumerate(meetings):
+        side = Side.WORKERS if i % 2 == 0 else Side.EMPLOYER
+        session = services.session_create(
+            actor=None,
+            case=case,
+            held_on=held_on,
+            place="盐南高新区总工会协商室",
+            chair=chiefs[side],
+            recorder=RECORDERS[0],
+            attendees=sitting,
+            minutes=f"第{i + 1}轮协商：双方就草案逐条交换意见。",
+        )
+        if 0 < i < len(drafts):
+            services.draft_create(
+                actor=None,
+                case=case,
+                prepared_on=held_on + dt.timedelta(days=1),
+                session=session,
+                text=drafts[i],
+                note="根据协商会议意见修改",
+            )
+
+
+LIBRARY = [
+    (
+        "wage",
+        "工资",
+        "职工月工资不低于本合同约定的最低工资，且不低于当地最低工资标准。",
+        "《劳动合同法》第五十五条",
+    ),
+    (
+        "wage",
+        "工资增长",
+        "企业根据经济效益和物价变动，每年协商确定职工工资增长幅度。",
+        "盐南高新区工资集体协商指引",
+    ),
+    (
+        "hours",
+        "工时",
+        "实行标准工时制度，职工每日工作不超过8小时、每周不超过40小时。",
+        "《劳动法》第三十六条",
+    ),
+    ("rest", "休息休假", "职工每周至少休息一日，依法享受带薪年休假。", "《劳动法》第三十八条"),
+    ("training", "职业培训", "企业每年组织职工技能培训不少于16学时，培训费用由企业承担。", ""),
+    (
+        "women",
+        "女职工保护",
+        "女职工孕期、产期、哺乳期依法享受特殊保护，不得因此降低工资。",
+        "《女职工劳动保护特别规定》",
+    ),
+    (
+        "piece_rate",
+        "计件单价",
+        "平台企业调整计件单价前，应当与工会协商并提前七日公示。",
+        "《江苏省集体协商条例》第十二条",
+    ),
+    (
+        "order_allocation",
+        "订单分配",
+        "订单分配规则和算法调整应当公开，并听取劳动者代表意见。",
+        "《江苏省集体协商条例》第十二条",
+    ),
+]
+OLD_TEXT = (
+    "第一条【适用范围】本合同适用于企业全体职工。\n"
+    "第二条【工资】职工月工资不低于2300元。\n"
+    "第三条【工时】实行标准工时制度。\n"
+    "第四条【休息休假】职工每周至少休息一日。"
+)
+NEW_TEXT = (
+    "第一条【适用范围】本合同适用于企业全体职工。\n"
+    "第二条【工资】职工月工资不低于2500元。\n"
+    "第三条【工时】实行标准工时制度。\n"
+    "第四条【休息休假】职工每周至少休息一日，依法享受带薪年休假。"
+)
+
+
+def _library_and_renewal(county, today, rng) -> None:
+    """The 盐南 clause library, and the expired 2022–2024 contract renewed (idempotent)."""
+    from unionhub.bargaining.models import StandardClause
+
+    if StandardClause.objects.filter(union=county).exists():
         return
+    library = {}
+    for topic, title, text, source in LIBRARY:
+        library[title] = services.clause_create(
+            actor=None, union=county, topic=topic, title=title, text=text, source=source
+        )
+    expired = (
+        BargainingCase.objects.filter(
+            region__path__startswith=county.region.path, title__endswith="集体合同（2022—2024）"
+        )
+        .order_by("pk")
+        .first()
+    )
+    if expired is None:
+        return
+    renewal = services.case_create(
+        actor=None,
+        title=f"{expired.enterprise.name}集体合同（2026—2028，续订）",
+        tier="enterprise",
+        union=expired.union,
+        enterprise=expired.enterprise,
+        requested_on=today - dt.timedelta(days=28),
+        predecessor=expired,
+    )
+    _seat(renewal, rng)
+    _standard(renewal, "monthly_floor", "2500.00")
+    _standard(renewal, "hourly_floor", "24.00")
+    services.draft_create(
+        actor=None,
+        case=renewal,
+        prepared_on=today - dt.timedelta(days=14),
+        text=NEW_TEXT,
+        library_clauses=[library["职业培训"], library["女职工保护"]],
+        note="从条款库选入职业培训、女职工保护条款",
+    )
+    services.case_start(actor=None, bargainingcase=renewal)
+
+
+def _meetings(county, today, rng) -> None:
+    """A case under negotiation with its meetings and two draft versions (idempotent)."""
+    if BargainingCase.objects.filter(title=DOMESTIC).exists():
+        return
+    case = services.case_create(
+        actor=None,
+        title=DOMESTIC,
+        tier="industry",
+        union=county,
+        industry_code="8010",
+        key_group="domestic_worker",
+        requested_on=today - dt.timedelta(days=35),
+        note="家政服务员工资、休息和培训。",
+    )
+    _seat(case, rng)
+    case = services.case_start(actor=None, bargainingcase=case)
+    _negotiation_record(
+        case,
+        [today - dt.timedelta(days=20), today - dt.timedelta(days=6)],
+        DOMESTIC_DRAFTS,
+        first_draft_on=today - dt.timedelta(days=25),
+    )
+
+
+def load(stdout=None) -> None:
     county = OrgUnit.objects.filter(code=COUNTY).first()
     if county is None:
+        return
+    if OfferCampaign.objects.filter(title=SPRING).exists():
+        with acting_as(None), transaction.atomic():
+            _meetings(county, timezone.localdate(), random.Random("bargaining-meetings"))  # noqa: S311
+            _library_and_renewal(county, timezone.localdate(), random.Random("bargaining-yoy"))  # noqa: S311
         return
     from unionhub.enterprises.models import Enterprise
 
@@ -240,6 +430,8 @@ def load(stdout=None) -> None:
         cases += _winter(county, pool[20:32], today, rng)
         cases += _industry_and_regional(county, platform, pool, today, rng)
         cases += _enterprise_states(county, pool[32:44], today, rng)
+        _meetings(county, today, random.Random("bargaining-meetings"))  # noqa: S311
+        _library_and_renewal(county, today, random.Random("bargaining-yoy"))  # noqa: S311
     if stdout:
         in_force = (
             BargainingCase.objects.in_force(today)
@@ -354,6 +546,13 @@ def _industry_and_regional(county, platform, pool, today, rng) -> list[Bargainin
         "order_allocation",
         rule="派单算法规则提前公示；连续工作4小时强制休息20分钟；恶劣天气不考核超时。",
     )
+    riders = services.case_start(actor=None, bargainingcase=riders)
+    _negotiation_record(
+        riders,
+        [dt.date(2026, 3, 26), dt.date(2026, 4, 15), dt.date(2026, 4, 29)],
+        RIDER_DRAFTS,
+        first_draft_on=dt.date(2026, 3, 20),
+    )
     riders = _in_force(riders, dt.date(2026, 5, 18), years=3)
     couriers = services.case_create(
         actor=None,
@@ -463,6 +662,9 @@ def _enterprise_states(county, enterprises, today, rng) -> list[BargainingCase]:
     expiring = case(next(e), "集体合同（2024—2026）", requested_on=dt.date(2023, 12, 4))
     made.append(_in_force(expiring, dt.date(2024, 1, 26), years=3, term_start=dt.date(2024, 2, 1)))
     expired = case(next(e), "集体合同（2022—2024）", requested_on=dt.date(2022, 3, 1))
+    _standard(expired, "monthly_floor", "2300.00")
+    _standard(expired, "hourly_floor", "22.00")
+    services.draft_create(actor=None, case=expired, prepared_on=dt.date(2022, 3, 20), text=OLD_TEXT)
     made.append(_in_force(expired, dt.date(2022, 4, 11), years=2))
     objected = _advance(
         case(

@@ -11,13 +11,19 @@ from unionhub.bargaining.choices import OfferStatus
 from unionhub.bargaining.models import (
     CAMPAIGN_FIELDS,
     CASE_FIELDS,
+    CLAUSE_FIELDS,
+    DRAFT_FIELDS,
     MINIMUM_WAGE_FIELDS,
     REPRESENTATIVE_FIELDS,
+    SESSION_FIELDS,
     WAGE_STANDARD_FIELDS,
     BargainingCase,
+    BargainingSession,
+    ContractDraft,
     MinimumWage,
     OfferCampaign,
     Representative,
+    StandardClause,
     WageStandard,
 )
 from unionhub.core.forms import ScopedFilterForm, ScopedModelForm
@@ -143,3 +149,59 @@ class MinimumWageForm(ScopedModelForm):
     class Meta:
         model = MinimumWage
         fields = MINIMUM_WAGE_FIELDS
+
+
+def _case_id(form) -> str | None:
+    value = form.data.get("case") or form.initial.get("case")
+    if value is None and form.instance.pk:
+        value = form.instance.case_id
+    return str(getattr(value, "pk", value)) if value else None
+
+
+class SessionForm(ScopedModelForm):
+    """A meeting record; once the case is known, the chair is one of its sitting chiefs
+    and the attendees are its sitting representatives."""
+
+    class Meta:
+        model = BargainingSession
+        fields = SESSION_FIELDS
+        widgets = {"attendees": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        case_id = _case_id(self)
+        if case_id and case_id.isdigit():
+            reps = self.fields["attendees"].queryset.filter(case_id=case_id)
+            self.fields["attendees"].queryset = reps.filter(vacated_on__isnull=True)
+            self.fields["chair"].queryset = reps.filter(is_chief=True, vacated_on__isnull=True)
+        if self.instance.pk:
+            self.fields["case"].disabled = True
+
+
+class DraftForm(ScopedModelForm):
+    library_clauses = forms.ModelMultipleChoiceField(
+        label=_("add standard clauses"),
+        queryset=StandardClause.objects.filter(is_active=True).order_by("topic", "title"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Appended to the text, numbered after its last clause."),
+    )
+
+    class Meta:
+        model = ContractDraft
+        fields = DRAFT_FIELDS
+        widgets = {"text": forms.Textarea(attrs={"rows": 18})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        case_id = _case_id(self)
+        if case_id and case_id.isdigit():
+            self.fields["session"].queryset = self.fields["session"].queryset.filter(
+                case_id=case_id
+            )
+
+
+class ClauseForm(ScopedModelForm):
+    class Meta:
+        model = StandardClause
+        fields = CLAUSE_FIELDS

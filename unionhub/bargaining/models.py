@@ -20,6 +20,9 @@ from django.utils.translation import pgettext_lazy
 from unionhub.bargaining.choices import (
     CONTRACT_OUTCOMES,
     CaseStatus,
+    ClauseTopic,
+    DayType,
+    LimitStep,
     OfferStatus,
     OutcomeType,
     Phase,
@@ -47,6 +50,7 @@ CASE_FIELDS = (
     "reduces_worker_rights",
     "requested_on",
     "covered_enterprises",
+    "predecessor",
     "note",
 )
 #: what the detail page shows besides the editable fields (written by the services)
@@ -210,6 +214,15 @@ class BargainingCase(BaseModel):
             "For an industry or regional contract: the enterprises it binds. An enterprise "
             "case always covers its own enterprise."
         ),
+    )
+    predecessor = models.ForeignKey(
+        "self",
+        verbose_name=_("renews"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="renewals",
+        help_text=_("The earlier contract this one renews (compared year on year)."),
     )
     note = models.TextField(_("note"), blank=True)
 
@@ -481,3 +494,189 @@ class WageStandard(BaseModel):
     def __str__(self) -> str:
         value = f"{self.amount}" if self.amount is not None else self.rule
         return f"{self.case.title} · {self.get_kind_display()}{(' ' + self.item) if self.item else ''} {value}"
+
+
+SESSION_FIELDS = ("case", "held_on", "place", "chair", "recorder", "attendees", "minutes")
+DRAFT_FIELDS = ("case", "prepared_on", "session", "text", "note")
+
+
+class BargainingSession(BaseModel):
+    """A bargaining meeting (协商会议, 集体合同规定 art. 33–35): chaired alternately by the two
+    chief representatives, minuted by a neutral recorder who is not a representative."""
+
+    case = models.ForeignKey(
+        BargainingCase,
+        verbose_name=_("bargaining case"),
+        on_delete=models.PROTECT,
+        related_name="sessions",
+    )
+    number = models.PositiveSmallIntegerField(_("meeting no."), editable=False)
+    held_on = models.DateField(_("meeting date"))
+    place = models.CharField(_("place"), max_length=150)
+    chair = models.ForeignKey(
+        Representative,
+        verbose_name=_("chair"),
+        on_delete=models.PROTECT,
+        related_name="chaired_sessions",
+        help_text=_(
+            "One of the two chief representatives; the chair alternates between the sides."
+        ),
+    )
+    recorder = models.CharField(
+        _("recorder"),
+        max_length=50,
+        help_text=_("Appointed jointly; neutral and not a representative of either side."),
+    )
+    attendees = models.ManyToManyField(
+        Representative,
+        verbose_name=_("representatives present"),
+        related_name="attended_sessions",
+        blank=True,
+    )
+    minutes = models.TextField(_("minutes"), blank=True)
+
+    scope_spec = ScopeSpec(
+        org_path="case__union__path", region_path="case__region__path", owner=None
+    )
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bargaining session")
+        verbose_name_plural = _("bargaining sessions")
+        ordering = ["case", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "number"], name="bargaining_session_number")
+        ]
+
+    def __str__(self) -> str:
+        return _("%(case)s · meeting %(n)d") % {"case": self.case.title, "n": self.number}
+
+
+class ContractDraft(BaseModel):
+    """One version of the contract's text (草案) while it is negotiated; versions are
+    compared clause by clause (``clauses.compare``)."""
+
+    case = models.ForeignKey(
+        BargainingCase,
+        verbose_name=_("bargaining case"),
+        on_delete=models.PROTECT,
+        related_name="drafts",
+    )
+    version = models.PositiveSmallIntegerField(_("version"), editable=False)
+    prepared_on = models.DateField(_("prepared on"))
+    session = models.ForeignKey(
+        BargainingSession,
+        verbose_name=_("discussed at"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="drafts",
+    )
+    text = models.TextField(
+        pgettext_lazy("contract", "text"),
+        help_text=_(
+            "One clause per paragraph, each starting with its number, e.g. "
+            "“第三条【工资】……”; text before the first clause is the preamble."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    scope_spec = ScopeSpec(
+        org_path="case__union__path", region_path="case__region__path", owner=None
+    )
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("contract draft")
+        verbose_name_plural = _("contract drafts")
+        ordering = ["case", "version"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "version"], name="bargaining_draft_version")
+        ]
+
+    def __str__(self) -> str:
+        return _("%(case)s · draft %(n)d") % {"case": self.case.title, "n": self.version}
+
+    def clauses(self):
+        from unionhub.bargaining.clauses import split_clauses
+
+        return split_clauses(self.text)
+
+    def previous(self) -> ContractDraft | None:
+        return (
+            ContractDraft.objects.filter(case_id=self.case_id, version__lt=self.version)
+            .order_by("-version")
+            .first()
+        )
+
+
+class BargainingProcedureRule(models.Model):
+    """A time limit of one bargaining procedure in one jurisdiction (domain.md §3.6): the
+    Jiangsu regulation's own limits per procedure are not verified, so every limit is a row
+    an administrator maintains (administration site); the national rules are loaded for the
+    ordinary procedure. A procedure without a row of its own uses the ordinary one."""
+
+    jurisdiction = models.CharField(
+        _("jurisdiction"), max_length=6, default="32", help_text=_("GB/T 2260 code; 32 = Jiangsu")
+    )
+    procedure = models.CharField(_("procedure"), max_length=12, choices=Procedure.choices)
+    step = models.CharField(_("step"), max_length=12, choices=LimitStep.choices)
+    days = models.PositiveSmallIntegerField(pgettext_lazy("time limit", "days"))
+    day_type = models.CharField(
+        _("day type"), max_length=10, choices=DayType.choices, default=DayType.CALENDAR
+    )
+    valid_from = models.DateField(pgettext_lazy("bargaining", "valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=200)
+    verified = models.BooleanField(
+        _("verified against the Jiangsu regulation"),
+        default=False,
+        help_text=_("Leave unticked while the limit is the national rule applied by default."),
+    )
+
+    class Meta:
+        verbose_name = _("procedure time limit")
+        verbose_name_plural = _("procedure time limits")
+        ordering = ["jurisdiction", "procedure", "step", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["jurisdiction", "procedure", "step", "valid_from"],
+                name="bargaining_one_limit_per_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_procedure_display()} · {self.get_step_display()} · {self.days}"
+
+
+CLAUSE_FIELDS = ("union", "topic", "title", "text", "source", "is_active")
+
+
+class StandardClause(BaseModel):
+    """A standard clause of the clause library (条款库): kept by a union, tagged by topic,
+    drawn into drafts of any case it can see."""
+
+    union = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("kept by"),
+        on_delete=models.PROTECT,
+        related_name="standard_clauses",
+    )
+    topic = models.CharField(_("topic"), max_length=20, choices=ClauseTopic.choices)
+    title = models.CharField(
+        _("clause heading"), max_length=50, help_text=_("Written in 【】 in the draft.")
+    )
+    text = models.TextField(pgettext_lazy("contract", "text"))
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    scope_spec = ScopeSpec(org_path="union__path", region_path="union__region__path", owner=None)
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("standard clause")
+        verbose_name_plural = _("clause library")
+        ordering = ["topic", "title", "pk"]
+
+    def __str__(self) -> str:
+        return f"【{self.title}】{self.get_topic_display()}"

@@ -25,6 +25,11 @@ menu = [
         icon="users",
         order=503,
     ),
+    model_item(
+        "bargaining.bargainingsession", _("Bargaining sessions"), icon="messages", order=503
+    ),
+    model_item("bargaining.contractdraft", _("Contract drafts"), icon="file-diff", order=503),
+    model_item("bargaining.standardclause", _("Clause library"), icon="books", order=503),
     model_item("bargaining.wagestandard", _("Wage standards"), icon="coin-yuan", order=504),
     model_item("bargaining.minimumwage", _("Minimum wages"), icon="scale", order=505),
 ]
@@ -35,6 +40,9 @@ url_bases = {
     "offercampaign": "campaigns/",
     "bargainingoffer": "offers/",
     "wagestandard": "standards/",
+    "bargainingsession": "sessions/",
+    "contractdraft": "drafts/",
+    "standardclause": "clauses/",
     "minimumwage": "minimum-wages/",
 }
 
@@ -43,5 +51,7 @@ api_routes = [
     ("bargaining/representatives", api.RepresentativeViewSet, "bargaining-representative"),
     ("bargaining/campaigns", api.CampaignViewSet, "bargaining-campaign"),
     ("bargaining/offers", api.OfferViewSet, "bargaining-offer"),
+    ("bargaining/sessions", api.SessionViewSet, "bargaining-session"),
+    ("bargaining/drafts", api.DraftViewSet, "bargaining-draft"),
     ("bargaining/covered-enterprises", api.CoveredEnterpriseViewSet, "bargaining-covered"),
 ]

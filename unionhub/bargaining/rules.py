@@ -50,6 +50,23 @@ def procedure_problems(
     return {}
 
 
+def procedure_tier_problems(*, procedure: str, tier: str) -> dict[str, ValidationError]:
+    """Jiangsu 2023: the simplified procedure is conducted by the enterprise union with the
+    employer, so it exists only for enterprise bargaining."""
+    if procedure == Procedure.SIMPLIFIED and tier != Tier.ENTERPRISE:
+        return {
+            "procedure": ValidationError(
+                _(
+                    "The simplified procedure is conducted by an enterprise union with its "
+                    "employer; industry and regional bargaining use the ordinary or the "
+                    "emergency procedure."
+                ),
+                code="simplified_enterprise_only",
+            )
+        }
+    return {}
+
+
 def outcome_problems(*, outcome_type: str, special_topic: str) -> dict[str, ValidationError]:
     if outcome_type == OutcomeType.SPECIAL_CONTRACT and not special_topic:
         return {
@@ -220,3 +237,83 @@ def sides_problems(seats: Iterable[Seat]) -> dict[str, ValidationError]:
                 )
             )
     return {"representatives": ValidationError(messages)} if messages else {}
+
+
+def _same_name(a: str, b: str) -> bool:
+    return bool(_person(a)) and _person(a) == _person(b)
+
+
+def session_problems(
+    *,
+    chair_side: str,
+    chair_is_chief: bool,
+    chair_sitting: bool,
+    previous_chair_side: str | None,
+    recorder: str,
+    representative_names: Iterable[str],
+    held_on,
+    previous_held_on=None,
+    requested_on=None,
+) -> dict[str, ValidationError]:
+    """A bargaining meeting (art. 33–34): chaired by a sitting chief representative, the
+    chair alternating between the two sides from one meeting to the next; minuted by a
+    recorder who represents neither side; held in order, not before the request."""
+    errors: dict[str, ValidationError] = {}
+    if not chair_is_chief or not chair_sitting:
+        errors["chair"] = ValidationError(
+            _("The meeting is chaired by one of the two sitting chief representatives (art. 34)."),
+            code="chair_not_chief",
+        )
+    elif previous_chair_side and previous_chair_side == chair_side:
+        errors["chair"] = ValidationError(
+            _(
+                "The previous meeting was chaired by the %(side)s; the chair alternates, so "
+                "this one is chaired by the other side's chief representative (art. 34)."
+            )
+            % {"side": Side(chair_side).label},
+            code="chair_not_alternating",
+        )
+    if not _person(recorder or ""):
+        errors["recorder"] = ValidationError(
+            _("Name the recorder appointed by both sides."), code="required"
+        )
+    elif any(_same_name(recorder, n) for n in representative_names):
+        errors["recorder"] = ValidationError(
+            _(
+                "%(name)s is a representative; the recorder must be a neutral person who "
+                "represents neither side (art. 33)."
+            )
+            % {"name": recorder},
+            code="recorder_is_representative",
+        )
+    if previous_held_on and held_on < previous_held_on:
+        errors["held_on"] = ValidationError(
+            _("The previous meeting was held on %(date)s; record the meetings in order.")
+            % {"date": previous_held_on.isoformat()},
+            code="before_previous_session",
+        )
+    elif requested_on and held_on < requested_on:
+        errors["held_on"] = ValidationError(
+            _("A meeting cannot be held before the bargaining request was received (%(date)s).")
+            % {"date": requested_on.isoformat()},
+            code="before_request",
+        )
+    return errors
+
+
+def draft_problems(
+    *, clause_count: int, prepared_on, previous_prepared_on=None
+) -> dict[str, ValidationError]:
+    errors: dict[str, ValidationError] = {}
+    if clause_count == 0:
+        errors["text"] = ValidationError(
+            _("The draft has no numbered clauses; start each clause with “第一条”, “第二条” ……"),
+            code="no_clauses",
+        )
+    if previous_prepared_on and prepared_on < previous_prepared_on:
+        errors["prepared_on"] = ValidationError(
+            _("The previous version is dated %(date)s; a new version cannot be earlier.")
+            % {"date": previous_prepared_on.isoformat()},
+            code="before_previous_version",
+        )
+    return errors

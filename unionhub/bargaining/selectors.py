@@ -195,3 +195,111 @@ def vacant_seats(*, user: Any):
     return Representative.objects.visible_to(user).filter(
         Q(vacated_on__isnull=False) & Q(replaced_by__isnull=True)
     )
+
+
+def sessions_of(case: BargainingCase):
+    return case.sessions.select_related("chair").order_by("number")
+
+
+def drafts_of(case: BargainingCase):
+    return case.drafts.order_by("version")
+
+
+@dataclass(frozen=True)
+class DraftComparison:
+    old: Any  # ContractDraft or None (the first version is compared with nothing)
+    new: Any
+    changes: list
+    counts: dict
+
+
+def draft_comparison(draft: Any, against: Any = None) -> DraftComparison:
+    """``draft`` clause by clause against ``against`` (default: the version before it)."""
+    from unionhub.bargaining import clauses
+
+    old = against if against is not None else draft.previous()
+    changes = clauses.compare(old.clauses() if old else [], draft.clauses())
+    return DraftComparison(old, draft, changes, clauses.summary(changes))
+
+
+def next_chair_side(case: BargainingCase) -> str | None:
+    """The side whose chief chairs the next meeting (the other side from the last one);
+    None before the first meeting (either chief may open)."""
+    from unionhub.bargaining.choices import Side
+
+    last = case.sessions.select_related("chair").order_by("-number").first()
+    if last is None:
+        return None
+    return Side.EMPLOYER if last.chair.side == Side.WORKERS else Side.WORKERS
+
+
+def next_chair_label(case: BargainingCase) -> str:
+    from unionhub.bargaining.choices import Side
+
+    side = next_chair_side(case)
+    return str(Side(side).label) if side else ""
+
+
+def procedure_limits(case: BargainingCase) -> list:
+    """The time limits of the case's procedure, each with the rule row it comes from and,
+    where the event has happened, its last day (from the deadline service)."""
+    from unionhub.bargaining.choices import LimitStep
+    from unionhub.bargaining.limits import limit_due
+
+    events = {
+        LimitStep.RESPONSE: case.requested_on,
+        LimitStep.REFILL: None,
+        LimitStep.FILING: case.signed_on if case.is_contract else None,
+    }
+    return [limit_due(step, case.procedure, events[step]) for step in LimitStep.values]
+
+
+@dataclass(frozen=True)
+class StandardChange:
+    label: str
+    old: Any  # Decimal, str (a rule) or None
+    new: Any
+    increase: Any  # Decimal or None
+    percent: Any  # Decimal with one decimal place, or None
+
+
+def year_on_year(case: BargainingCase) -> dict:
+    """A renewed contract against the one it renews: each wage standard (same kind and item)
+    old and new with the increase, and the clauses of the last drafts compared."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from unionhub.bargaining import clauses
+
+    old = case.predecessor
+    if old is None:
+        return {}
+
+    def lines(c):
+        return {(w.kind, w.item): w for w in c.wage_standards.order_by("kind", "item", "pk")}
+
+    before, after = lines(old), lines(case)
+    rows = []
+    for key in sorted(set(before) | set(after)):
+        a, b = before.get(key), after.get(key)
+        w = b or a
+        label = w.get_kind_display() + (f"（{w.item}）" if w.item else "")
+        va = (a.amount if a.amount is not None else a.rule) if a else None
+        vb = (b.amount if b.amount is not None else b.rule) if b else None
+        increase = percent = None
+        if isinstance(va, Decimal) and isinstance(vb, Decimal):
+            increase = vb - va
+            if va:
+                percent = (increase * 100 / va).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        rows.append(StandardChange(label, va, vb, increase, percent))
+    last_old = old.drafts.order_by("-version").first()
+    last_new = case.drafts.order_by("-version").first()
+    changes = clauses.compare(
+        last_old.clauses() if last_old else [], last_new.clauses() if last_new else []
+    )
+    return {
+        "old": old,
+        "standards": rows,
+        "drafts": (last_old, last_new),
+        "changes": changes,
+        "counts": clauses.summary(changes),
+    }

@@ -22,17 +22,25 @@ from unionhub.bargaining.choices import (
     CONTRACT_OUTCOMES,
     OFFER_FLOW,
     CaseStatus,
+    LimitStep,
     OfferStatus,
     Procedure,
     Tier,
 )
+from unionhub.bargaining.limits import limit_due
 from unionhub.bargaining.models import (
     CAMPAIGN_FIELDS,
     CASE_FIELDS,
+    CLAUSE_FIELDS,
+    DRAFT_FIELDS,
+    SESSION_FIELDS,
     BargainingCase,
     BargainingOffer,
+    BargainingSession,
+    ContractDraft,
     OfferCampaign,
     Representative,
+    StandardClause,
 )
 from unionhub.core.calendar.deadlines import add_period, deadline_for
 from unionhub.core.scope import object_visible_to
@@ -78,8 +86,14 @@ def case_dates_refresh(
         return deadline_for(kind, date, calendar=calendar).due if date else None
 
     values = {
-        "response_due": due("bargaining_response", case.requested_on),
-        "filing_due": due("contract_filing", case.signed_on) if case.is_contract else None,
+        "response_due": limit_due(
+            LimitStep.RESPONSE, case.procedure, case.requested_on, calendar=calendar
+        ).due,
+        "filing_due": (
+            limit_due(LimitStep.FILING, case.procedure, case.signed_on, calendar=calendar).due
+            if case.is_contract
+            else None
+        ),
         "objection_due": due("labour_admin_objection", case.received_on),
         "effective_on": due("contract_effective", case.received_on),
         "expires_on": None,
@@ -119,11 +133,7 @@ def offer_dates_refresh(
 def representative_dates_refresh(
     rep: Representative, *, calendar: HolidayCalendar | None = None
 ) -> list[str]:
-    value = (
-        deadline_for("negotiator_refill", rep.vacated_on, calendar=calendar).due
-        if rep.vacated_on
-        else None
-    )
+    value = limit_due(LimitStep.REFILL, rep.case.procedure, rep.vacated_on, calendar=calendar).due
     if rep.refill_due != value:
         rep.refill_due = value
         return ["refill_due"]
@@ -153,7 +163,40 @@ def _case_problems(case: BargainingCase) -> dict[str, ValidationError]:
     errors.update(
         rules.outcome_problems(outcome_type=case.outcome_type, special_topic=case.special_topic)
     )
+    if "procedure" not in errors:
+        errors.update(rules.procedure_tier_problems(procedure=case.procedure, tier=case.tier))
+    if case.predecessor_id:
+        errors.update(_predecessor_problems(case))
     return errors
+
+
+def _predecessor_problems(case: BargainingCase) -> dict[str, ValidationError]:
+    """A renewal follows a signed contract of the same tier for the same enterprise,
+    industry or region (so that the year-on-year comparison compares like with like)."""
+    old = case.predecessor
+    same = (
+        old.pk != case.pk
+        and old.is_contract
+        and old.signed_on is not None
+        and old.tier == case.tier
+        and (
+            (case.tier == Tier.ENTERPRISE and old.enterprise_id == case.enterprise_id)
+            or (case.tier == Tier.INDUSTRY and old.industry_code == case.industry_code)
+            or (case.tier == Tier.REGIONAL and old.union_id == case.union_id)
+        )
+    )
+    if same:
+        return {}
+    return {
+        "predecessor": ValidationError(
+            _(
+                "A renewal follows a signed contract of the same tier for the same enterprise, "
+                "industry or region; “%(title)s” is not one."
+            )
+            % {"title": old.title},
+            code="predecessor_mismatch",
+        )
+    }
 
 
 def _place(case: BargainingCase) -> None:
@@ -559,6 +602,186 @@ def representative_replace(
     return new
 
 
+# --- sessions and drafts --------------------------------------------------------------
+
+#: a case in these statuses holds bargaining meetings
+_MEETING_STATUSES = (CaseStatus.NEGOTIATING,)
+#: a case in these statuses may get a new draft version (not once adopted or signed)
+_DRAFTING_STATUSES = (CaseStatus.PREPARING, CaseStatus.NEGOTIATING, CaseStatus.SUSPENDED)
+
+
+def _session_problems(session: BargainingSession, attendees: list[Any]) -> dict:
+    case = session.case
+    before = case.sessions.exclude(pk=session.pk)
+    if session.number:
+        before = before.filter(number__lt=session.number)
+    previous = before.select_related("chair").order_by("-number").first()
+    chair = session.chair if session.chair_id else None
+    errors = rules.session_problems(
+        chair_side=chair.side if chair else "",
+        chair_is_chief=bool(chair and chair.case_id == case.pk and chair.is_chief),
+        chair_sitting=bool(chair and chair.vacated_on is None),
+        previous_chair_side=previous.chair.side if previous else None,
+        recorder=session.recorder,
+        representative_names=case.representatives.values_list("name", flat=True),
+        held_on=session.held_on,
+        previous_held_on=previous.held_on if previous else None,
+        requested_on=case.requested_on,
+    )
+    strangers = [r for r in attendees if r.case_id != case.pk]
+    if strangers:
+        errors["attendees"] = ValidationError(
+            _("%(names)s are not representatives in this case.")
+            % {"names": "、".join(r.name for r in strangers)},
+            code="attendee_not_representative",
+        )
+    return errors
+
+
+def _save_session(session: BargainingSession, attendees: list[Any] | None) -> None:
+    if not session.number:
+        last = session.case.sessions.order_by("-number").values_list("number", flat=True).first()
+        session.number = (last or 0) + 1
+    session.full_clean()
+    session.save()
+    if attendees is not None:
+        chosen = {r.pk for r in attendees} | {session.chair_id}
+        session.attendees.set(chosen)
+
+
+@transaction.atomic
+def session_create(*, actor: AbstractBaseUser | None, **data: Any) -> BargainingSession:
+    """Record a bargaining meeting of a case under negotiation; the chair is always
+    counted present."""
+    _require_perm(actor, "bargaining.add_bargainingsession")
+    attendees = list(data.pop("attendees", None) or [])
+    session = BargainingSession(
+        **{k: v for k, v in data.items() if k in SESSION_FIELDS}, created_by=_creator(actor)
+    )
+    case = session.case
+    _in_scope(actor=actor, obj=case, field="case")
+    if case.status not in _MEETING_STATUSES:
+        raise _invalid(
+            "case",
+            _("Meetings are recorded while the case is under negotiation (now “%(status)s”).")
+            % {"status": case.get_status_display()},
+            "wrong_status",
+        )
+    _raise(_session_problems(session, attendees))
+    _save_session(session, attendees)
+    _in_scope(actor=actor, obj=session, field="case")
+    return session
+
+
+@transaction.atomic
+def session_update(
+    *, actor: AbstractBaseUser | None, bargainingsession: BargainingSession, **data: Any
+) -> BargainingSession:
+    """Correct a meeting's record (place, recorder, attendance, minutes; the chair is
+    checked again against the meeting before)."""
+    _require_perm(actor, "bargaining.change_bargainingsession")
+    session = bargainingsession
+    _in_scope(actor=actor, obj=session)
+    attendees = data.pop("attendees", None)
+    for name in SESSION_FIELDS:
+        if name in data and name not in ("case", "attendees"):
+            setattr(session, name, data[name])
+    _raise(_session_problems(session, list(attendees or [])))
+    _save_session(session, list(attendees) if attendees is not None else None)
+    return session
+
+
+@transaction.atomic
+def draft_create(*, actor: AbstractBaseUser | None, **data: Any) -> ContractDraft:
+    """A new version of the contract's text; versions are numbered 1, 2, … per case and
+    kept as they were (a change is a new version)."""
+    _require_perm(actor, "bargaining.add_contractdraft")
+    library = list(data.pop("library_clauses", None) or [])
+    draft = ContractDraft(
+        **{k: v for k, v in data.items() if k in DRAFT_FIELDS}, created_by=_creator(actor)
+    )
+    case = draft.case
+    _in_scope(actor=actor, obj=case, field="case")
+    if case.status not in _DRAFTING_STATUSES:
+        raise _invalid(
+            "case",
+            _("The draft can no longer change: the case is “%(status)s”.")
+            % {"status": case.get_status_display()},
+            "wrong_status",
+        )
+    if draft.session_id and draft.session.case_id != case.pk:
+        raise _invalid("session", _("That meeting belongs to another case."), "session_other_case")
+    if library:
+        draft.text = _with_library_clauses(draft.text, library, actor)
+    previous = case.drafts.order_by("-version").first()
+    _raise(
+        rules.draft_problems(
+            clause_count=sum(1 for c in draft.clauses() if c.number),
+            prepared_on=draft.prepared_on,
+            previous_prepared_on=previous.prepared_on if previous else None,
+        )
+    )
+    draft.version = (previous.version if previous else 0) + 1
+    draft.full_clean()
+    draft.save()
+    _in_scope(actor=actor, obj=draft, field="case")
+    return draft
+
+
+def _with_library_clauses(text: str, library: list[Any], actor: Any) -> str:
+    """``text`` with the chosen standard clauses appended, numbered after its last clause;
+    a clause whose heading the draft already has is refused (edit that clause instead)."""
+    from unionhub.bargaining.clauses import split_clauses
+
+    found = split_clauses(text or "")
+    headings = {c.heading for c in found if c.heading}
+    numbered = sum(1 for c in found if c.number)
+    lines = [text.rstrip()] if (text or "").strip() else []
+    for clause in library:
+        _in_scope(actor=actor, obj=clause, field="library_clauses")
+        if clause.title in headings:
+            raise _invalid(
+                "library_clauses",
+                _("The draft already has a clause “%(title)s”; edit it instead of adding it again.")
+                % {"title": clause.title},
+                "clause_already_in_draft",
+            )
+        numbered += 1
+        headings.add(clause.title)
+        lines.append(f"第{numbered}条【{clause.title}】{clause.text.strip()}")
+    return "\n".join(lines)
+
+
+@transaction.atomic
+def clause_create(*, actor: AbstractBaseUser | None, **data: Any) -> StandardClause:
+    _require_perm(actor, "bargaining.add_standardclause")
+    clause = StandardClause(
+        **{k: v for k, v in data.items() if k in CLAUSE_FIELDS}, created_by=_creator(actor)
+    )
+    clause.title = (clause.title or "").strip().strip("【】")
+    clause.full_clean()
+    clause.save()
+    _in_scope(actor=actor, obj=clause, field="union")
+    return clause
+
+
+@transaction.atomic
+def clause_update(
+    *, actor: AbstractBaseUser | None, standardclause: StandardClause, **data: Any
+) -> StandardClause:
+    _require_perm(actor, "bargaining.change_standardclause")
+    _in_scope(actor=actor, obj=standardclause)
+    clause = standardclause
+    for name in CLAUSE_FIELDS:
+        if name in data:
+            setattr(clause, name, data[name])
+    clause.title = (clause.title or "").strip().strip("【】")
+    clause.full_clean()
+    clause.save()
+    _in_scope(actor=actor, obj=clause, field="union")
+    return clause
+
+
 # --- campaigns and offers --------------------------------------------------------------
 
 
@@ -858,7 +1081,7 @@ def dates_recompute(*, actor: AbstractBaseUser | None = None) -> int:
         if offer_dates_refresh(offer, calendar=calendar):
             offer.save(update_fields=["response_due", "updated_at"])
             count += 1
-    for rep in Representative.objects.exclude(vacated_on=None):
+    for rep in Representative.objects.exclude(vacated_on=None).select_related("case"):
         if representative_dates_refresh(rep, calendar=calendar):
             rep.save(update_fields=["refill_due", "updated_at"])
             count += 1

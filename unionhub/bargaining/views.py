@@ -21,15 +21,21 @@ from unionhub.bargaining.models import (
     CAMPAIGN_FIELDS,
     CASE_DATES,
     CASE_FIELDS,
+    CLAUSE_FIELDS,
+    DRAFT_FIELDS,
     MINIMUM_WAGE_FIELDS,
     OFFER_FIELDS,
     REPRESENTATIVE_FIELDS,
+    SESSION_FIELDS,
     WAGE_STANDARD_FIELDS,
     BargainingCase,
     BargainingOffer,
+    BargainingSession,
+    ContractDraft,
     MinimumWage,
     OfferCampaign,
     Representative,
+    StandardClause,
     WageStandard,
 )
 from unionhub.core.calendar.deadlines import deadline_for
@@ -101,6 +107,10 @@ class CaseDetailView(ObjectDetailView):
                 (w, standards.standard_flags(w))
                 for w in case.wage_standards.order_by("kind", "item", "pk")
             ],
+            sessions=selectors.sessions_of(case),
+            drafts=selectors.drafts_of(case),
+            next_chair=selectors.next_chair_label(case),
+            limits=selectors.procedure_limits(case),
         )
         return ctx
 
@@ -544,3 +554,202 @@ class MinimumWageEditView(ObjectEditView):
     model = MinimumWage
     form_class = forms.MinimumWageForm
     services = MINIMUM_WAGE_SERVICES
+
+
+# --- sessions and drafts -----------------------------------------------------------------
+
+SESSION_SERVICES = ModelServices(create=services.session_create, update=services.session_update)
+DRAFT_SERVICES = ModelServices(create=services.draft_create)
+
+
+@register_model_view(BargainingSession, "list")
+class SessionListView(ObjectListView):
+    model = BargainingSession
+    select_related = ("case", "chair")
+    columns = [
+        ("case", _("bargaining case")),
+        ("number", _("meeting no.")),
+        ("held_on", _("meeting date")),
+        ("place", _("place")),
+        ("chair", _("chair")),
+        ("recorder", _("recorder")),
+    ]
+    sortable = ("held_on",)
+    export_columns = [
+        ExportColumn(_("bargaining session"), str, 40),
+        ExportColumn(_("meeting date"), "held_on", 12),
+        ExportColumn(_("place"), "place", 24),
+        ExportColumn(_("recorder"), "recorder", 12),
+    ]
+
+
+@register_model_view(BargainingSession)
+class SessionDetailView(ObjectDetailView):
+    model = BargainingSession
+    select_related = ("case", "chair")
+    fields = [*SESSION_FIELDS, "number"]
+
+
+def _initial_case(view) -> dict:
+    initial = {}
+    if "case" in view.request.GET:
+        initial["case"] = view.request.GET["case"]
+    return initial
+
+
+@register_model_view(BargainingSession, "add")
+@register_model_view(BargainingSession, "edit")
+class SessionEditView(ObjectEditView):
+    model = BargainingSession
+    form_class = forms.SessionForm
+    services = SESSION_SERVICES
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if self.object is None:
+            initial.update(_initial_case(self))
+            case_id = initial.get("case")
+            if case_id and str(case_id).isdigit():
+                case = selectors.case_list(user=self.request.user).filter(pk=case_id).first()
+                if case is not None:
+                    side = selectors.next_chair_side(case)
+                    chief = case.representatives.filter(
+                        is_chief=True, vacated_on__isnull=True, side=side or "workers"
+                    ).first()
+                    initial["chair"] = chief.pk if chief else None
+                    initial["attendees"] = list(
+                        case.representatives.filter(vacated_on__isnull=True).values_list(
+                            "pk", flat=True
+                        )
+                    )
+        return initial
+
+
+@register_model_view(ContractDraft, "list")
+class DraftListView(ObjectListView):
+    model = ContractDraft
+    select_related = ("case", "session")
+    columns = [
+        ("case", _("bargaining case")),
+        ("version", _("version")),
+        ("prepared_on", _("prepared on")),
+        ("session", _("discussed at")),
+        ("note", _("note")),
+    ]
+    sortable = ("prepared_on",)
+    export_columns = [
+        ExportColumn(_("contract draft"), str, 40),
+        ExportColumn(_("prepared on"), "prepared_on", 12),
+        ExportColumn(_("note"), "note", 30),
+    ]
+
+
+@register_model_view(ContractDraft)
+class DraftDetailView(ObjectDetailView):
+    """A version's clauses and what changed from the version before (or from the version
+    chosen with ``?against=<version>``)."""
+
+    model = ContractDraft
+    template_name = "bargaining/draft_detail.html"
+    select_related = ("case", "session")
+    fields = [f for f in DRAFT_FIELDS if f != "text"] + ["version"]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        draft = self.object
+        others = list(draft.case.drafts.exclude(pk=draft.pk).order_by("version"))
+        against = None
+        wanted = self.request.GET.get("against", "")
+        if wanted.isdigit():
+            against = next((d for d in others if d.version == int(wanted)), None)
+        ctx.update(
+            comparison=selectors.draft_comparison(draft, against),
+            other_versions=others,
+            can_add=self.request.user.has_perm("bargaining.add_contractdraft"),
+        )
+        return ctx
+
+
+@register_model_view(ContractDraft, "add")
+class DraftAddView(ObjectEditView):
+    model = ContractDraft
+    form_class = forms.DraftForm
+    services = DRAFT_SERVICES
+
+    def get_initial(self):
+        initial = super().get_initial()
+        initial.update(_initial_case(self))
+        case_id = initial.get("case")
+        if case_id and str(case_id).isdigit():
+            last = (
+                ContractDraft.objects.visible_to(self.request.user)
+                .filter(case_id=case_id)
+                .order_by("-version")
+                .first()
+            )
+            if last is not None:
+                initial["text"] = last.text
+        initial.setdefault("prepared_on", timezone.localdate())
+        return initial
+
+
+# --- clause library and year-on-year comparison ---------------------------------------------
+
+CLAUSE_SERVICES = ModelServices(create=services.clause_create, update=services.clause_update)
+
+
+@register_model_view(StandardClause, "list")
+class ClauseListView(ObjectListView):
+    model = StandardClause
+    select_related = ("union",)
+    columns = [
+        ("title", _("clause heading")),
+        ("get_topic_display", _("topic")),
+        ("union", _("kept by")),
+        ("is_active", _("in use")),
+        ("source", _("source")),
+    ]
+    sortable = ("title",)
+    export_columns = [
+        ExportColumn(_("standard clause"), str, 30),
+        ExportColumn(pgettext_lazy("contract", "text"), "text", 60),
+        ExportColumn(_("source"), "source", 30),
+    ]
+
+
+@register_model_view(StandardClause)
+class ClauseDetailView(ObjectDetailView):
+    model = StandardClause
+    select_related = ("union",)
+    fields = list(CLAUSE_FIELDS)
+
+
+@register_model_view(StandardClause, "add")
+@register_model_view(StandardClause, "edit")
+class ClauseEditView(ObjectEditView):
+    model = StandardClause
+    form_class = forms.ClauseForm
+    services = CLAUSE_SERVICES
+
+
+@register_model_view(BargainingCase, "comparison")
+class CaseComparisonView(ObjectDetailView):
+    """A renewed contract year on year against the one it renews."""
+
+    model = BargainingCase
+    template_name = "bargaining/case_comparison.html"
+    select_related = ("predecessor",)
+    fields = []
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        found = selectors.year_on_year(self.object)
+        if (
+            found
+            and not BargainingCase.objects.visible_to(self.request.user)
+            .filter(pk=found["old"].pk)
+            .exists()
+        ):
+            found = {}
+        ctx["yoy"] = found
+        return ctx

@@ -1,12 +1,14 @@
 """Read serializers of the bargaining API (writes go through the pages' services)."""
 
-from drf_spectacular.utils import extend_schema_serializer
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from unionhub.bargaining.models import (
     CASE_DATES,
     BargainingCase,
     BargainingOffer,
+    BargainingSession,
+    ContractDraft,
     OfferCampaign,
     Representative,
 )
@@ -101,3 +103,64 @@ class CoveredEnterpriseSerializer(serializers.ModelSerializer):
         model = Enterprise
         fields = ("id", "name", "region", "industry_code", "size_class", "employees")
         read_only_fields = fields
+
+
+class SessionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BargainingSession
+        fields = (
+            "id",
+            "case",
+            "number",
+            "held_on",
+            "place",
+            "chair",
+            "recorder",
+            "attendees",
+            "minutes",
+        )
+        read_only_fields = fields
+
+
+class ClauseSerializer(serializers.Serializer):
+    number = serializers.CharField()
+    heading = serializers.CharField()
+    body = serializers.CharField()
+
+
+class ClauseChangeSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["added", "removed", "changed", "unchanged"])
+    old = ClauseSerializer(allow_null=True)
+    new = ClauseSerializer(allow_null=True)
+
+
+class DraftSerializer(serializers.ModelSerializer):
+    clauses = serializers.SerializerMethodField()
+    changes_from_previous = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ContractDraft
+        fields = (
+            "id",
+            "case",
+            "version",
+            "prepared_on",
+            "session",
+            "text",
+            "note",
+            "clauses",
+            "changes_from_previous",
+        )
+        read_only_fields = fields
+
+    @extend_schema_field(ClauseSerializer(many=True))
+    def get_clauses(self, obj):
+        return ClauseSerializer(obj.clauses(), many=True).data
+
+    @extend_schema_field(ClauseChangeSerializer(many=True))
+    def get_changes_from_previous(self, obj):
+        """Clause-by-clause changes from the version before (every clause ``added`` for
+        the first version)."""
+        from unionhub.bargaining.selectors import draft_comparison
+
+        return ClauseChangeSerializer(draft_comparison(obj).changes, many=True).data

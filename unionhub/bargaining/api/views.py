@@ -6,8 +6,10 @@ from unionhub.bargaining.api.serializers import (
     CampaignSerializer,
     CaseSerializer,
     CoveredEnterpriseSerializer,
+    DraftSerializer,
     OfferSerializer,
     RepresentativeSerializer,
+    SessionSerializer,
 )
 from unionhub.bargaining.filtersets import (
     CampaignFilterSet,
@@ -19,6 +21,8 @@ from unionhub.bargaining.filtersets import (
 from unionhub.bargaining.models import (
     BargainingCase,
     BargainingOffer,
+    BargainingSession,
+    ContractDraft,
     OfferCampaign,
     Representative,
 )
@@ -51,6 +55,21 @@ class OfferViewSet(ScopedReadOnlyViewSet):
     serializer_class = OfferSerializer
     filterset_class = OfferFilterSet
     select_related = ("enterprise",)
+
+
+class SessionViewSet(ScopedReadOnlyViewSet):
+    queryset = BargainingSession.objects.all()
+    serializer_class = SessionSerializer
+    filterset_fields = ("case",)
+    prefetch_related = ("attendees",)
+
+
+class DraftViewSet(ScopedReadOnlyViewSet):
+    """Draft versions with their clauses and the changes from the version before."""
+
+    queryset = ContractDraft.objects.all()
+    serializer_class = DraftSerializer
+    filterset_fields = ("case",)
 
 
 class CoveredEnterpriseViewSet(ScopedReadOnlyViewSet):

@@ -12,9 +12,12 @@ from unionhub.bargaining.choices import CaseStatus, OfferStatus, Side
 from unionhub.bargaining.models import (
     BargainingCase,
     BargainingOffer,
+    BargainingSession,
+    ContractDraft,
     MinimumWage,
     OfferCampaign,
     Representative,
+    StandardClause,
     WageStandard,
 )
 from unionhub.enterprises.tests.samples import enterprise_in, union_in
@@ -165,7 +168,79 @@ def minimum_wage_in(slug: str) -> MinimumWage:
     )
 
 
+DRAFT_TEXT = (
+    "甲乙双方经平等协商，订立本合同。\n"
+    "第一条【适用范围】本合同适用于企业全体职工。\n"
+    "第二条【工资】职工月最低工资不低于2500元。\n"
+    "第三条【工时】实行标准工时制度。"
+)
+
+
+def meeting_case_in(slug: str) -> BargainingCase:
+    """A case of its own, under negotiation with both sides seated (meetings and drafts)."""
+    title = f"样例协商会议{slug}"
+    case = BargainingCase.objects.filter(title=title).first()
+    if case is None:
+        case = services.case_create(
+            actor=None,
+            title=title,
+            tier="enterprise",
+            union=union_in(slug).org_unit,
+            enterprise=enterprise_in(slug),
+            requested_on=dt.date(2025, 1, 6),
+        )
+        for side, name, chief, expert in SEATS:
+            services.representative_add(
+                actor=None,
+                case=case,
+                side=side,
+                name=f"{name}会{slug}",
+                is_chief=chief,
+                is_outside_expert=expert,
+            )
+        case = services.case_start(actor=None, bargainingcase=case)
+    return case
+
+
+def chief_of(case: BargainingCase, side: str) -> Representative:
+    return case.representatives.get(side=side, is_chief=True, vacated_on__isnull=True)
+
+
+def session_in(slug: str) -> BargainingSession:
+    case = meeting_case_in(slug)
+    existing = case.sessions.first()
+    return existing or services.session_create(
+        actor=None,
+        case=case,
+        held_on=dt.date(2025, 1, 20),
+        place="企业会议室",
+        chair=chief_of(case, Side.WORKERS),
+        recorder="孙记录",
+        attendees=list(case.representatives.all()),
+        minutes="双方就工资条款交换意见。",
+    )
+
+
+def draft_in(slug: str) -> ContractDraft:
+    case = meeting_case_in(slug)
+    existing = case.drafts.first()
+    return existing or services.draft_create(
+        actor=None, case=case, prepared_on=dt.date(2025, 1, 15), text=DRAFT_TEXT
+    )
+
+
+def clause_in(slug: str) -> StandardClause:
+    title = f"样例条款{slug}"
+    existing = StandardClause.objects.filter(title=title).first()
+    return existing or services.clause_create(
+        actor=None, union=county_union(slug), topic="training", title=title, text="每年培训16学时。"
+    )
+
+
 SAMPLES = {
+    StandardClause: clause_in,
+    BargainingSession: session_in,
+    ContractDraft: draft_in,
     WageStandard: standard_in,
     MinimumWage: minimum_wage_in,
     BargainingCase: case_in,
@@ -187,7 +262,39 @@ def _case_form(slug: str) -> dict:
     }
 
 
+def _session_form(slug: str) -> dict:
+    case = meeting_case_in(slug)
+    session_in(slug)  # the first meeting was chaired by the workers' side
+    return {
+        "case": case.pk,
+        "held_on": "2025-02-10",
+        "place": "工会活动室",
+        "chair": chief_of(case, Side.EMPLOYER).pk,
+        "recorder": "孙记录",
+        "attendees": [r.pk for r in case.representatives.all()],
+        "minutes": "第二轮协商。",
+    }
+
+
+def _draft_form(slug: str) -> dict:
+    draft_in(slug)
+    return {
+        "case": meeting_case_in(slug).pk,
+        "prepared_on": "2025-02-01",
+        "text": DRAFT_TEXT.replace("2500", "2700"),
+    }
+
+
 FORM_DATA = {
+    StandardClause: lambda slug: {
+        "union": county_union(slug).pk,
+        "topic": "wage",
+        "title": f"工资增长{slug}",
+        "text": "每年协商确定工资增长幅度。",
+        "is_active": "on",
+    },
+    BargainingSession: _session_form,
+    ContractDraft: _draft_form,
     WageStandard: lambda slug: {
         "case": case_in(slug).pk,
         "kind": "hourly_floor",
