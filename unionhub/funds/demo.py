@@ -22,13 +22,15 @@ from unionhub.enterprises import sme
 from unionhub.enterprises.demo import OWNERSHIP, PREFIXES, demo_uscc
 from unionhub.enterprises.models import Enterprise
 from unionhub.funds import rules, services
-from unionhub.funds.choices import EntryKind
+from unionhub.funds.choices import EntryKind, FundKind
 from unionhub.funds.models import LedgerEntry, RefundPolicyPeriod, Remittance, SizeRecord
 from unionhub.org.choices import TownCategory
 from unionhub.org.demo import COUNTY_SLUGS
 from unionhub.org.models import Region
 
 YEAR = 2025
+#: the seeded Jiangsu split (migration 0003): grassroots 60 %
+SPLIT_PERCENT = Decimal("60")
 SHEYANG_SMALL_MICRO = 1600
 POLICY_PERIODS = [
     (
@@ -103,22 +105,49 @@ def _small_enterprises(rng, county: Region, today: dt.date, table) -> list[Enter
     return ents
 
 
+def _founded_in_year(enterprises: list[Enterprise]) -> dict[int, dt.date]:
+    """Enterprises whose first union was founded during the demo year: the months before
+    it they paid the union preparation fund (建会筹备金)."""
+    from django.db.models import Min
+
+    from unionhub.enterprises.models import EnterpriseUnion
+
+    rows = (
+        EnterpriseUnion.objects.filter(enterprises__in=enterprises)
+        .values("enterprises")
+        .annotate(first=Min("founded_on"))
+    )
+    return {r["enterprises"]: r["first"] for r in rows if r["first"] and r["first"].year == YEAR}
+
+
 def _remit_year(rng, enterprises: list[Enterprise], table) -> int:
-    """12 monthly remittances (2 % of payroll) and ledger entries per enterprise, and the
-    enterprise's 2025 size class record from that year's figures."""
+    """12 monthly remittances (2 % of payroll, split 60/40 by the Jiangsu rule; the
+    preparation fund before a union founded in the year, whole to the upper levels) and
+    ledger entries per enterprise, and the enterprise's 2025 size class record from that
+    year's figures."""
     remittances, records = [], []
+    founded = _founded_in_year(enterprises)
     for ent in enterprises:
         wage = Decimal(rng.randint(3600, 5200))
         for month in range(1, 13):
             payroll = (wage * ent.employees * Decimal(rng.uniform(0.95, 1.08))).quantize(
                 Decimal("0.01")
             )
+            amount = rules.allocation_due(payroll)
+            first = dt.date(YEAR, month, 1)
+            preparation = ent.pk in founded and first < founded[ent.pk]
+            percent = Decimal("0") if preparation else SPLIT_PERCENT
+            grassroots, upper = rules.split(amount, percent)
             remittances.append(
                 Remittance(
                     enterprise=ent,
-                    month=dt.date(YEAR, month, 1),
+                    fund_kind=FundKind.PREPARATION if preparation else FundKind.UNION_FUNDS,
+                    month=first,
                     payroll=payroll,
-                    amount=rules.allocation_due(payroll),
+                    amount=amount,
+                    split_percent=percent,
+                    grassroots_share=grassroots,
+                    upper_share=upper,
                     paid_on=dt.date(YEAR, month, min(15, 28)),
                 )
             )
@@ -164,6 +193,46 @@ def _remit_year(rng, enterprises: list[Enterprise], table) -> int:
     return len(remittances)
 
 
+def _correct_one(enterprises: list[Enterprise]) -> None:
+    """One wrongly keyed month, reversed (冲销) and recorded again, as a cadre would."""
+    wrong = (
+        Remittance.objects.filter(enterprise__in=enterprises, month=dt.date(YEAR, 6, 1))
+        .filter(fund_kind=FundKind.UNION_FUNDS)
+        .order_by("enterprise__name", "pk")
+        .first()
+    )
+    if wrong is None:
+        return
+    services.remittance_reverse(
+        actor=None, remittance=wrong, reason="工资总额多录一位，冲销后重录", on=dt.date(YEAR, 7, 3)
+    )
+    services.remittance_record(
+        actor=None,
+        enterprise=wrong.enterprise,
+        month=wrong.month,
+        payroll=(wrong.payroll / 10).quantize(Decimal("0.01")),
+        paid_on=dt.date(YEAR, 7, 3),
+    )
+
+
+def _paid_batch(county: Region, kind: str, words: str):
+    batch = services.batch_create(
+        actor=None,
+        region=county,
+        year=YEAR,
+        fund_kind=kind,
+        title=f"{county.name}{YEAR}年度{words}",
+    )
+    services.batch_fill(actor=None, refundbatch=batch)
+    if not batch.refunds.exists():
+        return batch  # left in preparation: nobody eligible
+    services.batch_submit(actor=None, refundbatch=batch)
+    services.batch_approve(actor=None, refundbatch=batch, on=dt.date(YEAR + 1, 3, 10))
+    services.batch_pay(actor=None, refundbatch=batch, paid_on=dt.date(YEAR + 1, 3, 20))
+    batch.refresh_from_db()
+    return batch
+
+
 def load(stdout=None) -> None:
     today = timezone.localdate()
     lines = []
@@ -202,17 +271,14 @@ def load(stdout=None) -> None:
                 note=f"演示数据：{county.name} {YEAR} 年工会经费拨缴 {count} 笔",
                 region_path=county.path,
             )
-            batch = services.batch_create(
-                actor=None,
-                region=county,
-                year=YEAR,
-                title=f"{county.name}{YEAR}年度小微企业工会经费返还",
-            )
-            summary = services.batch_fill(actor=None, refundbatch=batch)
-            services.batch_submit(actor=None, refundbatch=batch)
-            services.batch_approve(actor=None, refundbatch=batch, on=dt.date(YEAR + 1, 3, 10))
-            services.batch_pay(actor=None, refundbatch=batch, paid_on=dt.date(YEAR + 1, 3, 20))
-            batch.refresh_from_db()
-            lines.append(f"{county.name} {summary['added']} 家 {batch.total:,.2f} 元")
+            if slug == "sheyang":
+                _correct_one(enterprises)
+            batch = _paid_batch(county, FundKind.UNION_FUNDS, "小微企业工会经费返还")
+            lines.append(f"{county.name} {batch.refunds.count()} 家 {batch.total:,.2f} 元")
+            if Remittance.objects.filter(
+                enterprise__in=enterprises, fund_kind=FundKind.PREPARATION
+            ).exists():
+                prep = _paid_batch(county, FundKind.PREPARATION, "建会筹备金返还")
+                lines.append(f"筹备金 {prep.refunds.count()} 家 {prep.total:,.2f} 元")
     if stdout and lines:
         stdout.write("  工会经费返还：" + "；".join(lines))

@@ -33,7 +33,7 @@ class RemittanceFilterSet(_Regional):
 
     class Meta:
         model = Remittance
-        fields = ["enterprise"]
+        fields = ["enterprise", "fund_kind"]
 
 
 class SizeRecordFilterSet(_Regional):
@@ -49,7 +49,7 @@ class RefundBatchFilterSet(_Regional):
 
     class Meta:
         model = RefundBatch
-        fields = ["year", "status"]
+        fields = ["year", "status", "fund_kind"]
 
 
 class RefundFilterSet(_Regional):
@@ -58,7 +58,7 @@ class RefundFilterSet(_Regional):
 
     class Meta:
         model = Refund
-        fields = ["batch", "enterprise", "year", "status", "size_class"]
+        fields = ["batch", "enterprise", "year", "status", "size_class", "fund_kind"]
 
 
 class LedgerEntryFilterSet(_Regional):

@@ -32,6 +32,8 @@ class RefundBatchForm(ScopedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk and "fund_kind" in self.fields:
+            self.fields["fund_kind"].disabled = True
         if "region" in self.fields:
             self.fields["region"].queryset = self.fields["region"].queryset.filter(
                 level__in=("county", "city")
@@ -51,3 +53,8 @@ class AddRefundForm(forms.Form):
 
 class PayForm(forms.Form):
     paid_on = forms.DateField(label=_("paid on"))
+
+
+class ReverseForm(forms.Form):
+    reason = forms.CharField(label=_("reason for the reversal"), max_length=200)
+    on = forms.DateField(label=_("reversed on"), required=False)

@@ -9,7 +9,13 @@
   group or financial subsidiary (excluded from the policy).
 - ``RefundBatch`` / ``Refund``: a county's batch of refunds for a year, approved and paid;
   each refund keeps the class, metrics and standard version it was decided on.
-- ``LedgerEntry``: append-only money movements (remittances in, refunds out)."""
+- ``FundSplitRule``: the share of each remittance the grassroots union keeps (60 %) and the
+  upper levels get (40 %), per province and dated (domain.md §1.5 [M]).
+- ``LedgerEntry``: append-only money movements (remittances in, refunds out, reversals).
+
+A remittance recorded wrongly is never edited: it is reversed (冲销) by a second remittance
+row with the negated amounts that points at it (``reverses``), and the month may then be
+recorded again."""
 
 from __future__ import annotations
 
@@ -23,12 +29,13 @@ from django.utils.translation import gettext_lazy as _
 from unionhub.core.models import BaseModel
 from unionhub.core.scope import ScopedQuerySet, ScopeSpec
 from unionhub.enterprises.choices import SizeClass
-from unionhub.funds.choices import BatchStatus, EntryKind
+from unionhub.funds.choices import BatchStatus, EntryKind, FundKind
 
 ENTERPRISE_REGION = "enterprise__region__path"
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
-REMITTANCE_FIELDS = ("enterprise", "month", "payroll", "paid_on")
+REMITTANCE_FIELDS = ("enterprise", "fund_kind", "month", "payroll", "paid_on")
+SPLIT_FIELDS = ("province_code", "grassroots_percent", "valid_from", "valid_to", "legal_basis")
 POLICY_FIELDS = ("name", "valid_from", "valid_to", "legal_basis")
 SIZE_RECORD_FIELDS = (
     "enterprise",
@@ -39,12 +46,56 @@ SIZE_RECORD_FIELDS = (
     "is_group_subsidiary",
     "is_financial_subsidiary",
 )
-BATCH_FIELDS = ("region", "year", "title")
+BATCH_FIELDS = ("region", "year", "fund_kind", "title")
+PERCENT = {"max_digits": 5, "decimal_places": 2}
+
+
+class SharedRowsQuerySet(models.QuerySet):
+    """Rows that are the same for every county: everyone allowed to open the page sees all."""
+
+    def visible_to(self, user) -> SharedRowsQuerySet:
+        return self.all()
+
+
+class FundSplitRule(BaseModel):
+    """How a province splits each remittance between the grassroots union and the upper
+    levels (default Jiangsu 60 % / 40 %, domain.md §1.5 [M]), in force from ``valid_from``
+    to ``valid_to`` (open-ended when empty). The rule in force in the remittance's month
+    applies."""
+
+    province_code = models.CharField(
+        _("province code"), max_length=2, help_text=_("The first two digits of GB/T 2260.")
+    )
+    grassroots_percent = models.DecimalField(
+        _("grassroots share (%)"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+        **PERCENT,
+    )
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    legal_basis = models.CharField(_("legal basis"), max_length=300)
+
+    scope_exempt = "province-wide split rules, the same for every county of the province"
+    objects = SharedRowsQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("funds split rule")
+        verbose_name_plural = _("funds split rules")
+        ordering = ["province_code", "valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.province_code} {self.grassroots_percent}%（{self.valid_from}）"
+
+    @property
+    def upper_percent(self) -> Decimal:
+        return Decimal("100") - self.grassroots_percent
 
 
 class Remittance(BaseModel):
     """One month's allocation (拨缴) of an enterprise: 2 % of the month's total payroll,
-    rounded half up to the fen."""
+    rounded half up to the fen — union funds, or the preparation fund while the enterprise
+    has no union — split between the grassroots union and the upper levels. A reversing
+    row (``reverses`` set) carries the negated figures of the row it cancels."""
 
     enterprise = models.ForeignKey(
         "enterprises.Enterprise",
@@ -52,12 +103,34 @@ class Remittance(BaseModel):
         on_delete=models.PROTECT,
         related_name="fund_remittances",
     )
+    fund_kind = models.CharField(
+        _("fund kind"), max_length=12, choices=FundKind.choices, default=FundKind.UNION_FUNDS
+    )
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
     payroll = models.DecimalField(
         _("total payroll (yuan)"), validators=[MinValueValidator(Decimal("0"))], **MONEY
     )
     amount = models.DecimalField(_("allocation (yuan)"), editable=False, **MONEY)
+    grassroots_share = models.DecimalField(
+        _("grassroots share (yuan)"), default=Decimal("0"), editable=False, **MONEY
+    )
+    upper_share = models.DecimalField(
+        _("upper-level share (yuan)"), default=Decimal("0"), editable=False, **MONEY
+    )
+    split_percent = models.DecimalField(
+        _("grassroots share (%)"), default=Decimal("0"), editable=False, **PERCENT
+    )
     paid_on = models.DateField(_("paid on"))
+    reverses = models.OneToOneField(
+        "self",
+        verbose_name=_("reversed remittance"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="reversal",
+    )
+    reason = models.CharField(_("reason for the reversal"), max_length=200, blank=True)
 
     scope_spec = ScopeSpec(region_path=ENTERPRISE_REGION)
     objects = ScopedQuerySet.as_manager()
@@ -66,12 +139,11 @@ class Remittance(BaseModel):
         verbose_name = _("remittance")
         verbose_name_plural = _("remittances")
         ordering = ["-month", "enterprise__name", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["enterprise", "month"], name="remittance_one_per_month")
-        ]
+        indexes = [models.Index(fields=["enterprise", "month"], name="remittance_ent_month")]
 
     def __str__(self) -> str:
-        return f"{self.enterprise.name} {self.month:%Y-%m}"
+        mark = gettext("(reversal)") if self.reverses_id else ""
+        return f"{self.enterprise.name} {self.month:%Y-%m}{mark}"
 
 
 class RefundPolicyPeriod(BaseModel):
@@ -149,6 +221,9 @@ class RefundBatch(BaseModel):
         _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
     title = models.CharField(_("title"), max_length=150)
+    fund_kind = models.CharField(
+        _("fund kind"), max_length=12, choices=FundKind.choices, default=FundKind.UNION_FUNDS
+    )
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -206,6 +281,13 @@ class Refund(BaseModel):
         related_name="fund_refunds",
     )
     year = models.PositiveSmallIntegerField(_("year"), editable=False)
+    fund_kind = models.CharField(
+        _("fund kind"),
+        max_length=12,
+        choices=FundKind.choices,
+        default=FundKind.UNION_FUNDS,
+        editable=False,
+    )
     size_record = models.ForeignKey(
         SizeRecord, verbose_name=_("size class record"), on_delete=models.PROTECT, editable=False
     )
@@ -215,6 +297,12 @@ class Refund(BaseModel):
     standard_version = models.CharField(_("standard version"), max_length=40, editable=False)
     months = models.PositiveSmallIntegerField(_("months refunded"), editable=False)
     amount = models.DecimalField(_("amount (yuan)"), editable=False, **MONEY)
+    grassroots_part = models.DecimalField(
+        _("from the grassroots share (yuan)"), default=Decimal("0"), editable=False, **MONEY
+    )
+    upper_part = models.DecimalField(
+        _("from the upper-level share (yuan)"), default=Decimal("0"), editable=False, **MONEY
+    )
     # Denormalised from the batch, so lists and KPIs filter without a join on its state.
     status = models.CharField(
         _("status"),
@@ -234,7 +322,9 @@ class Refund(BaseModel):
         verbose_name_plural = _("refunds")
         ordering = ["-year", "enterprise__name", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["enterprise", "year"], name="refund_one_per_year")
+            models.UniqueConstraint(
+                fields=["enterprise", "year", "fund_kind"], name="refund_one_per_year_and_kind"
+            )
         ]
 
     def __str__(self) -> str:
@@ -246,7 +336,8 @@ class AppendOnlyError(PermissionError):
 
 
 class LedgerEntry(BaseModel):
-    """Append-only: remittances received (+) and refunds paid (−), per enterprise."""
+    """Append-only: remittances received (+), reversals (−) and refunds paid (−), per
+    enterprise."""
 
     enterprise = models.ForeignKey(
         "enterprises.Enterprise",

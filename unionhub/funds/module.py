@@ -10,7 +10,15 @@ from unionhub.funds.api import views as api
 
 role_grants = {
     "city_admin": ["funds.*"],
-    "county_admin": ["funds.*"],
+    # The split rules are province-wide: county administrators read them only.
+    "county_admin": [
+        "funds.*_remittance",
+        "funds.*_sizerecord",
+        "funds.*_refundbatch",
+        "funds.*_refund",
+        "funds.*_ledgerentry",
+        "funds.view_fundsplitrule",
+    ],
     "town_cadre": ["funds.view_*"],
 }
 

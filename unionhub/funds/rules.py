@@ -19,6 +19,19 @@ def allocation_due(payroll: Decimal) -> Decimal:
     return (Decimal(payroll) * ALLOCATION_RATE).quantize(FEN, rounding=ROUND_HALF_UP)
 
 
+def split(amount: Decimal, grassroots_percent: Decimal) -> tuple[Decimal, Decimal]:
+    """``(grassroots part, upper-level part)`` of an amount: the grassroots part is
+    ``round_half_up(amount × percent / 100, to the fen)`` and the upper part the rest, so
+    the two always add up to the amount exactly (also for a negative, reversing amount)."""
+    amount = Decimal(amount)
+    grassroots = (abs(amount) * Decimal(grassroots_percent) / 100).quantize(
+        FEN, rounding=ROUND_HALF_UP
+    )
+    if amount < 0:
+        grassroots = -grassroots
+    return grassroots, amount - grassroots
+
+
 def month_start(day: dt.date) -> dt.date:
     return day.replace(day=1)
 
@@ -44,9 +57,12 @@ def refusal(
     months: int,
     amount: Decimal,
     already_refunded: bool,
+    needs_union: bool = False,
+    has_union: bool = True,
 ) -> tuple[str, str] | None:
     """Why an enterprise gets no refund for the year (``(code, message)``), or None.
-    ``size_class`` is the class **for that year** (None: no size record)."""
+    ``size_class`` is the class **for that year** (None: no size record). For the union
+    preparation fund (``needs_union``) the enterprise must have set up a union (§6)."""
     if already_refunded:
         return "already_refunded", _(
             "The enterprise's union funds for this year were already refunded."
@@ -70,6 +86,11 @@ def refusal(
         return "financial_subsidiary", _(
             "Branches and subsidiaries of finance, insurance and securities firms are excluded "
             "from the refund."
+        )
+    if needs_union and not has_union:
+        return "no_union_yet", _(
+            "The union preparation fund is refunded only after the enterprise has set up a "
+            "union; no union covers this enterprise yet."
         )
     if months == 0:
         return "no_policy_period", _("No refund policy period covers any month of that year.")

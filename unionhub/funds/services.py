@@ -9,17 +9,19 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionhub.core.scope import object_visible_to
 from unionhub.enterprises import sme
 from unionhub.funds import rules
-from unionhub.funds.choices import BatchStatus, EntryKind
+from unionhub.funds.choices import BatchStatus, EntryKind, FundKind
 from unionhub.funds.models import (
     BATCH_FIELDS,
     SIZE_RECORD_FIELDS,
+    SPLIT_FIELDS,
+    FundSplitRule,
     LedgerEntry,
     Refund,
     RefundBatch,
@@ -53,24 +55,97 @@ def _stamp(obj, actor: Actor) -> None:
 # --- remittances ----------------------------------------------------------------------------
 
 
+def province_of(enterprise) -> str:
+    """The province code of the enterprise: the first two digits of the top of its region
+    path (the city's GB/T 2260 code; functional zones hang under the city too)."""
+    return enterprise.region.path[:2]
+
+
+def split_rule(*, province_code: str, on: dt.date) -> FundSplitRule | None:
+    return (
+        FundSplitRule.objects.filter(province_code=province_code, valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .order_by("-valid_from")
+        .first()
+    )
+
+
+def _covered_by_union(enterprise, day: dt.date) -> bool:
+    from unionhub.enterprises.models import Enterprise
+    from unionhub.enterprises.rules import covered_by_union_on
+
+    return Enterprise.objects.filter(pk=enterprise.pk).filter(covered_by_union_on(day)).exists()
+
+
+def _live_remittance(enterprise, month: dt.date) -> Remittance | None:
+    """The month's remittance that has not been reversed (at most one)."""
+    return (
+        Remittance.objects.filter(
+            enterprise=enterprise, month=month, reverses__isnull=True, reversal__isnull=True
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
 @transaction.atomic
 def remittance_record(
-    *, actor: Actor, enterprise, month: dt.date, payroll: Decimal, paid_on: dt.date
+    *,
+    actor: Actor,
+    enterprise,
+    month: dt.date,
+    payroll: Decimal,
+    paid_on: dt.date,
+    fund_kind: str = FundKind.UNION_FUNDS,
 ) -> Remittance:
-    """Records a month's allocation (2 % of the payroll) and posts it to the ledger."""
+    """Records a month's allocation (2 % of the payroll), splits union funds between the
+    grassroots union and the upper levels by the province's rule in force in that month
+    (the preparation fund goes to the upper levels whole: there is no grassroots union yet)
+    and posts it to the ledger."""
+    from unionhub.enterprises.models import Enterprise
+
+    Enterprise.objects.select_for_update().filter(pk=enterprise.pk).first()
     month = rules.month_start(month)
-    if Remittance.objects.filter(enterprise=enterprise, month=month).exists():
+    if _live_remittance(enterprise, month) is not None:
         raise _refuse(
             "month",
             _("The allocation of %(month)s is already recorded for this enterprise.")
             % {"month": f"{month:%Y-%m}"},
             "duplicate_month",
         )
+    if fund_kind == FundKind.PREPARATION and _covered_by_union(enterprise, month):
+        raise _refuse(
+            "fund_kind",
+            _(
+                "The enterprise already had a union at the start of %(month)s: it remits union "
+                "funds, not the union preparation fund."
+            )
+            % {"month": f"{month:%Y-%m}"},
+            "has_union",
+        )
+    rule = split_rule(province_code=province_of(enterprise), on=month)
+    if rule is None:
+        raise _refuse(
+            "month",
+            _(
+                "No rule for splitting union funds between the levels is in force in "
+                "%(month)s for this province; an administrator must enter one first."
+            )
+            % {"month": f"{month:%Y-%m}"},
+            "no_split_rule",
+        )
+    amount = rules.allocation_due(payroll)
+    percent = rule.grassroots_percent if fund_kind == FundKind.UNION_FUNDS else Decimal("0")
+    grassroots, upper = rules.split(amount, percent)
     remittance = Remittance(
         enterprise=enterprise,
+        fund_kind=fund_kind,
         month=month,
         payroll=payroll,
-        amount=rules.allocation_due(payroll),
+        amount=amount,
+        grassroots_share=grassroots,
+        upper_share=upper,
+        split_percent=percent,
         paid_on=paid_on,
     )
     _stamp(remittance, actor)
@@ -86,6 +161,135 @@ def remittance_record(
     )
     _in_scope(actor=actor, obj=remittance)
     return remittance
+
+
+@transaction.atomic
+def remittance_reverse(
+    *, actor: Actor, remittance: Remittance, reason: str, on: dt.date | None = None
+) -> Remittance:
+    """Reverses (冲销) a remittance: appends a row with the negated payroll, amount and
+    shares that points at it, and a negative ledger entry. Nothing is edited; the month can
+    then be recorded again. Refused for a reversing row, a row already reversed, and a
+    month whose refund has been decided (remove the refund from its draft batch first)."""
+    _in_scope(actor=actor, obj=remittance)
+    remittance = Remittance.objects.select_for_update().get(pk=remittance.pk)
+    if remittance.reverses_id:
+        raise _refuse(
+            "remittance",
+            _("This entry is itself a reversal and cannot be reversed."),
+            "is_reversal",
+        )
+    if Remittance.objects.filter(reverses=remittance).exists():
+        raise _refuse(
+            "remittance", _("This remittance has already been reversed."), "already_reversed"
+        )
+    if not (reason or "").strip():
+        raise _refuse("reason", _("Give the reason for reversing the remittance."), "required")
+    if Refund.objects.filter(
+        enterprise_id=remittance.enterprise_id,
+        year=remittance.month.year,
+        fund_kind=remittance.fund_kind,
+    ).exists():
+        raise _refuse(
+            "remittance",
+            _(
+                "A refund of %(year)s has been decided on this remittance; remove it from its "
+                "batch while the batch is being prepared before reversing the remittance."
+            )
+            % {"year": remittance.month.year},
+            "in_refund",
+        )
+    on = on or timezone.localdate()
+    reversal = Remittance(
+        enterprise_id=remittance.enterprise_id,
+        fund_kind=remittance.fund_kind,
+        month=remittance.month,
+        payroll=-remittance.payroll,
+        amount=-remittance.amount,
+        grassroots_share=-remittance.grassroots_share,
+        upper_share=-remittance.upper_share,
+        split_percent=remittance.split_percent,
+        paid_on=on,
+        reverses=remittance,
+        reason=reason.strip(),
+    )
+    _stamp(reversal, actor)
+    reversal.full_clean(exclude=["payroll"])
+    reversal.save()
+    LedgerEntry.objects.create(
+        enterprise_id=remittance.enterprise_id,
+        kind=EntryKind.REVERSAL,
+        amount=reversal.amount,
+        occurred_on=on,
+        remittance=reversal,
+        note=reversal.reason,
+        created_by=reversal.created_by,
+    )
+    return reversal
+
+
+# --- split rules ----------------------------------------------------------------------------
+
+
+def _split_overlap(rule: FundSplitRule) -> None:
+    far = dt.date(9999, 12, 31)
+    others = FundSplitRule.objects.filter(province_code=rule.province_code).exclude(pk=rule.pk)
+    for other in others:
+        if rule.valid_from <= (other.valid_to or far) and other.valid_from <= (
+            rule.valid_to or far
+        ):
+            raise _refuse(
+                "valid_from",
+                _("The period overlaps the rule in force from %(start)s for the same province.")
+                % {"start": other.valid_from},
+                "overlap",
+            )
+    if rule.valid_to and rule.valid_to < rule.valid_from:
+        raise _refuse(
+            "valid_to", _("The end date cannot be before the start date."), "end_before_start"
+        )
+
+
+def _split_used(rule: FundSplitRule) -> bool:
+    far = dt.date(9999, 12, 31)
+    return Remittance.objects.filter(
+        enterprise__region__path__startswith=rule.province_code,
+        month__gte=rule.valid_from,
+        month__lte=rule.valid_to or far,
+        split_percent=rule.grassroots_percent,
+        fund_kind=FundKind.UNION_FUNDS,
+    ).exists()
+
+
+@transaction.atomic
+def splitrule_create(*, actor: Actor, **data: Any) -> FundSplitRule:
+    rule = FundSplitRule(**{k: v for k, v in data.items() if k in SPLIT_FIELDS})
+    _stamp(rule, actor)
+    rule.full_clean()
+    _split_overlap(rule)
+    rule.save()
+    return rule
+
+
+@transaction.atomic
+def splitrule_update(*, actor: Actor, fundsplitrule: FundSplitRule, **data: Any):
+    """Only the end date and the legal basis may change once remittances were split by the
+    rule (to close it before a new rule starts); the rest is fixed history."""
+    used = _split_used(fundsplitrule)
+    for name in SPLIT_FIELDS:
+        if name not in data or data[name] == getattr(fundsplitrule, name):
+            continue
+        if used and name not in ("valid_to", "legal_basis"):
+            raise _refuse(
+                name,
+                _("Remittances were already split by this rule; only its end date can change."),
+                "split_rule_used",
+            )
+        setattr(fundsplitrule, name, data[name])
+    fundsplitrule.full_clean()
+    _split_overlap(fundsplitrule)
+    fundsplitrule.save()
+    return fundsplitrule
 
 
 # --- size class records ---------------------------------------------------------------------
@@ -236,27 +440,54 @@ def _draft(batch: RefundBatch) -> None:
 
 
 def _decide(batch: RefundBatch, enterprises: list, months: set[dt.date]) -> tuple[list, dict]:
-    """For each enterprise: a ``Refund`` (unsaved) or the refusal. Four queries in all."""
+    """For each enterprise: a ``Refund`` (unsaved) or the refusal. Five queries in all.
+    Only the batch's kind of fund counts; a reversed month nets to nothing; a preparation
+    fund refund needs a union covering the enterprise today."""
+    from unionhub.enterprises.models import Enterprise
+    from unionhub.enterprises.rules import covered_by_union_on
+
     ids = [e.pk for e in enterprises]
     records = {
         r.enterprise_id: r
         for r in SizeRecord.objects.filter(enterprise_id__in=ids, year=batch.year)
     }
-    paid = {
-        row["enterprise_id"]: (row["total"], row["n"])
-        for row in Remittance.objects.filter(enterprise_id__in=ids, month__in=months)
-        .values("enterprise_id")
-        .annotate(total=Sum("amount"), n=Count("pk"))
-    }
-    done = set(
-        Refund.objects.filter(enterprise_id__in=ids, year=batch.year).values_list(
-            "enterprise_id", flat=True
+    paid: dict[int, list[Decimal]] = {}
+    rows = (
+        Remittance.objects.filter(
+            enterprise_id__in=ids, month__in=months, fund_kind=batch.fund_kind
         )
+        .values("enterprise_id", "month")
+        .annotate(total=Sum("amount"), grassroots=Sum("grassroots_share"), upper=Sum("upper_share"))
+    )
+    for row in rows:
+        if row["total"] <= 0:
+            continue  # reversed and not recorded again
+        acc = paid.setdefault(row["enterprise_id"], [Decimal("0"), 0, Decimal("0"), Decimal("0")])
+        acc[0] += row["total"]
+        acc[1] += 1
+        acc[2] += row["grassroots"]
+        acc[3] += row["upper"]
+    done = set(
+        Refund.objects.filter(
+            enterprise_id__in=ids, year=batch.year, fund_kind=batch.fund_kind
+        ).values_list("enterprise_id", flat=True)
+    )
+    needs_union = batch.fund_kind == FundKind.PREPARATION
+    with_union = (
+        set(
+            Enterprise.objects.filter(pk__in=ids)
+            .filter(covered_by_union_on(timezone.localdate()))
+            .values_list("pk", flat=True)
+        )
+        if needs_union
+        else set()
     )
     refunds, refusals = [], {}
     for enterprise in enterprises:
         record = records.get(enterprise.pk)
-        amount, count = paid.get(enterprise.pk, (Decimal("0"), 0))
+        amount, count, grassroots, upper = paid.get(
+            enterprise.pk, (Decimal("0"), 0, Decimal("0"), Decimal("0"))
+        )
         reason = rules.refusal(
             size_class=record.size_class if record else None,
             is_group_subsidiary=bool(record and record.is_group_subsidiary),
@@ -264,6 +495,8 @@ def _decide(batch: RefundBatch, enterprises: list, months: set[dt.date]) -> tupl
             months=len(months),
             amount=amount or Decimal("0"),
             already_refunded=enterprise.pk in done,
+            needs_union=needs_union,
+            has_union=enterprise.pk in with_union,
         )
         if reason:
             refusals[enterprise.pk] = reason
@@ -273,11 +506,14 @@ def _decide(batch: RefundBatch, enterprises: list, months: set[dt.date]) -> tupl
                 batch=batch,
                 enterprise=enterprise,
                 year=batch.year,
+                fund_kind=batch.fund_kind,
                 size_record=record,
                 size_class=record.size_class,
                 standard_version=record.standard_version,
                 months=count,
                 amount=amount,
+                grassroots_part=grassroots,
+                upper_part=upper,
                 created_by=batch.created_by,
             )
         )
@@ -324,7 +560,9 @@ def batch_fill(*, actor: Actor, refundbatch: RefundBatch) -> dict[str, int]:
 
     _draft(refundbatch)
     months = policy_months(refundbatch.year)
-    payers = Remittance.objects.filter(month__in=months).values("enterprise_id")
+    payers = Remittance.objects.filter(month__in=months, fund_kind=refundbatch.fund_kind).values(
+        "enterprise_id"
+    )
     candidates = Enterprise.objects.filter(
         region__path__startswith=refundbatch.region.path, pk__in=payers
     )

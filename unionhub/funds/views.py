@@ -28,7 +28,13 @@ from unionhub.funds.filtersets import (
     RemittanceFilterSet,
     SizeRecordFilterSet,
 )
-from unionhub.funds.models import LedgerEntry, Refund, RefundBatch, Remittance, SizeRecord
+from unionhub.funds.models import (
+    LedgerEntry,
+    Refund,
+    RefundBatch,
+    Remittance,
+    SizeRecord,
+)
 
 REMITTANCE = ModelServices(create=services.remittance_record)
 SIZE_RECORD = ModelServices(
@@ -56,9 +62,12 @@ class RemittanceListView(RecordListView):
     select_related = ("enterprise",)
     columns = [
         ("enterprise", gettext_lazy("enterprise")),
+        ("fund_kind", gettext_lazy("fund kind")),
         ("month", gettext_lazy("month")),
         ("payroll", gettext_lazy("total payroll (yuan)")),
         ("amount", gettext_lazy("allocation (yuan)")),
+        ("grassroots_share", gettext_lazy("grassroots share (yuan)")),
+        ("upper_share", gettext_lazy("upper-level share (yuan)")),
         ("paid_on", gettext_lazy("paid on")),
     ]
 
@@ -66,8 +75,38 @@ class RemittanceListView(RecordListView):
 @register_model_view(Remittance)
 class RemittanceView(ObjectDetailView):
     model = Remittance
-    select_related = ("enterprise",)
-    fields = ["enterprise", "month", "payroll", "amount", "paid_on"]
+    select_related = ("enterprise", "reverses")
+    template_name = "funds/remittance.html"
+    fields = [
+        "enterprise",
+        "fund_kind",
+        "month",
+        "payroll",
+        "amount",
+        "split_percent",
+        "grassroots_share",
+        "upper_share",
+        "paid_on",
+        "reverses",
+        "reason",
+    ]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["reversal"] = Remittance.objects.filter(reverses=self.object).first()
+        return ctx
+
+
+@register_model_view(Remittance, "reverse")
+class RemittanceReverseView(ObjectActionView):
+    model = Remittance
+    form_class = forms.ReverseForm
+    service = staticmethod(services.remittance_reverse)
+    title = gettext_lazy("Reverse the remittance")
+    submit_class = "btn-danger"
+    success_message = gettext_lazy(
+        "The remittance was reversed; the month can now be recorded again."
+    )
 
 
 @register_model_view(Remittance, "add")
@@ -306,8 +345,9 @@ class PolicyView(PagePermissionMixin, generic.TemplateView):
     scope_exempt = "nation-wide policy periods, the same for every county"
 
     def get_context_data(self, **kwargs):
-        from unionhub.funds.models import RefundPolicyPeriod
+        from unionhub.funds.models import FundSplitRule, RefundPolicyPeriod
 
         ctx = super().get_context_data(**kwargs)
         ctx["periods"] = RefundPolicyPeriod.objects.order_by("valid_from")
+        ctx["split_rules"] = FundSplitRule.objects.order_by("province_code", "valid_from")
         return ctx

@@ -2,7 +2,13 @@ from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from unionhub.enterprises.models import Enterprise
-from unionhub.funds.models import LedgerEntry, Refund, RefundBatch, Remittance, SizeRecord
+from unionhub.funds.models import (
+    LedgerEntry,
+    Refund,
+    RefundBatch,
+    Remittance,
+    SizeRecord,
+)
 
 MONEY = {"max_digits": 14, "decimal_places": 2, "coerce_to_string": True, "read_only": True}
 
@@ -10,10 +16,25 @@ MONEY = {"max_digits": 14, "decimal_places": 2, "coerce_to_string": True, "read_
 class RemittanceSerializer(serializers.ModelSerializer):
     payroll = serializers.DecimalField(**MONEY)
     amount = serializers.DecimalField(**MONEY)
+    grassroots_share = serializers.DecimalField(**MONEY)
+    upper_share = serializers.DecimalField(**MONEY)
 
     class Meta:
         model = Remittance
-        fields = ["id", "enterprise", "month", "payroll", "amount", "paid_on"]
+        fields = [
+            "id",
+            "enterprise",
+            "fund_kind",
+            "month",
+            "payroll",
+            "amount",
+            "split_percent",
+            "grassroots_share",
+            "upper_share",
+            "paid_on",
+            "reverses",
+            "reason",
+        ]
         read_only_fields = fields
 
 
@@ -42,12 +63,24 @@ class RefundBatchSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RefundBatch
-        fields = ["id", "region", "year", "title", "status", "total", "approved_on", "paid_on"]
+        fields = [
+            "id",
+            "region",
+            "year",
+            "fund_kind",
+            "title",
+            "status",
+            "total",
+            "approved_on",
+            "paid_on",
+        ]
         read_only_fields = fields
 
 
 class RefundSerializer(serializers.ModelSerializer):
     amount = serializers.DecimalField(**MONEY)
+    grassroots_part = serializers.DecimalField(**MONEY)
+    upper_part = serializers.DecimalField(**MONEY)
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
 
     class Meta:
@@ -58,10 +91,13 @@ class RefundSerializer(serializers.ModelSerializer):
             "enterprise",
             "enterprise_name",
             "year",
+            "fund_kind",
             "size_class",
             "standard_version",
             "months",
             "amount",
+            "grassroots_part",
+            "upper_part",
             "status",
             "paid_on",
         ]

@@ -23,7 +23,13 @@ from unionhub.funds.filtersets import (
     RemittanceFilterSet,
     SizeRecordFilterSet,
 )
-from unionhub.funds.models import LedgerEntry, Refund, RefundBatch, Remittance, SizeRecord
+from unionhub.funds.models import (
+    LedgerEntry,
+    Refund,
+    RefundBatch,
+    Remittance,
+    SizeRecord,
+)
 
 
 class RemittanceViewSet(ScopedReadOnlyViewSet):

@@ -119,6 +119,7 @@ def _free_year(slug: str) -> int:
 FORM_DATA = {
     Remittance: lambda slug: {
         "enterprise": enterprise_in(slug).pk,
+        "fund_kind": "funds",
         "month": _free_month(slug),
         "payroll": "120000.00",
         "paid_on": "2025-02-10",
@@ -130,7 +131,12 @@ FORM_DATA = {
         "revenue_wan": "900",
         "assets_wan": "500",
     },
-    RefundBatch: lambda slug: {"region": county(slug).pk, "year": YEAR, "title": _u("返还批次")},
+    RefundBatch: lambda slug: {
+        "region": county(slug).pk,
+        "year": YEAR,
+        "fund_kind": "funds",
+        "title": _u("返还批次"),
+    },
 }
 
 DELETABLE = {
