@@ -42,7 +42,7 @@ ACTIVITY_FIELDS = (
     "cost",
     "note",
 )
-VISIT_TARGET_FIELDS = ("activity", "name", "category", "member", "given", "amount")
+VISIT_TARGET_FIELDS = ("activity", "name", "category", "member", "model_worker", "given", "amount")
 SEASON_PLAN_FIELDS = ("organiser", "year", "title", "shows_planned", "themes")
 SHOW_FIELDS = ("organiser", "plan", "title", "held_on", "place", "theme", "is_special", "audience")
 PROGRAMME_FIELDS = ("show", "order", "title", "kind")
@@ -191,6 +191,15 @@ class VisitTarget(BaseModel):
         blank=True,
         related_name="+",
     )
+    model_worker = models.ForeignKey(
+        "people.ModelWorker",
+        verbose_name=_("model worker or craftsman"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="visit_targets",
+        help_text=_("The person of the model-worker registry who was visited, if any."),
+    )
     given = models.CharField(
         _("what was given"), max_length=200, blank=True, help_text=_("e.g. 慰问金、米、油")
     )
@@ -211,6 +220,14 @@ class VisitTarget(BaseModel):
         verbose_name = _("visit target")
         verbose_name_plural = _("visit targets")
         ordering = ["activity", "pk"]
+        constraints = [
+            # A person of the model-worker registry is visited once per visit.
+            models.UniqueConstraint(
+                fields=["activity", "model_worker"],
+                condition=models.Q(model_worker__isnull=False),
+                name="activities_visittarget_model_worker_once",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

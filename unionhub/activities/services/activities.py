@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from unionhub.activities.choices import ActivityKind
+from unionhub.activities.choices import ActivityKind, VisitCategory
 from unionhub.activities.models import (
     ACTIVITY_FIELDS,
     VISIT_TARGET_FIELDS,
@@ -101,10 +101,39 @@ def _check_target(target: VisitTarget) -> None:
         raise invalid("activity", _("People visited can only be added to a visit."), "not_a_visit")
     if target.amount is not None and Decimal(target.amount) < 0:
         raise invalid("amount", _("The value given cannot be negative."), "negative_amount")
+    person = target.model_worker
+    if person is None:
+        return
+    # A person of the model-worker registry: the name and category come from the registry.
+    target.name = target.name or person.name
+    target.category = target.category or VisitCategory.MODEL_WORKER
+    if target.activity_id:
+        area = target.activity.organiser.region.path
+        if not person.region.path.startswith(area):
+            raise invalid(
+                "model_worker",
+                _(
+                    "This model worker lives outside the area of the union that organised the visit."
+                ),
+                "outside_organiser_area",
+            )
+        twice = VisitTarget.objects.filter(activity_id=target.activity_id, model_worker=person)
+        if twice.exclude(pk=target.pk).exists():
+            raise invalid(
+                "model_worker",
+                _("This model worker is already among the people of this visit."),
+                "already_visited",
+            )
+
+
+def _model_worker_in_scope(actor: User | None, data: dict[str, Any]) -> None:
+    if data.get("model_worker") is not None:
+        in_scope(actor=actor, obj=data["model_worker"], field="model_worker")
 
 
 @transaction.atomic
 def visittarget_create(*, actor: User | None, **data: Any) -> VisitTarget:
+    _model_worker_in_scope(actor, data)
     target = create(
         model=VisitTarget,
         fields=VISIT_TARGET_FIELDS,
@@ -119,6 +148,7 @@ def visittarget_create(*, actor: User | None, **data: Any) -> VisitTarget:
 
 @transaction.atomic
 def visittarget_update(*, actor: User | None, visittarget: VisitTarget, **data: Any) -> VisitTarget:
+    _model_worker_in_scope(actor, data)
     before = visittarget.activity
     target, _changed = update(
         instance=visittarget,
