@@ -127,6 +127,19 @@ class PhotoForm(forms.Form):
     caption = forms.CharField(label=_("caption"), max_length=200, required=False)
 
 
+class PhotoCaptionForm(forms.Form):
+    caption = forms.CharField(label=_("caption"), max_length=200, required=False)
+
+
+class PhotoRemoveForm(forms.Form):
+    reason = forms.CharField(
+        label=_("reason for removal"),
+        max_length=200,
+        required=False,
+        help_text=_("The photo leaves the activity; the record of the removal is kept."),
+    )
+
+
 class SignInForm(forms.Form):
     """The participant's phone page (and the host's walk-in form)."""
 

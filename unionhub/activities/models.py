@@ -12,6 +12,7 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -160,6 +161,21 @@ class ActivityPhoto(BaseModel):
         _("photo"), upload_to=photo_upload_to, max_length=200, validators=[validate_photo]
     )
     caption = models.CharField(_("caption"), max_length=200, blank=True)
+    # Removal is soft: the photo leaves the activity's page and its file is no longer
+    # served, but the row and the file stay (audited: who removed it, when and why).
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True, editable=False)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("removed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    removal_reason = models.CharField(
+        _("reason for removal"), max_length=200, blank=True, editable=False
+    )
 
     scope_spec = ScopeSpec(
         org_path="activity__organiser__path", region_path="activity__organiser__region__path"

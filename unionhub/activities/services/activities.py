@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unionhub.activities.choices import ActivityKind, VisitCategory
@@ -92,8 +93,33 @@ def photo_add(
 
 
 @transaction.atomic
-def photo_delete(*, actor: User | None, activityphoto: ActivityPhoto) -> None:
-    delete(actor=actor, instance=activityphoto, scope_field="image")
+def photo_update(
+    *, actor: User | None, activityphoto: ActivityPhoto, caption: str
+) -> ActivityPhoto:
+    """A new caption (the change is audited like every save)."""
+    if activityphoto.removed_at is not None:
+        raise invalid("caption", _("This photo was removed."), "photo_removed")
+    photo, _changed = update(
+        instance=activityphoto,
+        fields=("caption",),
+        actor=actor,
+        data={"caption": caption},
+        scope_field="caption",
+    )
+    return photo
+
+
+@transaction.atomic
+def photo_delete(*, actor: User | None, activityphoto: ActivityPhoto, reason: str = "") -> None:
+    """Soft removal: the photo leaves the activity and its file is no longer served; the row,
+    the file and the audit entry (who, when, why) stay."""
+    in_scope(actor=actor, obj=activityphoto, field="reason")
+    if activityphoto.removed_at is not None:
+        raise invalid("reason", _("This photo was removed."), "photo_removed")
+    activityphoto.removed_at = timezone.now()
+    activityphoto.removed_by = actor if getattr(actor, "pk", None) else None
+    activityphoto.removal_reason = (reason or "").strip()[:200]
+    activityphoto.save(update_fields=["removed_at", "removed_by", "removal_reason", "updated_at"])
 
 
 def _check_target(target: VisitTarget) -> None:
