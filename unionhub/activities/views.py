@@ -238,6 +238,15 @@ class ActivityPhotoFileView(ObjectFileView):
         return super().get_queryset().filter(removed_at=None)
 
 
+@register_model_view(ActivityPhoto)
+class ActivityPhotoDetailView(ObjectDetailView):
+    """One photo with its caption (and, once removed, who removed it, when and why)."""
+
+    model = ActivityPhoto
+    select_related = ("activity", "removed_by")
+    fields = ["activity", "image", "caption", "removed_at", "removed_by", "removal_reason"]
+
+
 class _PhotoAction(ObjectActionView):
     model = ActivityPhoto
     instance_arg = "activityphoto"
