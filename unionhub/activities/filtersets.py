@@ -73,6 +73,15 @@ class VisitTargetFilterSet(_RegionDates):
     kind = django_filters.ChoiceFilter(
         field_name="activity__kind", choices=ActivityKind.choices, label=_("Activity type")
     )
+    model_worker = django_filters.NumberFilter(
+        field_name="model_worker", label=_("model worker or craftsman (record number)")
+    )
+    registry = django_filters.BooleanFilter(
+        field_name="model_worker",
+        lookup_expr="isnull",
+        exclude=True,
+        label=_("People of the model-worker registry"),
+    )
 
     class Meta:
         model = VisitTarget

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from unionhub.activities.choices import VisitCategory
 from unionhub.activities.models import (
     ACTIVITY_FIELDS,
     PROGRAMME_FIELDS,
@@ -72,11 +73,29 @@ class ActivityForm(ScopedModelForm):
 class VisitTargetForm(_MemberByPhone):
     class Meta:
         model = VisitTarget
-        fields = ("activity", "name", "category", "given", "amount")
+        fields = ("activity", "model_worker", "name", "category", "given", "amount")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["activity"].queryset = self.fields["activity"].queryset.filter(kind="visit")
+        # A person of the model-worker registry brings their name and category along.
+        self.fields["name"].required = False
+        self.fields["category"].required = False
+        self.fields["model_worker"].queryset = (
+            self.fields["model_worker"].queryset.filter(is_active=True).select_related("region")
+        )
+
+    def clean(self):
+        data = super().clean()
+        person = data.get("model_worker")
+        if person is not None:
+            data["name"] = data.get("name") or person.name
+            data["category"] = data.get("category") or VisitCategory.MODEL_WORKER
+        if not data.get("name") and "name" not in self.errors:
+            self.add_error("name", _("Enter the name of the person visited."))
+        if not data.get("category") and "category" not in self.errors:
+            self.add_error("category", _("Choose the category of the person visited."))
+        return data
 
 
 class SeasonPlanForm(ScopedModelForm):
@@ -106,6 +125,19 @@ class PerformerForm(_MemberByPhone):
 class PhotoForm(forms.Form):
     image = forms.FileField(label=_("photo"), help_text=_("JPG, PNG or WEBP, at most 10 MB."))
     caption = forms.CharField(label=_("caption"), max_length=200, required=False)
+
+
+class PhotoCaptionForm(forms.Form):
+    caption = forms.CharField(label=_("caption"), max_length=200, required=False)
+
+
+class PhotoRemoveForm(forms.Form):
+    reason = forms.CharField(
+        label=_("reason for removal"),
+        max_length=200,
+        required=False,
+        help_text=_("The photo leaves the activity; the record of the removal is kept."),
+    )
 
 
 class SignInForm(forms.Form):

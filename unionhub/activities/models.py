@@ -12,6 +12,7 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -42,7 +43,7 @@ ACTIVITY_FIELDS = (
     "cost",
     "note",
 )
-VISIT_TARGET_FIELDS = ("activity", "name", "category", "member", "given", "amount")
+VISIT_TARGET_FIELDS = ("activity", "name", "category", "member", "model_worker", "given", "amount")
 SEASON_PLAN_FIELDS = ("organiser", "year", "title", "shows_planned", "themes")
 SHOW_FIELDS = ("organiser", "plan", "title", "held_on", "place", "theme", "is_special", "audience")
 PROGRAMME_FIELDS = ("show", "order", "title", "kind")
@@ -160,6 +161,21 @@ class ActivityPhoto(BaseModel):
         _("photo"), upload_to=photo_upload_to, max_length=200, validators=[validate_photo]
     )
     caption = models.CharField(_("caption"), max_length=200, blank=True)
+    # Removal is soft: the photo leaves the activity's page and its file is no longer
+    # served, but the row and the file stay (audited: who removed it, when and why).
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True, editable=False)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("removed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    removal_reason = models.CharField(
+        _("reason for removal"), max_length=200, blank=True, editable=False
+    )
 
     scope_spec = ScopeSpec(
         org_path="activity__organiser__path", region_path="activity__organiser__region__path"
@@ -191,6 +207,15 @@ class VisitTarget(BaseModel):
         blank=True,
         related_name="+",
     )
+    model_worker = models.ForeignKey(
+        "people.ModelWorker",
+        verbose_name=_("model worker or craftsman"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="visit_targets",
+        help_text=_("The person of the model-worker registry who was visited, if any."),
+    )
     given = models.CharField(
         _("what was given"), max_length=200, blank=True, help_text=_("e.g. 慰问金、米、油")
     )
@@ -211,6 +236,14 @@ class VisitTarget(BaseModel):
         verbose_name = _("visit target")
         verbose_name_plural = _("visit targets")
         ordering = ["activity", "pk"]
+        constraints = [
+            # A person of the model-worker registry is visited once per visit.
+            models.UniqueConstraint(
+                fields=["activity", "model_worker"],
+                condition=models.Q(model_worker__isnull=False),
+                name="activities_visittarget_model_worker_once",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -39,6 +39,7 @@ role_grants = {
         "activities.view_*",
         "activities.add_activity",
         "activities.change_activity",
+        "activities.change_activityphoto",
         "activities.add_visittarget",
         "activities.change_visittarget",
         "activities.add_show",

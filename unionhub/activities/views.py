@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -25,7 +26,9 @@ from unionhub.activities.filtersets import (
 from unionhub.activities.forms import (
     ActivityForm,
     PerformerForm,
+    PhotoCaptionForm,
     PhotoForm,
+    PhotoRemoveForm,
     ProgrammeForm,
     SeasonPlanForm,
     ShowForm,
@@ -144,7 +147,7 @@ class ActivityDetailView(ObjectDetailView):
         activity = self.object
         ctx["is_visit"] = activity.kind == ActivityKind.VISIT
         ctx["targets"] = activity.targets.select_related("member") if ctx["is_visit"] else []
-        ctx["photos"] = activity.photos.all()
+        ctx["photos"] = activity.photos.filter(removed_at=None)
         if not ctx["is_visit"]:
             ctx.update(host_panel_context(self.request, activity))
             ctx.update(attendance_context(activity))
@@ -226,10 +229,53 @@ class ActivityPhotoAddView(ObjectActionView):
 
 @register_model_view(ActivityPhoto, "file")
 class ActivityPhotoFileView(ObjectFileView):
-    """A photo, served only to those who may see its activity."""
+    """A photo, served only to those who may see its activity (a removed one: 404)."""
 
     model = ActivityPhoto
     file_field = "image"
+
+    def get_queryset(self):
+        return super().get_queryset().filter(removed_at=None)
+
+
+@register_model_view(ActivityPhoto)
+class ActivityPhotoDetailView(ObjectDetailView):
+    """One photo with its caption (and, once removed, who removed it, when and why)."""
+
+    model = ActivityPhoto
+    select_related = ("activity", "removed_by")
+    fields = ["activity", "image", "caption", "removed_at", "removed_by", "removal_reason"]
+
+
+class _PhotoAction(ObjectActionView):
+    model = ActivityPhoto
+    instance_arg = "activityphoto"
+
+    def get_queryset(self):
+        return super().get_queryset().filter(removed_at=None).select_related("activity")
+
+    def get_success_url(self):
+        return reverse("activities:activity", args=[self.get_object().activity_id]) + "#tab-photos"
+
+
+@register_model_view(ActivityPhoto, "caption")
+class ActivityPhotoCaptionView(_PhotoAction):
+    form_class = PhotoCaptionForm
+    service = staticmethod(services.photo_update)
+    title = _("Edit the caption")
+    success_message = _("The caption was saved.")
+
+    def get_initial(self):
+        return {"caption": self.get_object().caption}
+
+
+@register_model_view(ActivityPhoto, "remove")
+class ActivityPhotoRemoveView(_PhotoAction):
+    form_class = PhotoRemoveForm
+    service = staticmethod(services.photo_delete)
+    title = _("Remove the photo")
+    submit_class = "btn-danger"
+    success_message = _("The photo was removed from the activity.")
 
 
 # --- visit targets, sign-ins ---------------------------------------------------------------

@@ -15,7 +15,7 @@ from unionhub.core.middleware import acting_as
 from unionhub.enterprises.models import Enterprise
 from unionhub.org.models import Region
 from unionhub.people import services
-from unionhub.people.models import CareVisit, Honour, ModelWorker
+from unionhub.people.models import Honour, ModelWorker
 
 YANDU = "320903"
 DONGTAI = "320981"
@@ -129,27 +129,70 @@ def _bulk_people(code: str, count: int, seed: str) -> int:
         note=f"演示数据：{county.name} 荣誉记录 {len(made)} 条",
         region_path=county.path,
     )
-    today = timezone.localdate()
-    visits = [
-        CareVisit(
-            model_worker=p,
-            kind="festival",
-            visited_on=today - dt.timedelta(days=rng.randint(20, 300)),
-            visitor=f"{county.name}总工会",
-            amount="800.00" if p.level in ("national", "provincial") else "500.00",
-        )
+    _care_visits(county, made, rng)
+    return len(people)
+
+
+#: (title, month, day, given, yuan for national/provincial, yuan for city) — this year's
+#: care visits of the county federation to its model workers
+CARE_VISITS = [
+    ("春节走访慰问劳模", 1, 20, "节日慰问金、慰问品", "1000.00", "600.00"),
+    ("五一走访慰问劳模", 4, 28, "节日慰问金", "800.00", "500.00"),
+]
+
+
+def _care_visits(county: Region, made: list[ModelWorker], rng: random.Random) -> None:
+    """Care visits (走访慰问) in the one activity ledger: a visit activity of the county
+    federation with its model workers as visit targets (the people page and the
+    activities KPIs count the same rows)."""
+    from unionhub.activities import services as activities
+    from unionhub.activities.models import VisitTarget
+    from unionhub.org.models import OrgUnit
+
+    organiser = OrgUnit.objects.filter(region=county, kind="county_federation").first()
+    if organiser is None:
+        return
+    year = timezone.localdate().year
+    visited = [
+        p
         for p in made
         if p.category == "model_worker" and p.level in ("national", "provincial", "city")
-    ][:150]
-    CareVisit.objects.bulk_create(visits, batch_size=500)
-    record_change(
-        model=CareVisit,
-        action="import",
-        changes={"created": len(visits)},
-        note=f"演示数据：{county.name} 走访慰问 {len(visits)} 人次",
-        region_path=county.path,
-    )
-    return len(people)
+    ]
+    rng.shuffle(visited)
+    for (title, month, day, given, high, low), people in zip(
+        CARE_VISITS, (visited[:80], visited[80:150]), strict=True
+    ):
+        if not people:
+            continue
+        visit = activities.activity_create(
+            actor=None,
+            kind="visit",
+            title=title,
+            organiser=organiser,
+            held_on=dt.date(year, month, day),
+            audience="劳动模范",
+        )
+        VisitTarget.objects.bulk_create(
+            [
+                VisitTarget(
+                    activity=visit,
+                    name=p.name,
+                    category="model_worker",
+                    model_worker=p,
+                    given=given,
+                    amount=high if p.level in ("national", "provincial") else low,
+                )
+                for p in people
+            ]
+        )
+        activities.activity_recount(activity=visit)
+        record_change(
+            model=VisitTarget,
+            action="import",
+            changes={"created": len(people)},
+            note=f"演示数据：{county.name} {title} {len(people)} 人",
+            region_path=county.path,
+        )
 
 
 def dongqiang() -> Enterprise:

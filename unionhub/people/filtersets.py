@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.filtersets import ScopedFilterSet
 from unionhub.org.models import Region
-from unionhub.people.models import CareVisit, Honour, Mentorship, ModelWorker, Nomination
+from unionhub.people.models import Honour, Mentorship, ModelWorker, Nomination
 
 
 def in_region(queryset, lookup: str, code: str):
@@ -55,17 +55,6 @@ class NominationFilterSet(ScopedFilterSet):
     class Meta:
         model = Nomination
         fields = ["q", "status", "category", "level", "region"]
-
-
-class CareVisitFilterSet(ScopedFilterSet):
-    search_fields = ("model_worker__name", "visitor")
-    region = region_filter("model_worker__region__path")
-    visited_from = django_filters.DateFilter(field_name="visited_on", lookup_expr="gte")
-    visited_to = django_filters.DateFilter(field_name="visited_on", lookup_expr="lte")
-
-    class Meta:
-        model = CareVisit
-        fields = ["q", "kind", "model_worker", "region", "visited_from", "visited_to"]
 
 
 class MentorshipFilterSet(ScopedFilterSet):

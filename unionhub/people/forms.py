@@ -4,13 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.core.forms import ScopedModelForm
+from unionhub.people.choices import VisitKind
 from unionhub.people.models import (
-    CAREVISIT_FIELDS,
     HONOUR_FIELDS,
     MENTORSHIP_FIELDS,
     MODEL_WORKER_FIELDS,
     NOMINATION_FIELDS,
-    CareVisit,
     Honour,
     Mentorship,
     ModelWorker,
@@ -41,10 +40,42 @@ class NominationForm(ScopedModelForm):
         widgets = {"member": MEMBER_ID}
 
 
-class CareVisitForm(ScopedModelForm):
-    class Meta:
-        model = CareVisit
-        fields = CAREVISIT_FIELDS
+class CareVisitForm(forms.Form):
+    """A care visit to the person: added to an existing visit of the activity ledger, or a
+    new visit of the chosen union on the date."""
+
+    activity = forms.ModelChoiceField(
+        label=_("existing visit"),
+        queryset=None,
+        required=False,
+        help_text=_("Leave empty to record a new visit with the union and date below."),
+    )
+    organiser = forms.ModelChoiceField(label=_("union that visits"), queryset=None, required=False)
+    held_on = forms.DateField(label=_("visited on"), required=False)
+    kind = forms.ChoiceField(label=_("kind"), choices=VisitKind.choices, initial=VisitKind.FESTIVAL)
+    given = forms.CharField(label=_("what was given"), max_length=200, required=False)
+    amount = forms.DecimalField(
+        label=_("condolence money (yuan)"), max_digits=10, decimal_places=2, initial=0
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        from unionhub.activities.models import Activity
+        from unionhub.org.models import OrgUnit
+
+        super().__init__(*args, **kwargs)
+        self.user = user
+        from unionhub.org.choices import AREA_KINDS
+
+        activities = Activity.objects.filter(kind="visit").select_related("organiser")
+        unions = OrgUnit.objects.filter(kind__in=AREA_KINDS)
+        if user is not None:
+            activities = activities.visible_to(user)
+            unions = unions.visible_to(user)
+        self.fields["activity"].queryset = activities.order_by("-held_on", "-pk")
+        self.fields["organiser"].queryset = unions
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs.setdefault("class", css)
 
 
 class MentorshipForm(ScopedModelForm):

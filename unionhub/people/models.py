@@ -1,6 +1,7 @@
 """Model workers, craftsmen and advanced workers (劳模、工匠、先进工作者): the person with their
-headline title, the honours history, the nomination → public notice (公示) → award flow, care
-visits (走访慰问) and mentoring (传帮带).
+headline title, the honours history, the nomination → public notice (公示) → award flow, mentoring
+(传帮带). Care visits (走访慰问) are activities of the one activity ledger
+(``activities.VisitTarget.model_worker``), recorded through ``carevisit_record``.
 
 Personal data: a person who is a union member links to ``members.Member``, which holds the
 ID number and phone protected (encrypted + keyed hash, masked on read). This registry stores
@@ -19,7 +20,6 @@ from unionhub.people.choices import (
     Level,
     MentoringOutcome,
     NominationStatus,
-    VisitKind,
 )
 
 MODEL_WORKER_FIELDS = (
@@ -49,7 +49,6 @@ NOMINATION_FIELDS = (
     "nominated_on",
     "reasons",
 )
-CAREVISIT_FIELDS = ("model_worker", "kind", "visited_on", "visitor", "amount", "note")
 MENTORSHIP_FIELDS = (
     "mentor",
     "apprentice_name",
@@ -211,32 +210,6 @@ class Nomination(BaseModel):
             NominationStatus.NOMINATED: ("notice", "withdraw"),
             NominationStatus.IN_NOTICE: ("award", "withdraw"),
         }.get(self.status, ())
-
-
-class CareVisit(BaseModel):
-    """A care visit (走访慰问) to a model worker or craftsman."""
-
-    model_worker = models.ForeignKey(
-        ModelWorker, verbose_name=_("person"), on_delete=models.PROTECT, related_name="visits"
-    )
-    kind = models.CharField(_("kind"), max_length=20, choices=VisitKind.choices)
-    visited_on = models.DateField(_("visited on"))
-    visitor = models.CharField(_("visited by"), max_length=100)
-    amount = models.DecimalField(
-        _("condolence money (yuan)"), max_digits=10, decimal_places=2, default=0
-    )
-    note = models.TextField(_("note"), blank=True)
-
-    scope_spec = ScopeSpec(region_path="model_worker__region__path")
-    objects = ScopedQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("care visit")
-        verbose_name_plural = _("care visits")
-        ordering = ["-visited_on", "pk"]
-
-    def __str__(self) -> str:
-        return self.model_worker.name
 
 
 class Mentorship(BaseModel):

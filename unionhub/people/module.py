@@ -11,7 +11,13 @@ menu = [
     model_item("people.modelworker", _("Model workers and craftsmen"), icon="star", order=800),
     model_item("people.nomination", _("Nominations"), icon="check", order=801),
     model_item("people.honour", _("Honours"), icon="list", order=802),
-    model_item("people.carevisit", _("Care visits"), icon="home", order=803),
+    page_item(
+        "people:visits",
+        _("Care visits"),
+        icon="home",
+        permission="activities.view_visittarget",
+        order=803,
+    ),
     page_item(
         "people:mentoring",
         _("Mentoring"),
@@ -31,16 +37,17 @@ url_bases = {
     "modelworker": "",
     "honour": "honours/",
     "nomination": "nominations/",
-    "carevisit": "visits/",
     "mentorship": "mentorships/",
 }
 
-pages = [page("mentoring/", views.MentoringView, "mentoring")]
+pages = [
+    page("mentoring/", views.MentoringView, "mentoring"),
+    page("visits/", views.CareVisitsView, "visits"),
+]
 
 api_routes = [
     ("people/model-workers", api.ModelWorkerViewSet, "people-modelworker"),
     ("people/honours", api.HonourViewSet, "people-honour"),
     ("people/nominations", api.NominationViewSet, "people-nomination"),
-    ("people/visits", api.CareVisitViewSet, "people-carevisit"),
     ("people/mentorships", api.MentorshipViewSet, "people-mentorship"),
 ]

@@ -27,14 +27,12 @@ from django.utils.translation import gettext as _
 from unionhub.core.calendar.deadlines import deadline_for
 from unionhub.core.scope import object_visible_to
 from unionhub.core.services import invalid, model_update
-from unionhub.people.choices import LEVEL_RANK, MentoringOutcome, NominationStatus
+from unionhub.people.choices import LEVEL_RANK, MentoringOutcome, NominationStatus, VisitKind
 from unionhub.people.models import (
-    CAREVISIT_FIELDS,
     HONOUR_FIELDS,
     MENTORSHIP_FIELDS,
     MODEL_WORKER_FIELDS,
     NOMINATION_FIELDS,
-    CareVisit,
     Honour,
     Mentorship,
     ModelWorker,
@@ -354,39 +352,56 @@ def nomination_withdraw(*, actor: User | None, nomination: Nomination) -> Nomina
 # --- care visits ------------------------------------------------------------------------
 
 
-def _check_visit(data: dict[str, Any], actor: User | None) -> None:
-    require_visible(data.get("model_worker"), actor, "model_worker")
-    amount = data.get("amount")
-    if amount is not None and Decimal(amount) < 0:
-        raise invalid("amount", _("The amount cannot be negative."), "negative_amount")
-    visited_on = data.get("visited_on")
-    if visited_on is not None and visited_on > timezone.localdate():
-        raise invalid("visited_on", _("The visit date cannot be in the future."), "in_future")
-
-
 @transaction.atomic
-def carevisit_create(*, actor: User | None, **data: Any) -> CareVisit:
-    _check_visit(data, actor)
-    obj = CareVisit(created_by=_creator(actor), **_pick(data, CAREVISIT_FIELDS))
-    obj.full_clean()
-    obj.save()
-    require_visible(obj, actor)
-    return obj
+def carevisit_record(
+    *,
+    actor: User | None,
+    model_worker: ModelWorker,
+    activity: Any = None,
+    organiser: Any = None,
+    held_on: dt.date | None = None,
+    kind: str = VisitKind.FESTIVAL,
+    given: str = "",
+    amount: Decimal | str = Decimal("0.00"),
+) -> Any:
+    """A care visit (走访慰问) to a person of the registry, written into the one activity
+    ledger: the person becomes a visit target of ``activity`` (an existing visit) or of a new
+    visit activity of ``organiser`` on ``held_on``. The people page and the activities KPIs
+    (``activities.visits``, ``activities.visit_person_times``) count these same records."""
+    from unionhub.activities import services as activities
+    from unionhub.activities.choices import ActivityKind, VisitCategory
 
-
-@transaction.atomic
-def carevisit_update(*, actor: User | None, carevisit: CareVisit, **data: Any) -> CareVisit:
-    require_visible(carevisit, actor)
-    _check_visit(data, actor)
-    obj, _changed = model_update(instance=carevisit, fields=CAREVISIT_FIELDS, data=data)
-    require_visible(obj, actor)
-    return obj
-
-
-@transaction.atomic
-def carevisit_delete(*, actor: User | None, carevisit: CareVisit) -> None:
-    require_visible(carevisit, actor)
-    carevisit.delete()
+    require_visible(model_worker, actor)
+    if activity is None:
+        if organiser is None:
+            raise invalid(
+                "organiser",
+                _("Choose an existing visit, or the union that visits and the date of a new one."),
+                "organiser_required",
+            )
+        if held_on is None:
+            raise invalid("held_on", _("Enter the date of the visit."), "date_required")
+        if held_on > timezone.localdate():
+            raise invalid("held_on", _("The visit date cannot be in the future."), "in_future")
+        activity = activities.activity_create(
+            actor=actor,
+            kind=ActivityKind.VISIT,
+            title=_("Care visit to model workers (%(kind)s)") % {"kind": VisitKind(kind).label},
+            organiser=organiser,
+            held_on=held_on,
+        )
+    elif activity.kind != ActivityKind.VISIT:
+        raise invalid("activity", _("People visited can only be added to a visit."), "not_a_visit")
+    return activities.visittarget_create(
+        actor=actor,
+        activity=activity,
+        model_worker=model_worker,
+        name=model_worker.name,
+        category=VisitCategory.MODEL_WORKER,
+        member=model_worker.member,
+        given=given or str(VisitKind(kind).label),
+        amount=amount,
+    )
 
 
 # --- mentoring --------------------------------------------------------------------------

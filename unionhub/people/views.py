@@ -4,6 +4,7 @@ the mentoring page."""
 
 from __future__ import annotations
 
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,19 +23,16 @@ from unionhub.core.views.generic import (
 )
 from unionhub.people import forms, selectors, services
 from unionhub.people.filtersets import (
-    CareVisitFilterSet,
     HonourFilterSet,
     MentorshipFilterSet,
     ModelWorkerFilterSet,
     NominationFilterSet,
 )
 from unionhub.people.models import (
-    CAREVISIT_FIELDS,
     HONOUR_FIELDS,
     MENTORSHIP_FIELDS,
     MODEL_WORKER_FIELDS,
     NOMINATION_FIELDS,
-    CareVisit,
     Honour,
     Mentorship,
     ModelWorker,
@@ -54,11 +52,6 @@ NOMINATION_SERVICES = ModelServices(
     update=services.nomination_update,
     delete=services.nomination_delete,
 )
-CAREVISIT_SERVICES = ModelServices(
-    create=services.carevisit_create,
-    update=services.carevisit_update,
-    delete=services.carevisit_delete,
-)
 MENTORSHIP_SERVICES = ModelServices(
     create=services.mentorship_create,
     update=services.mentorship_update,
@@ -74,6 +67,8 @@ class RelatedDetailView(ObjectDetailView):
     template_name = "people/object_detail.html"
     #: (url name suffix, label, Bootstrap button class)
     object_actions: tuple = ()
+    #: (title, accessor, fields[, select_related]); a field may follow a relation
+    #: (``activity__held_on``): the header is the last field's name
     related: tuple = ()
 
     def get_context_data(self, **kwargs):
@@ -90,19 +85,35 @@ class RelatedDetailView(ObjectDetailView):
             if may_change and (allowed is None or name in allowed)
         ]
         tables = []
-        for title, accessor, fields in self.related:
+        for title, accessor, fields, *joins in self.related:
             manager = getattr(obj, accessor)
-            rows = list(manager.all()[:50])
+            rows = list(manager.all().select_related(*(joins[0] if joins else ()))[:50])
             model = manager.model
             tables.append(
                 {
                     "title": title,
-                    "headers": [model._meta.get_field(f).verbose_name for f in fields],
-                    "rows": [[_display(r, f) for f in fields] for r in rows],
+                    "headers": [_header(model, f) for f in fields],
+                    "rows": [[_follow(r, f) for f in fields] for r in rows],
                 }
             )
         ctx["related_tables"] = tables
         return ctx
+
+
+def _header(model, name: str):
+    *path, last = name.split("__")
+    for step in path:
+        model = model._meta.get_field(step).related_model
+    return model._meta.get_field(last).verbose_name
+
+
+def _follow(obj, name: str):
+    *path, last = name.split("__")
+    for step in path:
+        obj = getattr(obj, step)
+        if obj is None:
+            return ""
+    return _display(obj, last)
 
 
 def register_crud(
@@ -172,11 +183,17 @@ register_crud(
         ("region", _("region")),
     ],
     ("region", "employer"),
+    object_actions=(("visit", _("Record a care visit"), "btn-outline-primary"),),
     related=(
         (_("Honours"), "honours", ("title", "level", "awarded_on", "awarded_by")),
         (_("Innovation studios"), "led_studios", ("name", "level", "named_on")),
         (_("Mentoring"), "mentorships", ("apprentice_name", "started_on", "ended_on", "outcome")),
-        (_("Care visits"), "visits", ("visited_on", "kind", "visitor", "amount")),
+        (
+            _("Care visits"),
+            "visit_targets",
+            ("activity__held_on", "activity", "activity__organiser", "given", "amount"),
+            ("activity__organiser",),
+        ),
     ),
 )
 register_crud(
@@ -213,21 +230,6 @@ register_crud(
         ("award", _("Award the title"), "btn-success"),
         ("withdraw", _("Withdraw the nomination"), "btn-outline-danger"),
     ),
-)
-register_crud(
-    CareVisit,
-    forms.CareVisitForm,
-    CAREVISIT_SERVICES,
-    CareVisitFilterSet,
-    CAREVISIT_FIELDS,
-    [
-        ("model_worker", _("person")),
-        ("kind", _("kind")),
-        ("visited_on", _("visited on")),
-        ("visitor", _("visited by")),
-        ("amount", _("condolence money (yuan)")),
-    ],
-    ("model_worker",),
 )
 register_crud(
     Mentorship,
@@ -272,6 +274,25 @@ class NominationWithdrawView(ObjectActionView):
     title = _("Withdraw the nomination")
     submit_class = "btn-danger"
     success_message = _("The nomination was withdrawn.")
+
+
+@register_model_view(ModelWorker, "visit")
+class ModelWorkerVisitView(ObjectActionView):
+    """A care visit (走访慰问) to the person, written into the one activity ledger."""
+
+    model = ModelWorker
+    form_class = forms.CareVisitForm
+    service = staticmethod(services.carevisit_record)
+    instance_arg = "model_worker"
+    title = _("Record a care visit")
+    success_message = _("The care visit was recorded in the activity ledger.")
+
+
+class CareVisitsView(LoginRequiredMixin, generic.RedirectView):
+    """The menu's 走访慰问: the people of the registry visited, in the activity ledger."""
+
+    def get_redirect_url(self, *args, **kwargs):
+        return reverse("activities:visittarget_list") + "?registry=true"
 
 
 class MentoringView(ScopedMixin, generic.TemplateView):

@@ -31,8 +31,8 @@ class Rating(models.TextChoices):
 
 
 class SessionKind(models.TextChoices):
-    """Collective growth sessions of the archive. [D] Recorded here until the activity
-    ledger (app ``activities``) exists; they will then become links to its activities."""
+    """Collective growth sessions of the archive, each linked to an activity of the ledger
+    (an exchange is an ``exchange`` activity, a class a ``class`` activity)."""
 
     EXCHANGE = "quarterly_exchange", _("Quarterly exchange")
     POLITICAL_CLASS = "political_class", _("Political-theory class")

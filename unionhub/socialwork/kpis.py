@@ -42,7 +42,12 @@ KPIS = [
         unit="次",
         aggregation="count",
         period="cumulative",
-        part=Part("socialwork.StudySession", Q(kind=SessionKind.EXCHANGE), date_field="held_on"),
+        # counted in the activity ledger: the exchange activities linked to the archive
+        part=Part(
+            "activities.Activity",
+            Q(kind="exchange", social_work_session__kind=SessionKind.EXCHANGE),
+            date_field="held_on",
+        ),
         records=Records(
             API + "sessions/",
             lambda ctx: {"kind": SessionKind.EXCHANGE.value, "held_to": ctx.as_of.isoformat()},

@@ -388,8 +388,12 @@ class QuarterlyReport(BaseModel):
 class StudySession(BaseModel):
     """A collective growth session of the social workers: a quarterly exchange (季度交流),
     a political-theory class (政治理论学习) or a professional class (专业能力培训), with
-    the social workers who attended. [D] Archive entries until the activity ledger
-    (``activities``) exists; then they become links to its activities."""
+    the social workers who attended, linked to its activity in the one activity ledger
+    (``activity``: an exchange or a class). The ledger's activity is the event (organiser,
+    title, date, place, person-times = the social workers present); the session adds what
+    the archive needs (kind, class hours credited, who attended, summary). Its union, title,
+    date and place are kept equal to the activity's by the service (the archive and its
+    PDF read them here); the KPI counts the ledger's activities."""
 
     union = models.ForeignKey(
         "org.OrgUnit",
@@ -412,6 +416,15 @@ class StudySession(BaseModel):
         SocialWorker, verbose_name=_("social workers present"), related_name="sessions", blank=True
     )
     summary = models.TextField(_("summary"), blank=True)
+    activity = models.OneToOneField(
+        "activities.Activity",
+        verbose_name=_("activity in the ledger"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="social_work_session",
+    )
 
     scope_spec = UNION_SCOPE
     objects = ScopedQuerySet.as_manager()

@@ -7,9 +7,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from unionhub.activities.choices import ActivityKind
+from unionhub.activities.choices import ActivityKind, VisitCategory
 from unionhub.activities.models import (
     ACTIVITY_FIELDS,
     VISIT_TARGET_FIELDS,
@@ -92,8 +93,33 @@ def photo_add(
 
 
 @transaction.atomic
-def photo_delete(*, actor: User | None, activityphoto: ActivityPhoto) -> None:
-    delete(actor=actor, instance=activityphoto, scope_field="image")
+def photo_update(
+    *, actor: User | None, activityphoto: ActivityPhoto, caption: str
+) -> ActivityPhoto:
+    """A new caption (the change is audited like every save)."""
+    if activityphoto.removed_at is not None:
+        raise invalid("caption", _("This photo was removed."), "photo_removed")
+    photo, _changed = update(
+        instance=activityphoto,
+        fields=("caption",),
+        actor=actor,
+        data={"caption": caption},
+        scope_field="caption",
+    )
+    return photo
+
+
+@transaction.atomic
+def photo_delete(*, actor: User | None, activityphoto: ActivityPhoto, reason: str = "") -> None:
+    """Soft removal: the photo leaves the activity and its file is no longer served; the row,
+    the file and the audit entry (who, when, why) stay."""
+    in_scope(actor=actor, obj=activityphoto, field="reason")
+    if activityphoto.removed_at is not None:
+        raise invalid("reason", _("This photo was removed."), "photo_removed")
+    activityphoto.removed_at = timezone.now()
+    activityphoto.removed_by = actor if getattr(actor, "pk", None) else None
+    activityphoto.removal_reason = (reason or "").strip()[:200]
+    activityphoto.save(update_fields=["removed_at", "removed_by", "removal_reason", "updated_at"])
 
 
 def _check_target(target: VisitTarget) -> None:
@@ -101,10 +127,39 @@ def _check_target(target: VisitTarget) -> None:
         raise invalid("activity", _("People visited can only be added to a visit."), "not_a_visit")
     if target.amount is not None and Decimal(target.amount) < 0:
         raise invalid("amount", _("The value given cannot be negative."), "negative_amount")
+    person = target.model_worker
+    if person is None:
+        return
+    # A person of the model-worker registry: the name and category come from the registry.
+    target.name = target.name or person.name
+    target.category = target.category or VisitCategory.MODEL_WORKER
+    if target.activity_id:
+        area = target.activity.organiser.region.path
+        if not person.region.path.startswith(area):
+            raise invalid(
+                "model_worker",
+                _(
+                    "This model worker lives outside the area of the union that organised the visit."
+                ),
+                "outside_organiser_area",
+            )
+        twice = VisitTarget.objects.filter(activity_id=target.activity_id, model_worker=person)
+        if twice.exclude(pk=target.pk).exists():
+            raise invalid(
+                "model_worker",
+                _("This model worker is already among the people of this visit."),
+                "already_visited",
+            )
+
+
+def _model_worker_in_scope(actor: User | None, data: dict[str, Any]) -> None:
+    if data.get("model_worker") is not None:
+        in_scope(actor=actor, obj=data["model_worker"], field="model_worker")
 
 
 @transaction.atomic
 def visittarget_create(*, actor: User | None, **data: Any) -> VisitTarget:
+    _model_worker_in_scope(actor, data)
     target = create(
         model=VisitTarget,
         fields=VISIT_TARGET_FIELDS,
@@ -119,6 +174,7 @@ def visittarget_create(*, actor: User | None, **data: Any) -> VisitTarget:
 
 @transaction.atomic
 def visittarget_update(*, actor: User | None, visittarget: VisitTarget, **data: Any) -> VisitTarget:
+    _model_worker_in_scope(actor, data)
     before = visittarget.activity
     target, _changed = update(
         instance=visittarget,

@@ -234,6 +234,8 @@ ACTION_DATA = {
         "employer_name": "某企业",
     },
     "activities:activity_photo": lambda activity: {"image": png(), "caption": "现场照片"},
+    "activities:activityphoto_caption": lambda photo: {"caption": "改过的说明"},
+    "activities:activityphoto_remove": lambda photo: {"reason": "照片重复"},
 }
 
 _PUBLIC = "public page of one activity reached by its signed link (no account); see test_signin.py"

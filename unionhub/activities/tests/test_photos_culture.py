@@ -138,3 +138,68 @@ def test_a_performer_who_is_a_member_brings_their_employer(demo):
     programme = services.programme_create(actor=None, show=show, title="独唱", kind="song")
     performer = services.performer_create(actor=None, programme=programme, name="", member=member)
     assert (performer.name, performer.employer) == ("钱演员", employer)
+
+
+# --- caption and soft removal ---------------------------------------------------------------
+
+
+def test_a_caption_is_edited_and_audited(demo, client_as):
+    from unionhub.activities.tests.samples import photo_in
+    from unionhub.core.models import ChangeRecord
+
+    photo = photo_in("binhai")
+    response = client_as("binhai_admin").post(
+        f"/activities/photos/{photo.pk}/caption/", {"caption": "开班合影"}
+    )
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/activities/{photo.activity_id}/#tab-photos")
+    photo.refresh_from_db()
+    assert photo.caption == "开班合影"
+    assert ChangeRecord.objects.filter(action="update", object_id=str(photo.pk)).exists()
+
+
+def test_a_removed_photo_leaves_the_page_and_is_no_longer_served(demo, client_as):
+    from unionhub.activities.tests.samples import photo_in
+
+    photo = photo_in("binhai")
+    client = client_as("binhai_admin")
+    assert client.get(f"/activities/photos/{photo.pk}/file/").status_code == 200
+    response = client.post(f"/activities/photos/{photo.pk}/remove/", {"reason": "照片重复"})
+    assert response.status_code == 302
+    photo.refresh_from_db()
+    assert photo.removed_at is not None and photo.removal_reason == "照片重复"
+    assert photo.removed_by.username == "binhai_admin"
+    assert ActivityPhoto.objects.filter(pk=photo.pk).exists()  # soft: the row stays
+    assert client.get(f"/activities/photos/{photo.pk}/file/").status_code == 404
+    page = client.get(f"/activities/{photo.activity_id}/")
+    assert photo not in list(page.context["photos"])
+    # a removed photo can be neither removed again nor re-captioned
+    assert client.get(f"/activities/photos/{photo.pk}/remove/").status_code == 404
+
+
+@pytest.mark.parametrize("service", ["photo_update", "photo_delete"])
+def test_the_services_refuse_a_removed_photo(demo, service):
+    from django.core.exceptions import ValidationError
+
+    from unionhub.activities.tests.samples import photo_in
+    from unionhub.core.testing.assertions import assert_invalid
+
+    photo = photo_in("binhai")
+    services.photo_delete(actor=None, activityphoto=photo)
+    data = {"caption": "x"} if service == "photo_update" else {}
+    with pytest.raises(ValidationError) as caught:
+        getattr(services, service)(actor=None, activityphoto=photo, **data)
+    assert_invalid(
+        caught, code="photo_removed", field="caption" if service == "photo_update" else "reason"
+    )
+
+
+def test_another_county_cannot_touch_the_photo(demo, client_as):
+    from unionhub.activities.tests.samples import photo_in
+
+    photo = photo_in("binhai")
+    client = client_as("dafeng_admin")
+    assert client.post(f"/activities/photos/{photo.pk}/remove/", {}).status_code == 404
+    assert (
+        client.post(f"/activities/photos/{photo.pk}/caption/", {"caption": "x"}).status_code == 404
+    )

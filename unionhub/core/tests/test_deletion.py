@@ -90,7 +90,7 @@ def test_the_allow_list_names_only_real_cascades():
         "activities.VisitTarget.activity",
         "socialwork.MonthlyRecord.worker",
         "socialwork.Assessment.worker",
-        "people.CareVisit.model_worker",
+        "activities.VisitTarget.model_worker",
         "partybuild.CycleReport.participation",
         "enterprises.ContactLog.enterprise",
         "bargaining.BargainingOffer.campaign",
@@ -146,10 +146,10 @@ def test_a_station_without_history_can_still_be_deleted(demo, api_as):
 def test_a_database_refusal_elsewhere_is_a_sentence_not_a_500(demo, client_as):
     """A record whose delete service does not check first (a model worker with care visits):
     the ProtectedError is answered once in core with the kinds of records that hold it."""
-    from unionhub.people.models import CareVisit, ModelWorker
-    from unionhub.people.tests.samples import SAMPLES as PEOPLE
+    from unionhub.people.models import ModelWorker
+    from unionhub.people.tests.samples import carevisit_in
 
-    worker = PEOPLE[CareVisit]("xiangshui").model_worker
+    worker = carevisit_in("xiangshui").model_worker
     response = client_as("city_admin").post(f"/people/{worker.pk}/delete/", follow=True)
     assert response.status_code == 200
     text = response.content.decode()

@@ -3,12 +3,10 @@
 from rest_framework import serializers
 
 from unionhub.people.models import (
-    CAREVISIT_FIELDS,
     HONOUR_FIELDS,
     MENTORSHIP_FIELDS,
     MODEL_WORKER_FIELDS,
     NOMINATION_FIELDS,
-    CareVisit,
     Honour,
     Mentorship,
     ModelWorker,
@@ -38,13 +36,6 @@ class NominationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Nomination
         fields = ("id", *NOMINATION_FIELDS, "status", "notice_from", "notice_to", "awarded_on")
-        read_only_fields = fields
-
-
-class CareVisitSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = CareVisit
-        fields = ("id", *CAREVISIT_FIELDS)
         read_only_fields = fields
 
 

@@ -3,13 +3,12 @@
 from unionhub.core.api import ScopedReadOnlyViewSet
 from unionhub.people.api import serializers as s
 from unionhub.people.filtersets import (
-    CareVisitFilterSet,
     HonourFilterSet,
     MentorshipFilterSet,
     ModelWorkerFilterSet,
     NominationFilterSet,
 )
-from unionhub.people.models import CareVisit, Honour, Mentorship, ModelWorker, Nomination
+from unionhub.people.models import Honour, Mentorship, ModelWorker, Nomination
 
 
 class ModelWorkerViewSet(ScopedReadOnlyViewSet):
@@ -30,12 +29,6 @@ class NominationViewSet(ScopedReadOnlyViewSet):
     serializer_class = s.NominationSerializer
     filterset_class = NominationFilterSet
     select_related = ("region",)
-
-
-class CareVisitViewSet(ScopedReadOnlyViewSet):
-    queryset = CareVisit.objects.all()
-    serializer_class = s.CareVisitSerializer
-    filterset_class = CareVisitFilterSet
 
 
 class MentorshipViewSet(ScopedReadOnlyViewSet):

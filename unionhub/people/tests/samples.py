@@ -10,7 +10,7 @@ from unionhub.enterprises.tests.samples import enterprise_in
 from unionhub.org.demo import COUNTY_SLUGS
 from unionhub.org.models import Region
 from unionhub.people import services
-from unionhub.people.models import CareVisit, Honour, Mentorship, ModelWorker, Nomination
+from unionhub.people.models import Honour, Mentorship, ModelWorker, Nomination
 
 DAY = dt.date(2024, 3, 1)
 
@@ -73,13 +73,17 @@ def noticed_nomination(nomination: Nomination) -> Nomination:
     )
 
 
-def carevisit_in(slug: str) -> CareVisit:
-    return services.carevisit_create(
+def carevisit_in(slug: str):
+    """A care visit to the county's sample model worker, in the activity ledger (a visit
+    target linked to the registry)."""
+    from unionhub.org.demo import county_union
+
+    return services.carevisit_record(
         actor=None,
         model_worker=modelworker_in(slug),
+        organiser=county_union(slug),
+        held_on=DAY,
         kind="festival",
-        visited_on=DAY,
-        visitor="县总工会",
         amount="500.00",
     )
 
@@ -97,7 +101,6 @@ SAMPLES = {
     ModelWorker: modelworker_in,
     Honour: honour_in,
     Nomination: nomination_in,
-    CareVisit: carevisit_in,
     Mentorship: mentorship_in,
 }
 
@@ -131,13 +134,6 @@ FORM_DATA = {
         "title": "盐城市劳动模范",
         "nominated_on": "2024-03-01",
         "reasons": "技术革新",
-    },
-    CareVisit: lambda slug: {
-        "model_worker": modelworker_in(slug).pk,
-        "kind": "festival",
-        "visited_on": "2024-02-01",
-        "visitor": "县总工会",
-        "amount": "300.00",
     },
     Mentorship: lambda slug: {
         "mentor": modelworker_in(slug).pk,

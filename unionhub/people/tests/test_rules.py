@@ -217,19 +217,6 @@ def test_year_awarded_range(demo, year, ok):
         assert_invalid(caught, code="year_out_of_range", field="year_awarded")
 
 
-def test_care_visit_money_cannot_be_negative(demo):
-    with pytest.raises(ValidationError) as caught:
-        services.carevisit_create(
-            actor=None,
-            model_worker=modelworker_in("yandu"),
-            kind="festival",
-            visited_on=dt.date(2024, 2, 1),
-            visitor="区总工会",
-            amount="-1.00",
-        )
-    assert_invalid(caught, code="negative_amount", field="amount")
-
-
 def test_nomination_page_offers_the_actions_its_stage_allows(client_as):
     nomination = nomination_in("yandu")
     client = client_as("yandu_admin")

@@ -152,6 +152,7 @@ class StudySessionSerializer(serializers.ModelSerializer):
             "held_on",
             "place",
             "hours",
+            "activity",
             "participants",
         ]
         read_only_fields = fields

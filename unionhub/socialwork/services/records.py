@@ -182,11 +182,75 @@ def _participants_in_scope(participants: Any, actor: User | None) -> None:
         )
 
 
+#: the ledger's activity type of each kind of session
+LEDGER_KIND = {
+    "quarterly_exchange": "exchange",
+    "political_class": "class",
+    "professional_class": "class",
+}
+LEDGER_SERIES = "工会社会工作者成长"
+
+
+def _ledger_values(session: StudySession) -> dict[str, Any]:
+    return {
+        "kind": LEDGER_KIND[session.kind],
+        "title": session.title,
+        "series": LEDGER_SERIES,
+        "organiser": session.union,
+        "held_on": session.held_on,
+        "place": session.place,
+        "audience": "工会社会工作者",
+        # person-times of the ledger: the social workers present
+        "head_count": session.participants.count(),
+    }
+
+
+def _link_activity(session: StudySession, actor: User | None, activity: Any = None) -> None:
+    """Write the session's event into the activity ledger (through its service): a new
+    activity, the existing one kept in step, or a given ``activity`` of the right type."""
+    from unionhub.activities import services as ledger
+
+    if activity is not None:
+        if activity.kind != LEDGER_KIND[session.kind]:
+            raise invalid(
+                "activity",
+                _("An exchange links to an exchange and a class to a class of the ledger."),
+                "wrong_activity_kind",
+            )
+        linked = StudySession.objects.filter(activity=activity).exclude(pk=session.pk)
+        if linked.exists():
+            raise invalid(
+                "activity",
+                _("This activity is already linked to another exchange or class."),
+                "activity_already_linked",
+            )
+        session.activity = activity
+        StudySession.objects.filter(pk=session.pk).update(activity=activity)
+    values = _ledger_values(session)
+    if session.activity_id is None:
+        session.activity = ledger.activity_create(actor=actor, **values)
+        StudySession.objects.filter(pk=session.pk).update(activity=session.activity)
+    else:
+        ledger.activity_update(actor=actor, activity=session.activity, **values)
+
+
 @transaction.atomic
-def studysession_create(*, actor: User | None, **data: Any) -> StudySession:
+def studysession_create(*, actor: User | None, activity: Any = None, **data: Any) -> StudySession:
+    """An exchange or class of the archive, with its activity in the ledger. With
+    ``activity`` (one already in the ledger), its organiser, title, date and place are
+    taken from there."""
+    if activity is not None:
+        require_visible(activity, actor, "activity")
+        data.update(
+            union=activity.organiser,
+            title=activity.title,
+            held_on=activity.held_on,
+            place=activity.place,
+        )
     _participants_in_scope(data.get("participants"), actor)
     session = create(StudySession, actor=actor, fields=STUDY_SESSION_FIELDS, data=data)
     _check_session(session, actor)
+    _link_activity(session, actor, activity)
     return session
 
 
@@ -198,10 +262,18 @@ def studysession_update(
     _participants_in_scope(data.get("participants"), actor)
     model_update(instance=studysession, fields=STUDY_SESSION_FIELDS, data=data)
     _check_session(studysession, actor)
+    _link_activity(studysession, actor)
     return studysession
 
 
 @transaction.atomic
 def studysession_delete(*, actor: User | None, studysession: StudySession) -> None:
+    """The session and its activity in the ledger go together (the ledger's activity
+    was the session's own record)."""
+    from unionhub.activities import services as ledger
+
     require_visible(studysession, actor)
+    activity = studysession.activity
     studysession.delete()
+    if activity is not None:
+        ledger.activity_delete(actor=actor, activity=activity)
