@@ -91,6 +91,22 @@ class FundSplitRule(BaseModel):
         return Decimal("100") - self.grassroots_percent
 
 
+#: what a remittance shows, on its page and in the API
+REMITTANCE_SHOWN_FIELDS = (
+    "enterprise",
+    "fund_kind",
+    "month",
+    "payroll",
+    "amount",
+    "split_percent",
+    "grassroots_share",
+    "upper_share",
+    "paid_on",
+    "reverses",
+    "reason",
+)
+
+
 class Remittance(BaseModel):
     """One month's allocation (拨缴) of an enterprise: 2 % of the month's total payroll,
     rounded half up to the fen — union funds, or the preparation fund while the enterprise

@@ -29,6 +29,7 @@ from unionhub.funds.filtersets import (
     SizeRecordFilterSet,
 )
 from unionhub.funds.models import (
+    REMITTANCE_SHOWN_FIELDS,
     LedgerEntry,
     Refund,
     RefundBatch,
@@ -77,19 +78,7 @@ class RemittanceView(ObjectDetailView):
     model = Remittance
     select_related = ("enterprise", "reverses")
     template_name = "funds/remittance.html"
-    fields = [
-        "enterprise",
-        "fund_kind",
-        "month",
-        "payroll",
-        "amount",
-        "split_percent",
-        "grassroots_share",
-        "upper_share",
-        "paid_on",
-        "reverses",
-        "reason",
-    ]
+    fields = list(REMITTANCE_SHOWN_FIELDS)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -3,6 +3,7 @@ from rest_framework import serializers
 
 from unionhub.enterprises.models import Enterprise
 from unionhub.funds.models import (
+    REMITTANCE_SHOWN_FIELDS,
     LedgerEntry,
     Refund,
     RefundBatch,
@@ -21,20 +22,7 @@ class RemittanceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Remittance
-        fields = [
-            "id",
-            "enterprise",
-            "fund_kind",
-            "month",
-            "payroll",
-            "amount",
-            "split_percent",
-            "grassroots_share",
-            "upper_share",
-            "paid_on",
-            "reverses",
-            "reason",
-        ]
+        fields = ["id", *REMITTANCE_SHOWN_FIELDS]
         read_only_fields = fields
 
 

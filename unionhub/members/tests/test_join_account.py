@@ -98,7 +98,8 @@ def test_staff_filing_for_a_worker_is_not_linked(demo, client_as, user_named):
     assert not Member.objects.filter(account=staff).exists()
 
 
-def test_account_already_linked_keeps_its_member(new_worker, user_named):
+def member_of_the_account(account) -> Member:
+    """An earlier member already linked to ``account``."""
     from unionhub.members import services
 
     first = services.member_create(
@@ -108,7 +109,11 @@ def test_account_already_linked_keeps_its_member(new_worker, user_named):
         phone="13912345678",
         union=first_town_union("sheyang"),
     )
-    services.member_link_account(actor=None, member=first, account=new_worker)
+    return services.member_link_account(actor=None, member=first, account=account)
+
+
+def test_account_already_linked_keeps_its_member(new_worker, user_named):
+    first = member_of_the_account(new_worker)
     worker = Client()
     worker.force_login(new_worker)
     apply_on_the_web(worker)
@@ -150,16 +155,7 @@ def test_reviewer_is_told_nothing_is_linked_without_an_account(demo, client, use
 
 
 def test_reviewer_is_told_a_taken_account_is_not_linked(new_worker, user_named):
-    from unionhub.members import services
-
-    first = services.member_create(
-        actor=None,
-        name="陈骑手",
-        id_number=synthetic_id_number("320924", dt.date(1990, 1, 2), 111),
-        phone="13912345678",
-        union=first_town_union("sheyang"),
-    )
-    services.member_link_account(actor=None, member=first, account=new_worker)
+    member_of_the_account(new_worker)
     worker = Client()
     worker.force_login(new_worker)
     apply_on_the_web(worker)
