@@ -17,6 +17,7 @@ role_grants = {
         "funds.*_refundbatch",
         "funds.*_refund",
         "funds.*_ledgerentry",
+        "funds.*_refundpolicyperiod",
         "funds.view_fundsplitrule",
     ],
     "town_cadre": ["funds.view_*"],
