@@ -48,7 +48,9 @@ def _shown_fields(endpoint) -> set[str]:
 @pytest.mark.parametrize("endpoint", PAGES, ids=lambda e: e.name or e.route)
 def test_page_shows_local_times(endpoint, client_as):
     sample = samples()[endpoint.model]("xiangshui")
-    moments = _datetime_fields(type(sample))
+    # Only the times the sample has: setting an empty one (a photo's removed_at) would
+    # change what the record is, not when.
+    moments = [name for name in _datetime_fields(type(sample)) if getattr(sample, name)]
     if moments:
         if connection.vendor == "postgresql":
             # The audit trail's append-only trigger would refuse the back-dating; switch
