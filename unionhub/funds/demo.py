@@ -233,11 +233,28 @@ def _paid_batch(county: Region, kind: str, words: str):
     return batch
 
 
+def jiangsu_split_rule():
+    """The Jiangsu split that migration 0003 seeds, again where a flush removed it (tests
+    that empty the database, a demo loaded into such a database)."""
+    from unionhub.funds.models import FundSplitRule
+
+    existing = FundSplitRule.objects.filter(province_code="32").first()
+    return existing or services.splitrule_create(
+        actor=None,
+        province_code="32",
+        grassroots_percent=SPLIT_PERCENT,
+        valid_from=dt.date(2000, 1, 1),
+        valid_to=None,
+        legal_basis="江苏省工会经费分成比例：基层工会留成60%，上级工会40%（待财务部确认文号）",
+    )
+
+
 def load(stdout=None) -> None:
     today = timezone.localdate()
     lines = []
     with acting_as(None), sme.cached_tables():
         _policy_periods()
+        jiangsu_split_rule()
         table_now = sme.table_for(today)
         table_year = sme.table_for(dt.date(YEAR, 12, 31))
         for slug, code in COUNTY_SLUGS.items():

@@ -71,3 +71,22 @@ def test_no_template_carries_an_inline_style():
         if INLINE_STYLE.search(line)
     ]
     assert not offenders, offenders
+
+
+INLINE_HANDLER = re.compile(
+    r"""\son[a-z]+\s*=\s*["']|href\s*=\s*["']\s*javascript:""", re.IGNORECASE
+)
+
+
+def test_no_template_carries_an_inline_event_handler():
+    """script-src allows only our own files (and nonced scripts), so onchange="…" or a
+    javascript: link would do nothing in the browser: bind the behaviour in unionhub.js
+    (e.g. ``<select data-submit-on-change>``)."""
+    root = Path(__file__).resolve().parents[2]
+    offenders = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.rglob("templates/**/*.html")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if INLINE_HANDLER.search(line)
+    ]
+    assert not offenders, offenders

@@ -38,6 +38,9 @@ def county(slug: str) -> Region:
 
 
 def remittance_in(slug: str, month: int = 1) -> Remittance:
+    from unionhub.funds.demo import jiangsu_split_rule
+
+    jiangsu_split_rule()
     enterprise = enterprise_in(slug)
     existing = Remittance.objects.filter(enterprise=enterprise, month=dt.date(YEAR, month, 1))
     return existing.first() or services.remittance_record(

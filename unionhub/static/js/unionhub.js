@@ -49,6 +49,14 @@
     bulkCount(form);
   });
 
+  // <select data-submit-on-change>: choosing an option submits its form (the CSP refuses
+  // inline onchange handlers).
+  document.addEventListener("change", function (e) {
+    if (e.target.matches && e.target.matches("select[data-submit-on-change]") && e.target.form) {
+      e.target.form.submit();
+    }
+  });
+
   // Top-bar counts (to-do, unread messages): <span data-lazy-badge="url"> is replaced by the
   // fragment at that URL once the page is there, so the page itself runs no count query.
   function loadBadges() {
