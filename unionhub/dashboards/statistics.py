@@ -202,21 +202,22 @@ def _unions_table(user: Any, regions: list[Any], as_of: dt.date) -> Table:
 
 def _members_base(user: Any, as_of: dt.date):
     from unionhub.members.models import Member
+    from unionhub.members.selectors import members_on
 
-    return Member.objects.visible_to(user).filter(status="active", joined_on__lte=as_of)
+    return Member.objects.visible_to(user).filter(members_on(as_of))
 
 
 def _member_link(as_of: dt.date, **params):
     def html(region):
         return _url(
             "members:member_list",
-            {"status": "active", "joined_before": as_of.isoformat(), **params, "region": region.pk},
+            {"member_on": as_of.isoformat(), **params, "region": region.pk},
         )
 
     def api(region):
         return _api(
             "/api/v1/members/",
-            {"status": "active", "joined_before": as_of.isoformat(), **params, "region": region.pk},
+            {"member_on": as_of.isoformat(), **params, "region": region.pk},
         )
 
     return html, api
@@ -234,7 +235,9 @@ def _members_table(user: Any, regions: list[Any], as_of: dt.date) -> Table:
         Column(
             "total",
             _("Members"),
-            _("Members in the union whose joining date is on or before the date"),
+            _(
+                "Members on the date: joined on or before it, and still in the union or left after it"
+            ),
             all_html,
             all_api,
         ),
@@ -321,7 +324,7 @@ def _new_employment_table(user: Any, regions: list[Any], as_of: dt.date) -> Tabl
         Column(
             "total",
             _("New-employment-form members"),
-            _("Members marked as new-employment-form workers, joined on or before the date"),
+            _("Members on the date marked as new-employment-form workers"),
             html,
             api,
         )

@@ -74,6 +74,8 @@ class MemberFilterSet(ScopedFilterSet):
     joined_before = django_filters.DateFilter(
         field_name="joined_on", lookup_expr="lte", label=_("Joined until")
     )
+    # The statutory statistics link here with the day of the table (docs/dashboards.md).
+    member_on = django_filters.DateFilter(method="filter_member_on", label=_("Member on"))
     # The statutory statistics' 女性 / 党员 / 八大群体 cells link here (docs/dashboards.md).
     gender = django_filters.ChoiceFilter(choices=Gender.choices, label=_("Sex"))
     party_member = django_filters.BooleanFilter(
@@ -96,6 +98,11 @@ class MemberFilterSet(ScopedFilterSet):
 
     def filter_region(self, queryset, name, value: Region | None):
         return queryset.filter(union__region__path__startswith=value.path) if value else queryset
+
+    def filter_member_on(self, queryset, name, value):
+        from unionhub.members.selectors import members_on
+
+        return queryset.filter(members_on(value)) if value else queryset
 
     def filter_party_member(self, queryset, name, value: bool | None):
         if value is None:

@@ -397,3 +397,12 @@ def account_linked_on_approval(application: JoinApplication) -> tuple[str, Any]:
     if Member.objects.filter(account=account).exists():
         return "taken", account
     return "link", account
+
+
+def members_on(day: dt.date) -> Q:
+    """Who was a member on ``day``: joined by then, and either still active or left after
+    it (``left_on`` is kept for members who left). Transfers and deaths carry no date of
+    their own, so such members count only while active."""
+    return Q(joined_on__lte=day) & (
+        Q(status=MemberStatus.ACTIVE) | Q(status=MemberStatus.LEFT, left_on__gt=day)
+    )

@@ -291,6 +291,9 @@ class ModelWorkerVisitView(ObjectActionView):
 class CareVisitsView(LoginRequiredMixin, generic.RedirectView):
     """The menu's 走访慰问: the people of the registry visited, in the activity ledger."""
 
+    scope_exempt = "a redirect to the activity ledger's visit list, which is scoped"
+    http_method_names = ["get", "head"]
+
     def get_redirect_url(self, *args, **kwargs):
         return reverse("activities:visittarget_list") + "?registry=true"
 

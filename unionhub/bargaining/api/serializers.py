@@ -105,6 +105,7 @@ class CoveredEnterpriseSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+@extend_schema_serializer(component_name="BargainingSession")
 class SessionSerializer(serializers.ModelSerializer):
     class Meta:
         model = BargainingSession

@@ -102,6 +102,34 @@ def test_a_later_date_counts_the_later_records(records, api_as):
     assert coverage["其中：已建会"] == 2
 
 
+@pytest.mark.parametrize(
+    ("left_on", "counted"),
+    [
+        (AS_OF - dt.timedelta(days=1), False),  # left before the day
+        (AS_OF, False),  # left on the day: no longer a member at its end
+        (AS_OF + dt.timedelta(days=1), True),  # left after the day: still a member on it
+    ],
+)
+def test_a_member_who_left_later_is_counted_on_the_earlier_day(
+    records, api_as, client_as, left_on, counted
+):
+    leaver = _member("xiangshui", "320921", dt.date(2024, 1, 1))
+    member_services.member_update(actor=None, member=leaver, status="left", left_on=left_on)
+    rows = _sheet_rows(_download(api_as("city_admin")), "表2")
+    assert rows["响水县"]["会员"] == 3 + counted
+    # the cell's link lists exactly these members
+    from unionhub.org.models import Region
+
+    county = Region.objects.get(code="320921")
+    listed = (
+        api_as("city_admin")
+        .get("/api/v1/members/", {"member_on": AS_OF.isoformat(), "region": county.pk})
+        .json()
+    )
+    assert listed["count"] == 3 + counted
+    assert (leaver.pk in {m["id"] for m in listed["results"]}) is counted
+
+
 def test_coverage_and_cadres_on_the_date(records, api_as):
     content = _download(api_as("city_admin"))
     coverage = _sheet_rows(content, "表4")["响水县"]
@@ -127,7 +155,7 @@ def test_workbook_has_title_unit_total_and_sources(records, api_as):
     assert any(v and "农民工" in str(v) for v in names)  # not recorded: said, not invented
     member_cell = next(c for c in ws[4] if c.hyperlink)
     assert "/members/?" in member_cell.hyperlink.target
-    assert "joined_before=2025-12-31" in member_cell.hyperlink.target
+    assert "member_on=2025-12-31" in member_cell.hyperlink.target
     sources = wb["数据来源"]
     refs = {row[0].value: row for row in sources.iter_rows(min_row=2)}
     assert "'表2'!B4" in refs

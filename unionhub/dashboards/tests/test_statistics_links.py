@@ -208,6 +208,7 @@ def test_cadre_cells_follow_the_date_the_county_and_the_chair(more, user_named):
             "2025-02-30",
         ),
         ("members:member_list", "/api/v1/members/", "joined_before", "2025-13-01"),  # as before
+        ("members:member_list", "/api/v1/members/", "member_on", "2025-12-32"),
     ],
 )
 def test_a_malformed_cadre_filter_is_refused_in_chinese(

@@ -234,6 +234,7 @@ ACTION_DATA = {
     "funds:refundbatch_approve": _submitted_by_other,
     "funds:refundbatch_return": _submitted_by_other,
     "funds:refundbatch_pay": _approved,
+    "funds:remittance_reverse": lambda remittance: {"reason": "工资总额填报有误"},
 }
 
 

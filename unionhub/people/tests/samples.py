@@ -150,4 +150,20 @@ ACTION_DATA = {
         {"awarded_on": "2024-04-28", "awarded_by": "市人民政府"},
     )[1],
     "people:nomination_withdraw": lambda n: {},
+    "people:modelworker_visit": lambda person: {
+        "organiser": _county_union_of(person).pk,
+        "held_on": "2026-01-20",
+        "kind": "festival",
+        "amount": "0",
+    },
 }
+
+WRITE_EXEMPT = {"people:visits": "a redirect to the activity ledger's visit list (GET only)"}
+
+
+def _county_union_of(person):
+    """The county federation of the county the person lives in."""
+    from unionhub.org.demo import COUNTY_SLUGS, county_union
+
+    path = person.region.path + "/"
+    return county_union(next(s for s, code in COUNTY_SLUGS.items() if f"/{code}/" in path))
