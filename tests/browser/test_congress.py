@@ -45,10 +45,12 @@ def test_meeting_page_live_tally(page):
 def _refund_world():
     from unionhub.core.middleware import acting_as
     from unionhub.funds import services
+    from unionhub.funds.demo import jiangsu_split_rule
     from unionhub.funds.tests.samples import enterprise_in, policy
 
     with acting_as(None):
         policy()
+        jiangsu_split_rule()  # seeded by a migration, gone after the browser tests' flush
         enterprise = enterprise_in("sheyang")
         for month in range(1, 13):
             services.remittance_record(
