@@ -156,6 +156,15 @@ def test_campaign_to_contract_in_force(page):
         page.base + f"/api/v1/bargaining/covered-enterprises/?covered_on={today.isoformat()}"
     )
     assert api.json()["count"] == 1
+
+    # 8. The coverage table by key group and tier: its total opens the enterprise it counts.
+    page.goto(page.base + "/bargaining/coverage/")
+    total = page.locator("[data-testid=coverage-total]").last
+    assert total.inner_text() == "1 家企业"
+    shot(page, "bargaining-05-coverage")
+    total.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("table tbody tr").count() == 1
     assert not page.console_errors
 
 

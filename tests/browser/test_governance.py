@@ -141,3 +141,31 @@ def test_sheyang_admin_sees_governance_and_disposes_a_warning(page, phone):
     phone.goto(phone.base + "/governance/board/")
     phone.wait_for_selector("[data-testid=warning-board]")
     shot(phone, "governance-04-board-phone")
+
+
+def test_joint_meeting_page_with_a_task(page, phone):
+    """射阳's demo has two "1+1+N" meetings this month; the administrator opens one, sees the
+    three sides, the warnings discussed and the tasks, and adds a task."""
+    login(page, "sheyang_admin")
+    page.goto(page.base + "/governance/meetings/")
+    page.click("text=本月红色、橙色预警企业欠薪处置")
+    page.wait_for_selector("[data-testid=meeting-sides]")
+    sides = page.inner_text("[data-testid=meeting-sides]")
+    assert "射阳县人力资源和社会保障局" in sides and "县法院" in sides
+    assert page.locator("[data-testid=meeting-warnings] li a").count() >= 1
+    page.click("[data-testid=add-task]")
+    page.fill("input[name=title]", "回访职工，核实工资到账")
+    page.select_option("select[name=owner]", label="sheyang_admin")
+    page.select_option("select[name=period]", "meeting_task_5wd")
+    page.click("form.card button[type=submit]")
+    page.wait_for_selector("[data-testid=meeting-tasks]")
+    assert "回访职工，核实工资到账" in page.inner_text("[data-testid=meeting-tasks]")
+    shot(page, "governance-07-meeting")
+
+    login(phone, "sheyang_admin")
+    phone.goto(phone.base + "/governance/meetings/")
+    phone.click("text=本月红色、橙色预警企业欠薪处置")
+    phone.wait_for_selector("[data-testid=meeting-tasks]")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 392, width
+    shot(phone, "governance-08-meeting-phone")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import django_filters
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -22,6 +23,9 @@ from unionhub.core.filtersets import ScopedFilterSet
 from unionhub.enterprises.models import Enterprise
 from unionhub.members.choices import KeyGroup
 from unionhub.org.models import Region
+
+#: the ``covered_key_group`` value of contracts that name no key group
+NO_KEY_GROUP = "none"
 
 
 def _in_region(queryset, path_lookup: str, code: str):
@@ -93,18 +97,34 @@ class OfferFilterSet(ScopedFilterSet):
         return _in_region(queryset, "enterprise__region__path", value)
 
 
-def covered_q(on):
+def covered_q(on, **case_filters):
     """Enterprises bound by a contract in force on ``on``: their own (enterprise tier) or
-    one that lists them (industry, regional)."""
-    own = BargainingCase.objects.filter(in_force_q(on), enterprise=OuterRef("pk"))
-    listed = BargainingCase.objects.filter(in_force_q(on), covered_enterprises=OuterRef("pk"))
+    one that lists them (industry, regional); ``case_filters`` narrow the contracts
+    (``tier=``, ``key_group=``)."""
+    in_force = BargainingCase.objects.filter(in_force_q(on), **case_filters)
+    own = in_force.filter(enterprise=OuterRef("pk"))
+    listed = in_force.filter(covered_enterprises=OuterRef("pk"))
     return Q(Exists(own)) | Q(Exists(listed))
 
 
 class CoveredEnterpriseFilterSet(ScopedFilterSet):
+    """``covered_on`` keeps the enterprises covered that day; ``covered_tier`` and
+    ``covered_key_group`` narrow the contracts that count (with no ``covered_on``: today),
+    so each cell of the coverage table links to exactly the enterprises it counts."""
+
     search_fields = ("name",)
     region = django_filters.CharFilter(method="filter_region", label=_("Region (code)"))
-    covered_on = django_filters.DateFilter(method="filter_covered", label=_("Covered on"))
+    covered_on = django_filters.DateFilter(method="filter_nothing", label=_("Covered on"))
+    covered_tier = django_filters.ChoiceFilter(
+        choices=Tier.choices,
+        method="filter_nothing",
+        label=pgettext_lazy("bargaining", "Covered at tier"),
+    )
+    covered_key_group = django_filters.ChoiceFilter(
+        choices=[*KeyGroup.choices, (NO_KEY_GROUP, _("no key group"))],
+        method="filter_nothing",
+        label=_("Covered for key group"),
+    )
 
     class Meta:
         model = Enterprise
@@ -113,5 +133,22 @@ class CoveredEnterpriseFilterSet(ScopedFilterSet):
     def filter_region(self, queryset, name, value):
         return _in_region(queryset, "region__path", value)
 
-    def filter_covered(self, queryset, name, value):
-        return queryset.filter(covered_q(value))
+    def filter_nothing(self, queryset, name, value):
+        return queryset  # the three coverage filters act together in filter_queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        on, tier, group = (
+            data.get("covered_on"),
+            data.get("covered_tier"),
+            data.get("covered_key_group"),
+        )
+        if not (on or tier or group):
+            return queryset
+        case_filters = {}
+        if tier:
+            case_filters["tier"] = tier
+        if group:
+            case_filters["key_group"] = "" if group == NO_KEY_GROUP else group
+        return queryset.filter(covered_q(on or timezone.localdate(), **case_filters))

@@ -139,6 +139,14 @@ class CloseForm(forms.Form):
     )
 
 
+class CoverageForm(forms.Form):
+    on = forms.DateField(
+        label=pgettext_lazy("bargaining", "In force on"),
+        required=False,
+        widget=forms.DateInput(attrs={"class": "form-control"}),
+    )
+
+
 class WageStandardForm(ScopedModelForm):
     class Meta:
         model = WageStandard

@@ -3,8 +3,10 @@
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from unionhub.bargaining import views
 from unionhub.bargaining.api import views as api
-from unionhub.core.menu import model_item
+from unionhub.core.menu import model_item, page_item
+from unionhub.core.urlgen import page
 
 role_grants = {
     "city_admin": ["bargaining.*"],
@@ -30,6 +32,13 @@ menu = [
     ),
     model_item("bargaining.contractdraft", _("Contract drafts"), icon="file-diff", order=503),
     model_item("bargaining.standardclause", _("Clause library"), icon="books", order=503),
+    page_item(
+        "bargaining:coverage",
+        _("Contract coverage"),
+        icon="chart-pie",
+        permission="bargaining.view_bargainingcase",
+        order=504,
+    ),
     model_item("bargaining.wagestandard", _("Wage standards"), icon="coin-yuan", order=504),
     model_item("bargaining.minimumwage", _("Minimum wages"), icon="scale", order=505),
 ]
@@ -45,6 +54,11 @@ url_bases = {
     "standardclause": "clauses/",
     "minimumwage": "minimum-wages/",
 }
+
+pages = [
+    page("coverage/", views.CoverageView, "coverage"),
+    page("covered/", views.CoveredEnterpriseListView, "covered"),
+]
 
 api_routes = [
     ("bargaining/cases", api.CaseViewSet, "bargaining-case"),

@@ -14,6 +14,7 @@ from unionhub.bargaining import documents, forms, selectors, services, standards
 from unionhub.bargaining.filtersets import (
     CampaignFilterSet,
     CaseFilterSet,
+    CoveredEnterpriseFilterSet,
     OfferFilterSet,
     RepresentativeFilterSet,
 )
@@ -48,8 +49,10 @@ from unionhub.core.views.generic import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    PagePermissionMixin,
     ScopedMixin,
 )
+from unionhub.enterprises.models import Enterprise
 
 CASE_SERVICES = ModelServices(
     create=services.case_create, update=services.case_update, delete=services.case_delete
@@ -752,4 +755,51 @@ class CaseComparisonView(ObjectDetailView):
         ):
             found = {}
         ctx["yoy"] = found
+        return ctx
+
+
+# --- coverage ------------------------------------------------------------------------------
+
+
+class CoverageView(PagePermissionMixin, generic.TemplateView):
+    """Coverage by key group and tier: enterprises and workers bound by a contract in force
+    on a day (default today), every figure a link to the enterprises it counts."""
+
+    template_name = "bargaining/coverage.html"
+    permission_required = "bargaining.view_bargainingcase"
+    scope_exempt = "counts only enterprises from visible_to (test_coverage)"
+
+    def get(self, request, *args, **kwargs):
+        from unionhub.core.forms import iso_input_values
+
+        form = forms.CoverageForm(request.GET or {"on": timezone.localdate()})
+        iso_input_values(form)  # the date picker shows the day as ISO
+        on = form.cleaned_data.get("on") if form.is_valid() else None
+        ctx = self.get_context_data(form=form, **kwargs)
+        if form.errors:
+            return self.render_to_response(ctx, status=400)
+        ctx.update(selectors.coverage_table(user=request.user, on=on))
+        return self.render_to_response(ctx)
+
+
+class CoveredEnterpriseListView(ObjectListView):
+    """The enterprises a coverage figure counts (``covered_on``, ``covered_tier``,
+    ``covered_key_group``), each linking to its enterprise file."""
+
+    model = Enterprise
+    permission_required = "bargaining.view_bargainingcase"
+    filterset_class = CoveredEnterpriseFilterSet
+    select_related = ("region",)
+    columns = [
+        ("name", _("enterprise name")),
+        ("region", _("region")),
+        ("get_size_class_display", _("size class")),
+        ("employees", _("employees")),
+    ]
+    export_enabled = False  # a module page: the enterprise list exports enterprises
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["can_add"] = False  # enterprises are registered on the enterprise list
+        ctx["verbose_name_plural"] = _("Enterprises covered by a contract")
         return ctx

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
-from rest_framework import viewsets
+from rest_framework import serializers, viewsets
 from rest_framework.exceptions import PermissionDenied
 
 from unionhub.core.drf import (  # noqa: F401 — re-exported for modules
@@ -18,7 +19,16 @@ from unionhub.core.scope import object_visible_to
 from unionhub.core.services import ModelServices, deletion_refusal
 
 
-class ScopedModelViewSet(viewsets.ModelViewSet):
+class _OutOfScopeIs404:
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        # A record outside the caller's scope is 404 whatever the method (contract), so a
+        # wrong method does not tell an outsider that the record exists.
+        if self.kwargs.get("pk") is not None:
+            self.get_object()
+        return super().http_method_not_allowed(request, *args, **kwargs)
+
+
+class ScopedModelViewSet(_OutOfScopeIs404, viewsets.ModelViewSet):
     """A model viewset whose every query goes through ``visible_to(user)``: objects outside
     the caller's scope are 404, and writes that would land outside it are refused."""
 
@@ -99,11 +109,98 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
             raise DeleteRefused(deletion_refusal(instance, exc)) from exc
 
 
-class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+class ScopedReadOnlyViewSet(_OutOfScopeIs404, viewsets.ReadOnlyModelViewSet):
     """List and retrieve only, scoped like ``ScopedModelViewSet`` (the same
     ``get_queryset``): no create/update/destroy action is routed, so there is no write path
-    that could skip a service. The API of modules whose writes happen on their pages."""
+    that could skip a service. The API of modules whose writes happen on their pages; such a
+    module may still offer its pages' record actions (``service_action``)."""
 
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()
     get_queryset = ScopedModelViewSet.get_queryset
+    _write_in_scope = ScopedModelViewSet._write_in_scope
+
+
+_FORM_TO_SERIALIZER = {
+    # checked in order: a DateTimeField is not a DateField, a ChoiceField before CharField
+    forms.DateField: serializers.DateField,
+    forms.IntegerField: serializers.IntegerField,
+    forms.DecimalField: serializers.DecimalField,
+    forms.BooleanField: serializers.BooleanField,
+    forms.ChoiceField: serializers.ChoiceField,
+    forms.CharField: serializers.CharField,
+}
+
+
+def form_serializer(form_class: type[forms.Form], name: str) -> type[serializers.Serializer]:
+    """A serializer with the fields of a page's action form, so a record action takes the
+    same input by API as on its page (one declaration of what an action needs)."""
+    fields: dict[str, serializers.Field] = {}
+    for field_name, field in form_class.base_fields.items():
+        kind = next((s for f, s in _FORM_TO_SERIALIZER.items() if isinstance(field, f)), None)
+        if kind is None:
+            raise TypeError(f"{form_class.__name__}.{field_name}: no serializer field for it")
+        kwargs: dict = {"label": field.label, "help_text": field.help_text or None}
+        if isinstance(field, forms.BooleanField):
+            kwargs["default"] = bool(field.initial)
+        else:
+            kwargs["required"] = field.required
+        if isinstance(field, forms.ChoiceField):
+            kwargs["choices"] = field.choices
+        elif isinstance(field, forms.CharField):
+            kwargs.update(max_length=field.max_length, allow_blank=not field.required)
+        elif isinstance(field, forms.IntegerField | forms.DecimalField):
+            kwargs.update(min_value=field.min_value, max_value=field.max_value)
+            if isinstance(field, forms.DecimalField):
+                kwargs.update(max_digits=field.max_digits, decimal_places=field.decimal_places)
+        if not field.required and not isinstance(field, forms.BooleanField | forms.CharField):
+            kwargs["allow_null"] = True
+        fields[field_name] = kind(**{k: v for k, v in kwargs.items() if v is not None})
+    return type(f"{name}Serializer", (serializers.Serializer,), fields)
+
+
+def service_action(
+    name: str,
+    service,
+    *,
+    form_class: type[forms.Form] | None = None,
+    instance_arg: str | None = None,
+    response=None,
+    summary: str = "",
+):
+    """``POST /<records>/<id>/<name>/``: the page's record action by API. The record comes
+    through ``visible_to`` (else 404), the caller needs the model's *change* permission, the
+    body is the action form's fields, the module's service runs in a transaction (a
+    ``ValidationError`` is a 400 field by field, nothing written) and the answer is the
+    record as the list shows it::
+
+        sign = service_action("sign", services.case_sign, form_class=forms.SignForm,
+                              response=CaseSerializer)
+    """
+    from drf_spectacular.utils import extend_schema
+    from rest_framework.decorators import action
+    from rest_framework.response import Response
+
+    prefix = "".join(part.title() for part in service.__name__.split("_"))
+    body = form_serializer(form_class, f"{prefix}Input") if form_class else None
+
+    def run(self, request, pk=None):
+        obj = self.get_object()
+        meta = obj._meta
+        if not request.user.has_perm(f"{meta.app_label}.change_{meta.model_name}"):
+            raise PermissionDenied
+        data = {}
+        if body is not None:
+            given = body(data=request.data)
+            given.is_valid(raise_exception=True)
+            data = dict(given.validated_data)
+        arg = instance_arg or meta.model_name
+        result = self._write_in_scope(lambda: service(actor=request.user, **{arg: obj}, **data))
+        if not isinstance(result, type(obj)):
+            result = self.get_queryset().get(pk=obj.pk)
+        return Response(self.get_serializer(result).data)
+
+    run.__name__ = name
+    run.__doc__ = summary or service.__doc__
+    routed = action(detail=True, methods=["post"], url_path=name, url_name=name)(run)
+    return extend_schema(request=body, responses=response)(routed)

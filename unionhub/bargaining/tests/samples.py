@@ -383,3 +383,22 @@ ACTION_DATA = {
         {"status": "agreed"},
     )[1],
 }
+
+# The API's record actions take the pages' inputs (core.api.service_action).
+ACTION_DATA.update(
+    {
+        f"bargaining-{api}-{action}": ACTION_DATA[f"bargaining:{page}_{action}"]
+        for api, page, actions in (
+            ("case", "bargainingcase", "start suspend fail vote sign file receipt object publish"),
+            ("offer", "bargainingoffer", "receive respond negotiate close"),
+        )
+        for action in actions.split()
+    }
+)
+
+WRITE_EXEMPT = {
+    "bargaining:covered": (
+        "read-only list of the enterprises a coverage figure counts: it declares no bulk "
+        "action, so its POST answers 405"
+    ),
+}
