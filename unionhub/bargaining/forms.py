@@ -29,6 +29,7 @@ from unionhub.bargaining.models import (
 from unionhub.core.forms import ScopedFilterForm, ScopedModelForm
 from unionhub.enterprises.choices import SizeClass
 from unionhub.members.choices import KeyGroup
+from unionhub.members.forms import MemberIdentityField, member_by_identity
 from unionhub.org.models import Region
 
 
@@ -41,7 +42,25 @@ class CaseForm(ScopedModelForm):
         }
 
 
-class RepresentativeForm(ScopedModelForm):
+class _LinksMember:
+    """``member_identity`` becomes ``member`` (the member with that ID number or phone in
+    the user's scope); the number itself is never stored on the representative."""
+
+    def clean_member_identity(self):
+        value = (self.cleaned_data.get("member_identity") or "").strip()
+        if value:
+            self.cleaned_data["member"] = member_by_identity(value, user=self.user)
+        return ""
+
+    def clean(self):
+        data = super().clean()
+        data.pop("member_identity", None)
+        return data
+
+
+class RepresentativeForm(_LinksMember, ScopedModelForm):
+    member_identity = MemberIdentityField()
+
     class Meta:
         model = Representative
         fields = REPRESENTATIVE_FIELDS
@@ -91,10 +110,15 @@ class VacateForm(forms.Form):
     vacated_on = forms.DateField(label=_("seat vacated on"))
 
 
-class ReplaceForm(forms.Form):
+class ReplaceForm(_LinksMember, forms.Form):
     name = forms.CharField(label=pgettext_lazy("person", "name"), max_length=50)
     position = forms.CharField(label=_("position"), max_length=100, required=False)
+    member_identity = MemberIdentityField()
     is_outside_expert = forms.BooleanField(label=_("outside expert"), required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
 
 
 class SendForm(ScopedFilterForm):

@@ -272,6 +272,17 @@ class Representative(BaseModel):
     side = models.CharField(_("side"), max_length=10, choices=Side.choices)
     name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     position = models.CharField(_("position"), max_length=100, blank=True)
+    # Who the person is, when they are a registered member: "nobody on both sides" then
+    # compares people, not names (two 王建国 may well sit on opposite sides).
+    member = models.ForeignKey(
+        "members.Member",
+        verbose_name=_("member"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     is_chief = models.BooleanField(_("chief representative"), default=False)
     is_outside_expert = models.BooleanField(_("outside expert"), default=False)
     vacated_on = models.DateField(_("seat vacated on"), null=True, editable=False)

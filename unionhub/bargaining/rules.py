@@ -146,10 +146,20 @@ class Seat:
     name: str
     is_chief: bool
     is_outside_expert: bool
+    #: the member registry's id of the person, when linked
+    member: int | None = None
 
 
 def _person(name: str) -> str:
     return "".join(name.split())
+
+
+def _same_person(a: Seat, b: Seat) -> bool:
+    """Two seats held by one person: the same member when both are linked to the registry,
+    else (one of them unlinked) the same name, spaces ignored."""
+    if a.member and b.member:
+        return a.member == b.member
+    return _person(a.name) == _person(b.name)
 
 
 def seat_problems(seat: Seat, others: Iterable[Seat]) -> dict[str, ValidationError]:
@@ -161,13 +171,18 @@ def seat_problems(seat: Seat, others: Iterable[Seat]) -> dict[str, ValidationErr
             code="expert_chief",
         )
     others = list(others)
-    if any(_person(o.name) == _person(seat.name) and o.side != seat.side for o in others):
-        errors["name"] = ValidationError(
-            _("%(name)s already represents the other side; nobody may sit on both sides (art. 24).")
-            % {"name": seat.name},
-            code="both_sides",
-        )
-    elif any(_person(o.name) == _person(seat.name) and o.side == seat.side for o in others):
+    across = [o for o in others if _same_person(o, seat) and o.side != seat.side]
+    if across:
+        message = _(
+            "%(name)s already represents the other side; nobody may sit on both sides (art. 24)."
+        ) % {"name": seat.name}
+        if not (seat.member and across[0].member):
+            message += _(
+                " If they are two people of the same name, give each one's ID number or "
+                "mobile phone so the member registry tells them apart."
+            )
+        errors["name"] = ValidationError(message, code="both_sides")
+    elif any(_same_person(o, seat) and o.side == seat.side for o in others):
         errors["name"] = ValidationError(
             _("%(name)s already sits on this side.") % {"name": seat.name}, code="duplicate"
         )

@@ -277,7 +277,7 @@ def case_delete(*, actor: AbstractBaseUser | None, bargainingcase: BargainingCas
 
 def _seats(case: BargainingCase) -> list[rules.Seat]:
     return [
-        rules.Seat(r.side, r.name, r.is_chief, r.is_outside_expert)
+        rules.Seat(r.side, r.name, r.is_chief, r.is_outside_expert, r.member_id)
         for r in case.representatives.filter(vacated_on__isnull=True)
     ]
 
@@ -540,12 +540,14 @@ def representative_add(
     if case.signed_on:
         raise _invalid("case", _("The contract is signed; its sides are closed."), "signed")
     rep = Representative(case=case, created_by=_creator(actor))
-    for name in ("side", "name", "position", "is_chief", "is_outside_expert"):
+    for name in ("side", "name", "position", "is_chief", "is_outside_expert", "member"):
         if name in data:
             setattr(rep, name, data[name])
     rep.name = (rep.name or "").strip()
     rep.full_clean()
-    seat = rules.Seat(rep.side, rep.name, rep.is_chief, rep.is_outside_expert)
+    if rep.member_id:
+        _in_scope(actor=actor, obj=rep.member, field="member")
+    seat = rules.Seat(rep.side, rep.name, rep.is_chief, rep.is_outside_expert, rep.member_id)
     _raise(rules.seat_problems(seat, _seats(case)))
     rep.save()
     _in_scope(actor=actor, obj=rep, field="case")
@@ -581,6 +583,7 @@ def representative_replace(
     name: str,
     position: str = "",
     is_outside_expert: bool = False,
+    member: Any = None,
 ) -> Representative:
     """Refill a vacant seat: the successor takes the side and the chief's role."""
     _require_perm(actor, "bargaining.change_representative")
@@ -596,6 +599,7 @@ def representative_replace(
         position=position,
         is_chief=old.is_chief,
         is_outside_expert=is_outside_expert,
+        member=member,
     )
     old.replaced_by = new
     old.save(update_fields=["replaced_by", "updated_at"])

@@ -260,7 +260,7 @@ class RepresentativeListView(ObjectListView):
 class RepresentativeDetailView(ObjectDetailView):
     model = Representative
     select_related = ("case",)
-    fields = [*REPRESENTATIVE_FIELDS, "vacated_on", "refill_due", "replaced_by"]
+    fields = [*REPRESENTATIVE_FIELDS, "member", "vacated_on", "refill_due", "replaced_by"]
 
 
 @register_model_view(Representative, "add")

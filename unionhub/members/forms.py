@@ -12,6 +12,33 @@ from unionhub.org.choices import OrgKind, RegionLevel
 from unionhub.org.models import OrgUnit, Region
 
 
+def member_by_identity(value: str, *, user) -> Member:
+    """The member whose full ID number or mobile phone is ``value``, among those ``user``
+    may see (a form field's ``clean``: a picker of every member would be thousands long)."""
+    members = Member.objects.search_identity(value.strip())
+    if user is not None:
+        members = members.visible_to(user)
+    member = members.first()
+    if member is None:
+        raise forms.ValidationError(
+            _("No member with this ID number or mobile phone in your area."),
+            code="member_not_found",
+        )
+    return member
+
+
+class MemberIdentityField(forms.CharField):
+    """Optional: an ID number or mobile phone that links the record to a registered member
+    (the form resolves it with ``member_by_identity`` in its user's scope)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("member's ID number or mobile phone"))
+        kwargs.setdefault(
+            "help_text", _("Optional: links the person to the member registry; not shown again.")
+        )
+        super().__init__(required=False, max_length=20, **kwargs)
+
+
 class MemberForm(ScopedModelForm):
     """Edit a member. ID number and phone are entered in clear and stored encrypted; on
     edit they are left blank (placeholder shows the masked value) to keep the stored one."""

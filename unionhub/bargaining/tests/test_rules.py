@@ -124,3 +124,21 @@ def test_sides(workers, employer, expected):
 def test_a_seat(seat, expected):
     others = [Seat("workers", "王建国", is_chief=True, is_outside_expert=False)]
     assert codes(rules.seat_problems(seat, others)) == expected
+
+
+@pytest.mark.parametrize(
+    "seat, other_member, expected",
+    [
+        # both linked: the registry decides — two 王建国 are two people, one person is one
+        (Seat("employer", "王建国", False, False, member=2), 1, {}),
+        (Seat("employer", "王建國", False, False, member=1), 1, {"name": ["both_sides"]}),
+        (Seat("workers", "王建国", False, False, member=2), 1, {}),
+        # one of them unlinked: the name decides, spaces ignored
+        (Seat("employer", "王 建国", False, False, member=2), None, {"name": ["both_sides"]}),
+        (Seat("employer", "王建国", False, False), 1, {"name": ["both_sides"]}),
+        (Seat("employer", "王建军", False, False), 1, {}),
+    ],
+)
+def test_a_seat_compares_people_when_the_registry_knows_them(seat, other_member, expected):
+    others = [Seat("workers", "王建国", True, False, member=other_member)]
+    assert codes(rules.seat_problems(seat, others)) == expected
