@@ -13,7 +13,7 @@ nothing here is loaded and every query goes to ``default`` as before.
   marked request reads everything — session, user, figures — from the replica and still
   answers while the primary is down.
 * **Read-your-writes.** A request that writes (any ``db_for_write`` of a model other than
-  the session, whose idle-timeout touch changes no figure) reads from the primary for the
+  the session's idle-timeout touch and a token's last-used stamp) reads from the primary for the
   rest of the request, and the response sets the cookie ``uh_primary`` for
   ``DATABASE_REPLICA_STICKY_SECONDS`` (default 10): that browser's next requests read from
   the primary too. Ten seconds is twice the standby's ``max_standby_streaming_delay`` (5 s in
@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import contextvars
 import functools
-import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -51,8 +50,9 @@ PRIMARY = "default"
 REPLICA = "replica"
 COOKIE = "uh_primary"
 REPLICA_RETRY_SECONDS = 5.0
-# Writes that do not make a request "one that wrote": the session's idle-timeout touch.
-UNTRACKED_WRITE_APPS = frozenset({"sessions"})
+# Writes that do not make a request "one that wrote": the session's idle-timeout touch and
+# an API token's last-used stamp change no figure a later read could miss.
+UNTRACKED_WRITES = frozenset({"sessions.session", "accounts.apitoken"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -110,10 +110,6 @@ class _Health:
         cls.replica_down_until = time.monotonic() + REPLICA_RETRY_SECONDS
 
 
-def replica_configured() -> bool:
-    return REPLICA in settings.DATABASES
-
-
 class PrimaryReplicaRouter:
     """Reads of a marked request → ``replica``; all else → ``default``."""
 
@@ -128,7 +124,7 @@ class PrimaryReplicaRouter:
 
     def db_for_write(self, model, **hints):
         route = _route.get()
-        if route is not None and model._meta.app_label not in UNTRACKED_WRITE_APPS:
+        if route is not None and model._meta.label_lower not in UNTRACKED_WRITES:
             route.wrote = True
             route.write_models.append(model._meta.label)
         return PRIMARY
@@ -147,25 +143,24 @@ def _is_db_failure(exc: BaseException) -> bool:
 
 
 def reachable(alias: str) -> bool:
-    """A fresh connection to ``alias`` answers ``SELECT 1`` (the persistent one may be the
-    broken one, so it is closed first)."""
+    """``alias`` answers: its open connection is usable, or a fresh one answers ``SELECT 1``
+    (a broken connection is closed first; a usable one — perhaps inside a transaction — is
+    left as it is)."""
     conn = connections[alias]
     try:
+        if conn.connection is not None and conn.is_usable():
+            return True
         conn.close()
-    except DatabaseError:
-        pass
-    try:
         conn.ensure_connection()
         with conn.cursor() as cursor:
             cursor.execute("SELECT 1")
         return True
     except DatabaseError:
-        return False
-    finally:
         try:
             conn.close()
         except DatabaseError:
             pass
+        return False
 
 
 def primary_unavailable(request) -> HttpResponse:
@@ -189,6 +184,9 @@ def primary_unavailable(request) -> HttpResponse:
 class ReplicaRoutingMiddleware:
     """Sets the request's route (see the module docstring). Place it before the session
     middleware so that a marked request loads its session and user from the replica."""
+
+    primary = PRIMARY
+    replica = REPLICA
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -215,7 +213,7 @@ class ReplicaRoutingMiddleware:
             or (response is not None and response.status_code == 500)
         )
         if failed and route.replica and request.method in SAFE_METHODS:
-            if not reachable(REPLICA):
+            if not reachable(self.replica):
                 logger.warning("read replica unreachable: %s served by the primary", request.path)
                 _Health.mark_replica_down()
                 route = Route(replica=False)
@@ -226,7 +224,7 @@ class ReplicaRoutingMiddleware:
                     and _is_db_failure(exc)
                     or (response is not None and response.status_code == 500)
                 )
-        if failed and not reachable(PRIMARY):
+        if failed and not reachable(self.primary):
             logger.error("primary database unreachable: %s answered 503", request.path)
             return primary_unavailable(request)
         if exc is not None:
@@ -242,6 +240,21 @@ class ReplicaRoutingMiddleware:
             )
         return response
 
+    def process_exception(self, request, exception):
+        """A view that failed because the primary could not be reached answers 503 at once:
+        the connection was never made (refused, "starting up", "shutting down": nothing of
+        this request reached the database) or the primary does not answer now. Marked GET
+        requests are left to ``__call__``, which retries them on the primary."""
+        if not _is_db_failure(exception):
+            return None
+        route = getattr(request, "db_route", None)
+        if route is not None and route.replica and request.method in SAFE_METHODS:
+            return None
+        if connections[self.primary].connection is None or not reachable(self.primary):
+            logger.error("primary database unreachable: %s answered 503", request.path)
+            return primary_unavailable(request)
+        return None
+
     def _sticky(self, request) -> bool:
         value = request.COOKIES.get(COOKIE)
         if not value:
@@ -250,13 +263,3 @@ class ReplicaRoutingMiddleware:
             return time.time() - int(value) < self.sticky_seconds
         except ValueError:
             return True  # unreadable: the safe side
-
-
-def routing_summary() -> str:
-    """One line for logs and the check script: the alias each side points at."""
-    out = {}
-    for alias in (PRIMARY, REPLICA):
-        if alias in settings.DATABASES:
-            db = settings.DATABASES[alias]
-            out[alias] = f"{db.get('HOST')}:{db.get('PORT')}/{db.get('NAME')}"
-    return json.dumps(out, ensure_ascii=False)
