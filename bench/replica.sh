@@ -8,6 +8,7 @@
 #   bench/replica.sh status           # running or not, replication state and lag
 #   bench/replica.sh stop-primary     # stop only the primary (the failover drill)
 #   bench/replica.sh start-primary    # start it again
+#   bench/replica.sh stop-standby / start-standby   # the replica-down drill
 #   bench/replica.sh destroy          # stop and delete the scratch directory
 #
 # Environment: REPLICA_DIR (default /tmp/unionhub-replica), REPLICA_PRIMARY_PORT (5433),
@@ -143,6 +144,8 @@ case ${1:-status} in
         ;;
     stop-primary) stop_one "$PRIMARY" primary ;;
     start-primary) start_one "$PRIMARY" primary ;;
+    stop-standby) stop_one "$STANDBY" standby ;;
+    start-standby) start_one "$STANDBY" standby ;;
     status) cmd_status ;;
     destroy)
         [[ -d $STANDBY ]] && stop_one "$STANDBY" standby
@@ -151,7 +154,7 @@ case ${1:-status} in
         echo "removed $DIR"
         ;;
     *)
-        echo "usage: $0 start|stop|status|stop-primary|start-primary|destroy" >&2
+        echo "usage: $0 start|stop|status|stop-primary|start-primary|stop-standby|start-standby|destroy" >&2
         exit 2
         ;;
 esac

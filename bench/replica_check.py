@@ -17,7 +17,8 @@ gunicorn (production settings) runs with ``DATABASE_URL`` = the primary and
    (fast shutdown) and started again; the dashboard is read throughout. Every check-in
    acknowledged (201) must be in the database after the restart, on the primary and the
    standby, every refused one (503, Chinese message) must not, and the dashboard must answer
-   200 while the primary is down.
+   200 while the primary is down;
+5. stops the standby: the dashboard is answered by the primary.
 
 Exit code 0 when every check holds. Uses only 127.0.0.1."""
 
@@ -320,6 +321,20 @@ def main() -> int:
             ("nothing refused was written", not ghost),
             ("acknowledged check-ins on the standby", o["missing_on_standby"] == 0),
         ]  # fmt: skip
+
+        # 5. replica outage: the dashboard is answered by the primary.
+        sh("stop-standby")
+        reads = []
+        for _ in range(10):
+            status, _r, raw = api.request("GET", dash)
+            reads.append(status)
+            time.sleep(0.1)
+        sh("start-standby")
+        figures["standby_outage_dashboard"] = {"reads": len(reads), "ok": reads.count(200)}
+        print(f"standby stopped: dashboard {reads.count(200)}/{len(reads)} answered 200 (primary)")
+        checks.append(
+            ("standby down: the dashboard falls back to the primary", set(reads) == {200})
+        )
     finally:
         _stop(server)
         try:
@@ -327,6 +342,7 @@ def main() -> int:
         except Exception:  # noqa: BLE001
             pass
         sh("start-primary")
+        sh("start-standby")
         Device.objects.filter(name="replica check").delete()
 
     for label, ok in checks:
