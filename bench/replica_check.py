@@ -156,6 +156,23 @@ def main() -> int:
     )
 
     admin = User.objects.get(username="city_admin")
+    # 0. the marked pages render from the replica (in-process client, the same router).
+    from django.test import Client as DjangoClient
+
+    browser = DjangoClient()
+    browser.force_login(admin)
+    time.sleep(0.3)  # the new session reaches the standby
+    pages = {}
+    for page in ("/dashboards/city/", "/dashboards/screen/", "/dashboards/statistics/",
+                 "/kpis/", "/brands/report/", "/enterprises/export.xlsx", "/enterprises/"):  # fmt: skip
+        r = browser.get(page)
+        pages[page] = (r.status_code, r.wsgi_request.db_route.replica)
+    print(f"pages (status, read the replica): {pages}")
+    figures["pages"] = {k: list(v) for k, v in pages.items()}
+    page_checks = [
+        ("marked pages answer 200 from the replica, the list from the primary",
+         all(v == (200, p != "/enterprises/") for p, v in pages.items())),
+    ]  # fmt: skip
     token = security.token_issue(actor=admin)
     Device.objects.filter(name="replica check").delete()
     _device, device_key = device_create(
@@ -170,7 +187,7 @@ def main() -> int:
 
     port = 18765
     server = _start("unionhub.wsgi:application", port)
-    checks: list[tuple[str, bool]] = []
+    checks: list[tuple[str, bool]] = list(page_checks)
     try:
         api = Client(port, {"Authorization": f"Token {token}"})
         dash = "/api/v1/dashboards/city/"

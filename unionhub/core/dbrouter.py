@@ -13,7 +13,7 @@ nothing here is loaded and every query goes to ``default`` as before.
   marked request reads everything — session, user, figures — from the replica and still
   answers while the primary is down.
 * **Read-your-writes.** A request that writes (any ``db_for_write`` of a model other than
-  the session's idle-timeout touch and a token's last-used stamp) reads from the primary for the
+  the session's idle-timeout touch, a token's last-used stamp and an export's audit row) reads from the primary for the
   rest of the request, and the response sets the cookie ``uh_primary`` for
   ``DATABASE_REPLICA_STICKY_SECONDS`` (default 10): that browser's next requests read from
   the primary too. Ten seconds is twice the standby's ``max_standby_streaming_delay`` (5 s in
@@ -50,9 +50,10 @@ PRIMARY = "default"
 REPLICA = "replica"
 COOKIE = "uh_primary"
 REPLICA_RETRY_SECONDS = 5.0
-# Writes that do not make a request "one that wrote": the session's idle-timeout touch and
-# an API token's last-used stamp change no figure a later read could miss.
-UNTRACKED_WRITES = frozenset({"sessions.session", "accounts.apitoken"})
+# Writes that do not make a request "one that wrote": the session's idle-timeout touch, an
+# API token's last-used stamp and the audit row of an export change no figure a later read
+# could miss (a real write still marks: its own model is tracked).
+UNTRACKED_WRITES = frozenset({"sessions.session", "accounts.apitoken", "core.changerecord"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 

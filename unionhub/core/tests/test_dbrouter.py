@@ -126,8 +126,9 @@ def _models():
 
     from unionhub.accounts.models import ApiToken
     from unionhub.core.kpis.models import KpiTarget
+    from unionhub.core.models import ChangeRecord
 
-    return KpiTarget, Session, ApiToken
+    return KpiTarget, Session, ApiToken, ChangeRecord
 
 
 @pytest.mark.parametrize(
@@ -140,7 +141,7 @@ def _models():
     ],
 )
 def test_db_for_read(route, expected):
-    KpiTarget, _s, _t = _models()
+    KpiTarget = _models()[0]
     token = dbrouter._route.set(route)
     try:
         assert PrimaryReplicaRouter().db_for_read(KpiTarget) == expected
@@ -149,7 +150,7 @@ def test_db_for_read(route, expected):
 
 
 def test_related_reads_follow_their_instance():
-    KpiTarget, _s, _t = _models()
+    KpiTarget = _models()[0]
     obj = KpiTarget()
     obj._state.db = "default"
     token = dbrouter._route.set(Route(replica=True))
@@ -159,9 +160,9 @@ def test_related_reads_follow_their_instance():
         dbrouter._route.reset(token)
 
 
-@pytest.mark.parametrize("which, marks", [(0, True), (1, False), (2, False)])
+@pytest.mark.parametrize("which, marks", [(0, True), (1, False), (2, False), (3, False)])
 def test_db_for_write_is_primary_and_marks_the_request(which, marks):
-    model = _models()[which]  # KpiTarget marks; the session touch and token stamp do not
+    model = _models()[which]  # KpiTarget marks; session touch, token stamp, audit row do not
     route = Route(replica=True)
     token = dbrouter._route.set(route)
     try:
@@ -200,7 +201,7 @@ def _request(path, method="GET", cookie_age=None, sticky=10):
     ],
 )
 def test_middleware_routes_reads(path, cookie_age, expected):
-    KpiTarget, _s, _t = _models()
+    KpiTarget = _models()[0]
     seen = []
 
     def view(request):
@@ -218,7 +219,7 @@ def test_middleware_routes_reads(path, cookie_age, expected):
 def test_a_write_reads_the_primary_after_it_and_sets_the_cookie():
     from unionhub.org.models import Region
 
-    KpiTarget, _s, _t = _models()
+    KpiTarget = _models()[0]
     seen = []
 
     def view(request):
@@ -237,7 +238,7 @@ def test_a_write_reads_the_primary_after_it_and_sets_the_cookie():
 @override_settings(DATABASE_ROUTERS=ROUTER)
 def test_replica_down_is_retried_on_the_primary(broken_alias):
     broken_alias("replica")
-    KpiTarget, _s, _t = _models()
+    KpiTarget = _models()[0]
     served = []
 
     def view(request):
@@ -260,7 +261,7 @@ def test_replica_down_is_retried_on_the_primary(broken_alias):
 def test_a_write_against_a_down_replica_is_not_retried(broken_alias):
     """A POST is never run twice: when the primary answers, the failure stays a failure."""
     broken_alias("replica")
-    KpiTarget, _s, _t = _models()
+    KpiTarget = _models()[0]
     calls = []
 
     def view(request):
@@ -280,7 +281,7 @@ def test_a_write_against_a_down_replica_is_not_retried(broken_alias):
 @override_settings(DATABASE_ROUTERS=ROUTER)
 def test_primary_down_answers_503_in_chinese(broken_alias, path, kind):
     broken_alias("primary_gone")
-    KpiTarget, _s, _t = _models()
+    KpiTarget = _models()[0]
 
     class Middleware(ReplicaRoutingMiddleware):
         primary = "primary_gone"
@@ -317,7 +318,7 @@ def test_process_exception_turns_a_refused_primary_into_503(broken_alias):
     """Inside Django's handler a view's exception reaches ``process_exception``: a primary
     that refused the connection is 503 even if it is back by the time anyone looks."""
     broken_alias("primary_gone")
-    KpiTarget, _s, _t = _models()
+    KpiTarget = _models()[0]
 
     class Middleware(ReplicaRoutingMiddleware):
         primary = "primary_gone"
