@@ -30,7 +30,10 @@ as_pg() {
     if [[ $(id -un) == postgres ]]; then "$@"; else runuser -u postgres -- "$@"; fi
 }
 
-running() { [[ -f $PIDFILE ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
+running() {
+    local pid
+    pid=$(cat "$PIDFILE" 2>/dev/null) && kill -0 "$pid" 2>/dev/null
+}
 
 write_config() {
     install -d -o postgres -g postgres -m 700 "$DIR" "$CONF"
