@@ -91,6 +91,10 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
     _db["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
     _db["OPTIONS"].setdefault("init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
     _db.pop("CONN_MAX_AGE", None)
+if _env_bool("DATABASE_POOLED", False) and _db["ENGINE"] != "django.db.backends.sqlite3":
+    # Behind PgBouncer in transaction mode (docs/deploy.md): a server-side cursor
+    # (QuerySet.iterator) would outlive the pooled server connection's transaction.
+    _db["DISABLE_SERVER_SIDE_CURSORS"] = True
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -169,6 +173,25 @@ MIDDLEWARE = [
     "unionhub.accounts.middleware.AccountSecurityMiddleware",
     "unionhub.dashboards.middleware.SinglePageAccountMiddleware",
 ]
+
+# A streaming hot standby for dashboard/KPI/report/export reads (unionhub/core/dbrouter.py).
+_replica_url = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+if _replica_url:
+    try:
+        _replica = dj_database_url.parse(_replica_url, conn_max_age=60, conn_health_checks=True)
+    except Exception:  # noqa: BLE001 — any parse failure is the same configuration error
+        _replica = None
+    if not _replica or not _replica.get("ENGINE"):
+        _fail("DATABASE_REPLICA_URL 格式不正确，应为 postgres://用户@主机:端口/数据库。")
+    _replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    _replica["TEST"] = {"MIRROR": "default"}  # tests read the one test database
+    DATABASES["replica"] = _replica
+    DATABASE_ROUTERS = ["unionhub.core.dbrouter.PrimaryReplicaRouter"]
+    DATABASE_REPLICA_STICKY_SECONDS = int(os.environ.get("DATABASE_REPLICA_STICKY_SECONDS", "10"))
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "unionhub.core.dbrouter.ReplicaRoutingMiddleware",
+    )
 
 ROOT_URLCONF = "unionhub.urls"
 WSGI_APPLICATION = "unionhub.wsgi.application"

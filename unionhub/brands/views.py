@@ -15,6 +15,7 @@ from unionhub.brands import selectors, services
 from unionhub.brands.filtersets import BrandFilterSet, BrandKpiFilterSet
 from unionhub.brands.forms import BrandForm, BrandKpiForm, ReturnForm
 from unionhub.brands.models import BRANDKPI_FIELDS, Brand, BrandKpi
+from unionhub.core.dbrouter import reads_from_replica
 from unionhub.core.services import ModelServices
 from unionhub.core.urlgen import register_model_view
 from unionhub.core.views.generic import (
@@ -231,6 +232,7 @@ class BrandKpiDeleteView(ObjectDeleteView):
 # --- the annual report --------------------------------------------------------------------
 
 
+@reads_from_replica
 class BrandReportPageView(PagePermissionMixin, generic.TemplateView):
     """Where the annual report is downloaded (Word or PDF) for a chosen year."""
 

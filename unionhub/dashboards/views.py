@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views import View
 
+from unionhub.core.dbrouter import reads_from_replica
 from unionhub.core.kpis.selectors import kpi_period, kpi_region
 from unionhub.core.views.generic import PagePermissionMixin
 from unionhub.dashboards import charts, selectors
@@ -17,6 +18,7 @@ PERMISSION = "kpis.view_kpitarget"
 STATISTICS_PERMISSIONS = (PERMISSION, "enterprises.view_enterprise", "members.view_member")
 
 
+@reads_from_replica
 class CityDashboardView(PagePermissionMixin, View):
     """County-level units side by side on the shared KPIs (city), or the own unit against
     the city average (a county)."""
@@ -49,6 +51,7 @@ class CityDashboardView(PagePermissionMixin, View):
         return render(request, "dashboards/city.html", context, status=400 if errors else 200)
 
 
+@reads_from_replica
 class ScreenView(PagePermissionMixin, View):
     """The full-screen display of the federation's hall: dark, 1920×1080, refreshed by htmx
     every 60 seconds; only aggregates, counts 1–4 shown as "<5", no personal data."""
@@ -80,6 +83,7 @@ class ScreenView(PagePermissionMixin, View):
         return render(request, template, data)
 
 
+@reads_from_replica
 class StatisticsView(PagePermissionMixin, View):
     """The year-end statistics tables for a date: preview and Excel download."""
 

@@ -23,6 +23,7 @@ from unionhub.brands.api.serializers import BrandSerializer
 from unionhub.brands.filtersets import BrandFilterSet
 from unionhub.brands.models import Brand
 from unionhub.core.api import ScopedReadOnlyViewSet
+from unionhub.core.dbrouter import reads_from_replica
 from unionhub.core.kpis.selectors import FIRST_YEAR
 
 
@@ -53,6 +54,7 @@ def report_year(value: str | None) -> int:
     return int(text)
 
 
+@reads_from_replica
 class BrandReportView(APIView):
     permission_classes = [IsAuthenticated]
     scope_exempt = "the report's sections come from visible_to(user) in brands.selectors"

@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views import generic
 
+from unionhub.core.dbrouter import reads_from_replica
 from unionhub.core.kpis import selectors, services
 
 
@@ -34,6 +35,7 @@ class KpiPageMixin(LoginRequiredMixin):
         return year, as_of, region, errors
 
 
+@reads_from_replica
 class KpiListView(KpiPageMixin, generic.TemplateView):
     template_name = "kpis/kpi_list.html"
     scope_exempt = "figures of a region: out-of-scope regions are 404 (kpis tests)"

@@ -158,6 +158,11 @@ class ObjectListView(ScopedMixin, generic.TemplateView):
     #: set by the generated export route
     export = False
 
+    @staticmethod
+    def reads_from_replica(initkwargs) -> bool:
+        """The export route's reads may go to the read replica (unionhub/core/dbrouter.py)."""
+        return bool(initkwargs.get("export"))
+
     def get_permission_required(self):
         if not self.export:
             return super().get_permission_required()

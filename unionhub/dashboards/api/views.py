@@ -14,6 +14,7 @@ from rest_framework import permissions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from unionhub.core.dbrouter import reads_from_replica
 from unionhub.core.drf import django_errors_to_drf
 from unionhub.core.kpis.api.views import json_value
 from unionhub.core.kpis.selectors import kpi_period, kpi_region
@@ -62,6 +63,7 @@ CITY = inline_serializer(
 )
 
 
+@reads_from_replica
 class CityDashboardApiView(APIView):
     """The county-level units in the caller's scope on the shared KPIs, with targets,
     progress and the city average."""
@@ -112,6 +114,7 @@ class CityDashboardApiView(APIView):
         )
 
 
+@reads_from_replica
 class StatisticsReportView(APIView):
     """The statutory statistics workbook (.xlsx) for a date."""
 

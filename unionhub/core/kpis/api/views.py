@@ -12,6 +12,7 @@ from rest_framework import permissions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from unionhub.core.dbrouter import reads_from_replica
 from unionhub.core.drf import django_errors_to_drf
 from unionhub.core.kpis import selectors
 from unionhub.core.kpis.registry import Kpi
@@ -95,6 +96,7 @@ def _period(request):
         raise django_errors_to_drf(exc) from exc
 
 
+@reads_from_replica
 class KpiListView(APIView):
     """The registered KPIs of a region the caller may see, computed from live records (or
     from the monthly snapshot of a past ``as_of``), each with the list of its records."""
@@ -144,6 +146,7 @@ class KpiListView(APIView):
         )
 
 
+@reads_from_replica
 class KpiTrendView(APIView):
     """``?code=&region=&months=``: the monthly snapshots of one KPI, oldest first."""
 
