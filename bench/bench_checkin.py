@@ -187,6 +187,8 @@ def run(scale: str) -> list[Result]:
             {"X-Device-Key": key},
         ),
     }
+    if os.environ.get("BENCH_CHECKIN_BEFORE"):  # the same API without the device lane
+        targets["before"] = ("bench.nolane_wsgi:application", *targets["unionhub"][1:])
     servers: dict[str, tuple[subprocess.Popen, int]] = {}
     try:
         for label, (app, path, headers) in targets.items():
@@ -236,6 +238,23 @@ def run(scale: str) -> list[Result]:
         f" / {bare['fixed'].percentile(99) * 1000:.1f} ms (UnionHub / bare)",
     ]
     device.delete()
+    before = []
+    if "before" in figures:
+        b = figures["before"]
+        notes.append(
+            f"without the device lane (same run): {b['max'].rps:,.0f} req/s, ratio "
+            f"{b['max'].rps / bare['max'].rps:.2f}; p99 at {half:,.0f} req/s "
+            f"{b['fixed'].percentile(99) * 1000:.1f} ms"
+        )
+        before = [
+            Result(
+                "check-in lane: with ÷ without (s/1k req)",
+                "with the lane",
+                "without the lane",
+                1000 / uh["max"].rps if uh["max"].rps else float("inf"),
+                1000 / b["max"].rps if b["max"].rps else float("inf"),
+            )
+        ]
     return [
         Result(
             "check-in API throughput (s/1k req)",
@@ -254,4 +273,5 @@ def run(scale: str) -> list[Result]:
             bare["fixed"].percentile(99),
             target_ratio=1.5,
         ),
+        *before,
     ]

@@ -352,7 +352,7 @@ def run(scale: str) -> list[Result]:
             "calamine read",
             uh,
             floor,
-            target_ratio=2.0,
+            target_ratio=3.0,
         ),
         Result(
             "excel import peak RSS (MB)",

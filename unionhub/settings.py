@@ -154,6 +154,8 @@ SELF_SERVICE_HOME = "me:home"
 SINGLE_PAGE_ACCOUNTS = {"dashboards.view_screen": "dashboards:screen"}
 
 MIDDLEWARE = [
+    # A device's check-in through only the middleware that applies to it (stations/middleware.py).
+    "unionhub.stations.middleware.DeviceCheckInLane",
     "django.middleware.security.SecurityMiddleware",
     "unionhub.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

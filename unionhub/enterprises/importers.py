@@ -23,15 +23,21 @@ from unionhub.core.importing import (
     parse_int,
     parse_text,
 )
-from unionhub.core.validators.industry import industry_errors, normalise_industry_code
+from unionhub.core.validators.industry import (
+    industry_errors,
+    industry_section,
+    normalise_industry_code,
+    sme_industry,
+)
 from unionhub.core.validators.uscc import (
+    _ORG_WEIGHTS,
     CHARSET,
     WEIGHTS,
     normalise_uscc,
     uscc_errors,
     uscc_warnings,
 )
-from unionhub.enterprises import services, sme
+from unionhub.enterprises import dates, rules, services, sme
 from unionhub.enterprises.choices import OperatingStatus, Ownership
 from unionhub.enterprises.models import Enterprise
 from unionhub.org.models import Region
@@ -95,6 +101,122 @@ def parse_industry(value: Any) -> str:
     if type(value) is str and len(_INDUSTRY_OK) < 10_000:
         _INDUSTRY_OK[value] = code
     return code
+
+
+# The organisation code inside a credit code (positions 9–16): per position, each
+# character's weighted value, as ``uscc._org_code_check`` computes it.
+_ORG_WEIGHTED = [
+    {c: (int(c) if c.isdigit() else ord(c) - 55) * w for c in CHARSET} for w in _ORG_WEIGHTS
+]
+
+
+def _org_code_ok(code: str) -> bool | None:
+    """Whether the organisation code inside a checked credit code passes its own check (the
+    third of ``uscc_warnings``' findings); None when the fast table cannot tell."""
+    try:
+        rest = 11 - sum(map(getitem, _ORG_WEIGHTED, code[8:16])) % 11
+    except KeyError:
+        return None
+    return {10: "X", 11: "0"}.get(rest, str(rest)) == code[16]
+
+
+class _Warnings:
+    """``uscc_warnings(code, checked=True)`` for the codes of one import. Its findings depend
+    only on characters 1–8 and on whether the inner organisation code checks, so the worded
+    findings (gettext, formatting) are computed once per such key; the language does not
+    change within an import."""
+
+    def __init__(self):
+        self.known: dict[tuple[str, bool], list[str]] = {}
+
+    def __call__(self, code: str) -> list[str]:
+        ok = _org_code_ok(code)
+        if ok is None:
+            return uscc_warnings(code, checked=True)
+        key = (code[:8], ok)
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = uscc_warnings(code, checked=True)
+        return found
+
+
+class _Derive:
+    """``services.derive`` for the rows of one import, with what repeats looked up once:
+    the section and size-class rule per industry code, the "operating a full year" test per
+    founding day, the target reasons per combination of what they depend on. The same
+    results (a test compares them with ``services.derive``)."""
+
+    def __init__(self, table: sme.Table | None, today: dt.date):
+        self.table, self.today = table, today
+        self.by_code: dict[str, tuple[str, sme.Rule | None]] = {}
+        self.years: dict[dt.date, bool] = {}
+        self.reasons: dict[tuple, str] = {}
+
+    def __call__(self, ent: Enterprise, term_ends: list[dt.date]) -> None:
+        if ent.employees is None or ent.industry_code is None:
+            services.derive(ent, table=self.table, term_ends=term_ends, today=self.today)
+            return
+        code = ent.industry_code
+        known = self.by_code.get(code)
+        if known is None:
+            rule = None
+            if self.table is not None:
+                rule = self.table.get(sme_industry(code) or "")
+            known = self.by_code[code] = (industry_section(code), rule)
+        ent.industry_section, rule = known
+        ent.size_class = _size_class(rule, ent)
+        status = ent.union_status = rules.union_status(
+            operating_status=ent.operating_status, union_term_ends=term_ends, today=self.today
+        )
+        founded = ent.founded_on
+        if founded:
+            reached = self.years.get(founded)
+            if reached is None:
+                reached = self.years[founded] = dates.full_years_reached(
+                    founded, rules.OPERATING_YEARS, self.today
+                )
+        else:
+            reached = None
+        key = (
+            status,
+            ent.operating_status,
+            reached,
+            ent.has_party_org,
+            ent.ownership,
+            ent.employees >= rules.ESTABLISH_THRESHOLD,
+            ent.is_high_profile,
+        )
+        reasons = self.reasons.get(key)
+        if reasons is None:
+            reasons = self.reasons[key] = ",".join(
+                rules.target_reasons(
+                    status=status,
+                    operating_status=ent.operating_status,
+                    founded_on=founded,
+                    has_party_org=ent.has_party_org,
+                    ownership=ent.ownership,
+                    employees=ent.employees,
+                    is_high_profile=ent.is_high_profile,
+                    today=self.today,
+                )
+            )
+        ent.target_reasons = reasons
+
+
+def _size_class(rule: sme.Rule | None, ent: Enterprise) -> str:
+    """``sme.classify`` with the rule already found (ints and Decimals compare exactly with
+    the Decimal bounds, no conversion needed)."""
+    if rule is None:
+        return ""
+    given = {"employees": ent.employees, "revenue": ent.revenue_wan, "assets": ent.assets_wan}
+    values = [given[m] for m in rule.metrics]
+    if None in values:
+        return ""
+    for tier in sme.TIERS:
+        bounds = rule.bounds.get(tier)
+        if bounds and all(v >= b for v, b in zip(values, bounds, strict=True)):
+            return tier
+    return "micro"
 
 
 def parse_founded(value: Any, today: dt.date | None = None) -> dt.date | None:
@@ -177,6 +299,8 @@ class EnterpriseImporter(Importer):
         self.created_by = self.actor if getattr(self.actor, "pk", None) else None
         self._ends: dict[int, list[dt.date]] = {}
         self._visible: set[int] = set()
+        self._derive = _Derive(self.table, self.today)
+        self._warnings = _Warnings()
         # "Today" once per import, the same day the derived columns are computed for.
         self.columns = [
             dataclasses.replace(c, parse=self._parse_founded) if c.field == "founded_on" else c
@@ -198,7 +322,7 @@ class EnterpriseImporter(Importer):
         if len(name) > 200:
             add_error("企业名称", "不能超过200个字")
         if values.get("uscc"):
-            for warning in uscc_warnings(values["uscc"], checked=True):
+            for warning in self._warnings(values["uscc"]):
                 self.warn("统一社会信用代码", f"提示：{warning}（已接受，建议复核）")
 
     def find_region(self, text: str) -> tuple[Region | None, str]:
@@ -273,16 +397,14 @@ class EnterpriseImporter(Importer):
         values["created_by"] = self.created_by
         ent = self.new_instance(values)
         self._defaults(ent)  # a blank flag cell is False; blank money cells stay empty
-        services.derive(ent, table=self.table, term_ends=[], today=self.today)
+        self._derive(ent, [])
         return ent
 
     def apply(self, obj, values) -> None:
         for key, value in values.items():
             setattr(obj, key, value)
         self._defaults(obj)
-        services.derive(
-            obj, table=self.table, term_ends=self._ends.get(obj.pk, []), today=self.today
-        )
+        self._derive(obj, self._ends.get(obj.pk, []))
 
     def _defaults(self, ent) -> None:
         for flag in ("has_party_org", "is_head_enterprise", "is_high_profile"):

@@ -322,3 +322,57 @@ def test_fast_input_equals_the_serializer(data):
 )
 def test_unusual_input_is_left_to_the_serializer(data):
     assert checkin_input_fast(data) is None
+
+
+# --- the device check-in lane (stations/middleware.py, issue 20) -----------------------------
+
+
+def test_lane_pattern_is_the_checkin_route():
+    from django.urls import reverse
+
+    from unionhub.stations.middleware import CHECKIN_PATH
+
+    url = reverse("stations-station-checkins", kwargs={"pk": 4711})
+    assert CHECKIN_PATH.fullmatch(url)[1] == "4711"
+    assert CHECKIN_PATH.fullmatch(url + "x") is None
+    assert CHECKIN_PATH.fullmatch(reverse("stations-nearby")) is None
+
+
+def test_lane_answer_has_the_headers_of_the_full_stack(device_api):
+    """The lane leaves out only middleware with nothing to do for a device: its 201 carries
+    exactly the headers (security, CSP, frame options, permissions policy, language) of the
+    same fast path behind the whole middleware stack."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    lane = device_api()
+    without = [m for m in settings.MIDDLEWARE if not m.endswith("DeviceCheckInLane")]
+    assert len(without) == len(settings.MIDDLEWARE) - 1
+    with override_settings(MIDDLEWARE=without):
+        full = APIClient().post(
+            URL.format(device_api.station.pk),
+            body(),
+            format="json",
+            HTTP_X_DEVICE_KEY=device_api.key,
+        )
+    assert (lane.status_code, full.status_code) == (201, 201)
+    skip = {"Content-Length"}
+    assert {k: v for k, v in lane.headers.items() if k not in skip} == {
+        k: v for k, v in full.headers.items() if k not in skip
+    }
+    assert lane.json().keys() == full.json().keys()
+    assert "Set-Cookie" not in lane.headers  # no session, no CSRF cookie for a device
+
+
+def test_lane_declines_to_the_full_stack(device_api):
+    """A repeat of an event goes through the full stack (200 with the earlier record), and a
+    request without a device key is not the lane's: the phone page still needs its session."""
+    again = body()
+    first = device_api(**again)
+    repeat = APIClient().post(
+        URL.format(device_api.station.pk), again, format="json", HTTP_X_DEVICE_KEY=device_api.key
+    )
+    assert (first.status_code, repeat.status_code) == (201, 200)
+    assert repeat.json()["id"] == first.json()["id"]
+    anonymous = APIClient().post(URL.format(device_api.station.pk), body(), format="json")
+    assert anonymous.status_code in (401, 403)
