@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from unionhub.core.import_jobs import ImportKind
 from unionhub.core.menu import model_item, page_item
 from unionhub.core.urlgen import page
 from unionhub.socialwork import views
@@ -62,4 +63,16 @@ api_routes = [
     ("socialwork/sessions", api.StudySessionViewSet, "socialwork-session"),
     ("socialwork/assessment-rounds", api.AssessmentRoundViewSet, "socialwork-assessmentround"),
     ("socialwork/assessments", api.AssessmentViewSet, "socialwork-assessment"),
+]
+
+imports = [
+    ImportKind(
+        key="socialworkers",
+        title=_("Import social-worker archives"),
+        importer="unionhub.socialwork.importers.SocialWorkerImporter",
+        permission="socialwork.add_socialworker",
+        list_url_name="socialwork:socialworker_list",
+        template_filename="社会工作者档案导入模板.xlsx",
+        update_help=_("new archives only: an ID number already on file is refused"),
+    )
 ]
