@@ -10,6 +10,13 @@ from unionhub.socialwork.api import views as api
 from unionhub.socialwork.dashboard import cards
 
 menu = [
+    page_item(
+        "socialwork:mine",
+        _("My growth archive"),
+        icon="id",
+        permission="socialwork.keep_own_archive",
+        order=599,
+    ),
     model_item("socialwork.socialworker", _("Social-worker archives"), icon="id", order=600),
     page_item(
         "socialwork:coverage",
@@ -26,6 +33,8 @@ menu = [
 dashboard_cards = [(600, cards)]
 
 role_grants = {
+    # a social worker's own account: their archive and monthly records (我的成长档案)
+    "worker": ["socialwork.keep_own_archive"],
     "city_admin": ["socialwork.*"],
     "county_admin": ["socialwork.*"],
     "town_cadre": [
@@ -51,6 +60,7 @@ url_bases = {
 
 pages = [
     page("coverage/", views.CoverageView, "coverage"),
+    page("mine/", views.MyArchiveView, "mine"),
 ]
 
 api_routes = [
