@@ -139,3 +139,30 @@ def test_binhai_training_person_times_and_dafeng_plan_vs_done(page):
     assert int(page.inner_text("[data-testid=performers]")) > 1500
     shot(page, "activities-08-dafeng-plan-vs-done")
     assert not page.console_errors, page.console_errors
+
+
+def test_binhai_town_table_links_to_its_records_and_fits_a_phone(page):
+    """The overview's town × type table: 坎北街道's training cell (长法村 folds into its town)
+    opens the trainings behind it; at 390 px the table scrolls inside its card."""
+    _load_demo()
+    login(page, "binhai_admin")
+    page.goto(page.base + "/activities/statistics/")
+    row = page.locator("[data-testid=town-320922003]")
+    row.wait_for()
+    assert "2340" in row.inner_text()
+    shot(page, "activities-09-binhai-town-table")
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.reload()
+    page.wait_for_selector("[data-testid=town-table]")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, width
+    shot(page, "activities-10-binhai-town-table-390")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    row.locator("a[data-testid=pt]", has_text="2340").click()
+    page.wait_for_selector("table tbody tr")
+    assert page.locator("table tbody tr").count() == 11
+    with page.expect_download() as download:
+        page.goto(page.base + "/activities/statistics/")
+        page.click("[data-testid=town-export]")
+    assert download.value.suggested_filename.endswith(".xlsx")
+    assert not page.console_errors, page.console_errors

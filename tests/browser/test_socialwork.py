@@ -96,3 +96,46 @@ def test_tinghu_admin_reads_an_archive_with_records_reports_and_ranking(page, ph
     assert width <= 380, f"the archive scrolls sideways ({width}px)"
     shot(phone, "socialwork-09-archive-phone")
     assert not page.console_errors and not phone.console_errors
+
+
+def test_a_social_worker_submits_their_own_monthly_record_on_a_phone(browser, live_server, demo):
+    """我的成长档案 at 390 px: the worker's own account submits last month's record; it shows
+    as awaiting review; the same month again is refused with its reason."""
+    from django.utils import timezone
+
+    from unionhub.accounts.demo import ensure_user
+    from unionhub.core.middleware import acting_as
+    from unionhub.org.demo import first_town_union
+    from unionhub.socialwork import services
+    from unionhub.socialwork.selectors import previous_month
+
+    with acting_as(None):
+        worker = services.socialworker_create(
+            actor=None,
+            name="自助社工",
+            union=first_town_union("tinghu"),
+            hired_on=timezone.localdate().replace(year=2021),
+        )
+        user = ensure_user("tinghu_sw_browser", "自助社工", worker.union, ["worker"])
+        user.set_password("Demo-2026!")
+        user.save()
+        services.socialworker_update(actor=None, socialworker=worker, user=user)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+    page = context.new_page()
+    page.base = live_server.url
+    login(page, "tinghu_sw_browser")
+    page.goto(page.base + "/socialwork/mine/")
+    page.wait_for_selector("[data-testid=own-record-form]")
+    month = previous_month(timezone.localdate())
+    page.fill("input[name=month]", f"{month:%Y-%m}")
+    page.fill("textarea[name=summary]", "走访困难职工三户，协调工资争议一起")
+    page.click("[data-testid=submit-own-record]")
+    page.wait_for_selector("[data-testid=pending]")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(page, "socialwork-mine-390")
+    page.fill("input[name=month]", f"{month:%Y-%m}")
+    page.fill("textarea[name=summary]", "再交一次")
+    page.click("[data-testid=submit-own-record]")
+    page.wait_for_selector("text=同一月份不能重复填写")
+    shot(page, "socialwork-mine-twice-390")
+    context.close()

@@ -5,6 +5,7 @@ the KPIs' ``records_url`` use."""
 from __future__ import annotations
 
 import django_filters
+from django.db.models import Min
 from django.utils.translation import gettext_lazy as _
 
 from unionhub.activities.choices import ActivityKind
@@ -38,9 +39,18 @@ class _Region(ScopedFilterSet):
     organiser_lookup = "organiser"
 
     region = django_filters.CharFilter(method="filter_region", label=_("Region code"))
+    organiser_region = django_filters.CharFilter(
+        method="filter_organiser_region", label=_("Organiser's own region code (not below)")
+    )
+    page_hidden = ("organiser_region",)
 
     def filter_region(self, queryset, name, value):
         return _in_region(queryset, self.organiser_lookup, value)
+
+    def filter_organiser_region(self, queryset, name, value):
+        """Only the unions of exactly this region (a county's own unions, the row of the
+        town table that is not a town)."""
+        return queryset.filter(**{f"{self.organiser_lookup}__region__code": value.strip()})
 
 
 class _RegionDates(_Region):
@@ -66,7 +76,36 @@ class ActivityFilterSet(_RegionDates):
         fields = ["kind", "organiser", "series"]
 
 
-class VisitTargetFilterSet(_RegionDates):
+class _DistinctPerson(_RegionDates):
+    """``distinct_person=true``: each person once (their first record in the filtered list)
+    — the list a town table's distinct-participants cell links to."""
+
+    distinct_person = django_filters.BooleanFilter(
+        method="filter_noop", label=_("Each person once")
+    )
+    page_hidden = ("organiser_region", "distinct_person")
+
+    def filter_noop(self, queryset, name, value):
+        return queryset
+
+    def person_key(self):  # pragma: no cover — each list says who a person is
+        raise NotImplementedError
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.form.cleaned_data.get("distinct_person"):
+            firsts = (
+                queryset.order_by()
+                .annotate(person=self.person_key())
+                .values("person")
+                .annotate(first=Min("pk"))
+                .values("first")
+            )
+            queryset = queryset.filter(pk__in=firsts)
+        return queryset
+
+
+class VisitTargetFilterSet(_DistinctPerson):
     organiser_lookup = "activity__organiser"
     date_lookup = "activity__held_on"
     search_fields = ("name", "given", "activity__title")
@@ -83,15 +122,28 @@ class VisitTargetFilterSet(_RegionDates):
         label=_("People of the model-worker registry"),
     )
 
+    def person_key(self):
+        from unionhub.activities.selectors import visit_person_key
+
+        return visit_person_key()
+
     class Meta:
         model = VisitTarget
         fields = ["activity", "category"]
 
 
-class SignInFilterSet(_RegionDates):
+class SignInFilterSet(_DistinctPerson):
     organiser_lookup = "activity__organiser"
     date_lookup = "activity__held_on"
     search_fields = ("employer_name", "activity__title")
+    kind = django_filters.ChoiceFilter(
+        field_name="activity__kind", choices=ActivityKind.choices, label=_("Activity type")
+    )
+
+    def person_key(self):
+        from unionhub.activities.selectors import signin_person_key
+
+        return signin_person_key()
 
     class Meta:
         model = SignIn

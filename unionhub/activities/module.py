@@ -64,6 +64,7 @@ url_bases = {
 
 pages = [
     page("statistics/", views.StatisticsView, "statistics"),
+    page("statistics/towns.xlsx", views.StatisticsExportView, "statistics_export"),
     page("culture/plan/", views.PlanVsDoneView, "plan"),
     # Public pages (no login): the signed links of one activity
     page("s/<str:token>/", views_public.SignInView, "signin"),

@@ -58,6 +58,7 @@ from unionhub.core.views.generic import (
     ObjectEditView,
     ObjectFileView,
     ObjectListView,
+    PagePermissionMixin,
     ScopedMixin,
 )
 
@@ -518,7 +519,9 @@ class PlanVsDoneView(ScopedMixin, View):
 
 
 class StatisticsView(ScopedMixin, View):
-    """Activities and person-times per type in a year (scoped)."""
+    """Activities and person-times per type in a year, and by town or street × type with
+    person-times and distinct participants (scoped; each cell links to the list that gives
+    the same figure)."""
 
     model = Activity
 
@@ -529,6 +532,10 @@ class StatisticsView(ScopedMixin, View):
             {**row, "label": labels.get(row["kind"], row["kind"])}
             for row in selectors.person_times_by_kind(user=request.user, year=year)
         ]
+        towns = selectors.person_times_by_town(user=request.user, year=year)
+        town_rows = [
+            {"row": r, "cells": [r.cells.get(k) for k in towns["kinds"]]} for r in towns["rows"]
+        ]
         return render(
             request,
             "activities/statistics.html",
@@ -538,5 +545,103 @@ class StatisticsView(ScopedMixin, View):
                 "rows": rows,
                 "total_activities": sum(r["activities"] for r in rows),
                 "total_person_times": sum(r["person_times"] or 0 for r in rows),
+                "town_kinds": [(k, labels[k]) for k in towns["kinds"]],
+                "town_rows": town_rows,
+                "town_totals": [towns["totals"][k] for k in towns["kinds"]],
             },
         )
+
+
+def town_export_columns(kinds: list[str]) -> list:
+    """The town table's Excel columns: county, town, then per type the person-times and
+    the distinct participants, and the row's person-times."""
+    from unionhub.core.exporting import ExportColumn
+
+    labels = dict(ActivityKind.choices)
+
+    def cell(kind, attr):
+        return lambda r: getattr(r.cells[kind], attr) if kind in r.cells else 0
+
+    columns = [
+        ExportColumn(_("County"), lambda r: str(r.county), 14),
+        ExportColumn(
+            _("Town / street"),
+            lambda r: (
+                str(_("%(region)s (own unions)") % {"region": r.region})
+                if r.own_level
+                else str(r.region)
+            ),
+            22,
+        ),
+    ]
+    for kind in kinds:
+        columns += [
+            ExportColumn(
+                _("%(kind)s person-times") % {"kind": labels[kind]},
+                cell(kind, "person_times"),
+                12,
+                total=True,
+            ),
+            ExportColumn(
+                _("%(kind)s participants") % {"kind": labels[kind]},
+                cell(kind, "participants"),
+                12,
+                total=True,
+            ),
+        ]
+    columns.append(ExportColumn(_("Person-times in all"), lambda r: r.person_times, 12, total=True))
+    return columns
+
+
+class StatisticsExportView(PagePermissionMixin, View):
+    """The town × type table as an Excel workbook (the core export's title row and 合计)."""
+
+    permission_required = "activities.view_activity"
+    scope_exempt = (
+        "a table of figures from the scoped selector person_times_by_town "
+        "(activities/tests/test_town_table.py: another county sees none of it)"
+    )
+
+    def get(self, request):
+        import tempfile
+
+        from django.http import FileResponse
+
+        from unionhub.core.audit import record_change
+        from unionhub.core.exporting import export_heading, export_place, write_xlsx
+
+        year = _year(request)
+        towns = selectors.person_times_by_town(user=request.user, year=year)
+        title = str(_("Person-times by town and type"))
+        heading = export_heading(
+            title,
+            count=len(towns["rows"]),
+            place=export_place(request.user),
+            conditions=[str(_("year %(year)s") % {"year": year})],
+        )
+        handle = tempfile.TemporaryFile()
+        count = write_xlsx(
+            handle,
+            columns=town_export_columns(towns["kinds"]),
+            rows=towns["rows"],
+            title=title,
+            user=request.user,
+            heading=heading,
+        )
+        handle.seek(0)
+        record_change(
+            model=Activity,
+            action="export",
+            actor=request.user,
+            changes={"rows": count, "unmasked": False},
+            note=f"导出 活动人次（{year}，{count} 行）",
+        )
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        response = FileResponse(
+            handle,
+            as_attachment=True,
+            filename=f"activity-person-times-{year}-{stamp}.xlsx",
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response.export_rows = count
+        return response

@@ -185,3 +185,24 @@ class AssessmentScoreForm(forms.Form):
             "note": data.get("note", ""),
             "scores": {c["name"]: data[f"score_{i}"] for i, c in enumerate(self.round.criteria)},
         }
+
+
+class OwnMonthlyRecordForm(forms.ModelForm):
+    """The social worker's own monthly record (the archive is theirs, not chosen)."""
+
+    month = forms.DateField(
+        label=_("month"), widget=MonthInput(), input_formats=["%Y-%m", "%Y-%m-%d"]
+    )
+
+    class Meta:
+        model = MonthlyRecord
+        fields = ("month", "summary", "cases", "visits", "hours")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "form-control")
+
+
+class ReviewForm(forms.Form):
+    note = forms.CharField(label=_("review note"), max_length=200, required=False)

@@ -150,6 +150,7 @@ class SocialWorker(BaseModel):
         verbose_name = _("social-worker archive")
         verbose_name_plural = _("social-worker archives")
         ordering = ["union__path", "hired_on", "pk"]
+        permissions = [("keep_own_archive", _("Can keep their own growth archive"))]
 
     def __str__(self) -> str:
         return self.name
@@ -320,6 +321,21 @@ class MonthlyRecord(BaseModel):
         default=Decimal("0"),
         validators=[MinValueValidator(Decimal("0"))],
     )
+    # Written by the social worker themself (“我的成长档案”) and reviewed by the county.
+    self_submitted = models.BooleanField(
+        _("submitted by the social worker"), default=False, editable=False
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    review_note = models.CharField(_("review note"), max_length=200, blank=True, editable=False)
 
     scope_spec = WORKER_SCOPE
     objects = ScopedQuerySet.as_manager()

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from unionhub.core.import_jobs import ImportKind
 from unionhub.core.menu import model_item, page_item
 from unionhub.core.urlgen import page
 from unionhub.socialwork import views
@@ -9,6 +10,13 @@ from unionhub.socialwork.api import views as api
 from unionhub.socialwork.dashboard import cards
 
 menu = [
+    page_item(
+        "socialwork:mine",
+        _("My growth archive"),
+        icon="id",
+        permission="socialwork.keep_own_archive",
+        order=599,
+    ),
     model_item("socialwork.socialworker", _("Social-worker archives"), icon="id", order=600),
     page_item(
         "socialwork:coverage",
@@ -25,6 +33,8 @@ menu = [
 dashboard_cards = [(600, cards)]
 
 role_grants = {
+    # a social worker's own account: their archive and monthly records (我的成长档案)
+    "worker": ["socialwork.keep_own_archive"],
     "city_admin": ["socialwork.*"],
     "county_admin": ["socialwork.*"],
     "town_cadre": [
@@ -50,6 +60,7 @@ url_bases = {
 
 pages = [
     page("coverage/", views.CoverageView, "coverage"),
+    page("mine/", views.MyArchiveView, "mine"),
 ]
 
 api_routes = [
@@ -62,4 +73,16 @@ api_routes = [
     ("socialwork/sessions", api.StudySessionViewSet, "socialwork-session"),
     ("socialwork/assessment-rounds", api.AssessmentRoundViewSet, "socialwork-assessmentround"),
     ("socialwork/assessments", api.AssessmentViewSet, "socialwork-assessment"),
+]
+
+imports = [
+    ImportKind(
+        key="socialworkers",
+        title=_("Import social-worker archives"),
+        importer="unionhub.socialwork.importers.SocialWorkerImporter",
+        permission="socialwork.add_socialworker",
+        list_url_name="socialwork:socialworker_list",
+        template_filename="社会工作者档案导入模板.xlsx",
+        update_help=_("new archives only: an ID number already on file is refused"),
+    )
 ]

@@ -24,7 +24,40 @@ def _item(worker: SocialWorker) -> Item:
     )
 
 
+def _own_missing(user):
+    """The signed-in social worker's own archive while last month's record is missing."""
+    from unionhub.socialwork.models import MonthlyRecord
+    from unionhub.socialwork.services import own_archive
+
+    worker = own_archive(user)
+    month = selectors.previous_month(timezone.localdate())
+    if worker is None or MonthlyRecord.objects.filter(worker=worker, month=month).exists():
+        return SocialWorker.objects.none()
+    if any(m.month == month for m in selectors.missing_months(worker)):
+        return SocialWorker.objects.filter(pk=worker.pk)
+    return SocialWorker.objects.none()
+
+
+def _own_item(worker: SocialWorker) -> Item:
+    month = selectors.previous_month(timezone.localdate())
+    return Item(
+        title=_("My monthly work record of %(month)s")
+        % {"month": f"{month.year}年{month.month}月"},
+        due=selectors.monthly_record_due(month),
+        url=reverse("socialwork:mine"),
+        detail=worker.union.short_name or worker.union.name,
+    )
+
+
 PROVIDERS = [
+    TodoProvider(
+        kind="socialwork.own_monthly_record_due",
+        title=gettext_lazy("My monthly work record to write"),
+        permission="socialwork.keep_own_archive",
+        queryset=_own_missing,
+        item=_own_item,
+        list_url="socialwork:mine",
+    ),
     TodoProvider(
         kind="socialwork.monthly_record_due",
         title=gettext_lazy("Social workers' monthly records to write"),

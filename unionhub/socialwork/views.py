@@ -4,7 +4,9 @@ coverage (gaps) page and the scoring action of an assessment round."""
 
 from __future__ import annotations
 
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -414,3 +416,56 @@ class AssessmentDetailView(ObjectDetailView):
 class AssessmentDeleteView(ObjectDeleteView):
     model = Assessment
     services = ModelServices(delete=services.assessment_delete)
+
+
+# --- self-service: “我的成长档案” ----------------------------------------------------------
+
+
+class MyArchiveView(LoginRequiredMixin, generic.View):
+    """The signed-in social worker's own growth archive and their monthly record form."""
+
+    scope_exempt = "the signed-in social worker's own archive (services.own_archive)"
+
+    def context(self, request, form=None):
+        worker = services.own_archive(request.user)
+        ctx = {"worker": worker, "form": form or forms.OwnMonthlyRecordForm()}
+        if worker is not None:
+            ctx.update(selectors.worker_archive(worker=worker))
+            ctx["due_month"] = selectors.previous_month(timezone.localdate())
+            ctx["due_on"] = selectors.monthly_record_due(ctx["due_month"])
+        return ctx
+
+    def get(self, request):
+        return render(request, "socialwork/my_archive.html", self.context(request))
+
+    def post(self, request):
+        from django.contrib import messages
+        from django.core.exceptions import ValidationError
+
+        form = forms.OwnMonthlyRecordForm(request.POST)
+        if form.is_valid():
+            try:
+                record = services.monthlyrecord_submit_own(actor=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(
+                    request,
+                    _("The monthly record of %(month)s was submitted for review.")
+                    % {"month": record.month_label},
+                )
+                return redirect("socialwork:mine")
+        return render(
+            request, "socialwork/my_archive.html", self.context(request, form), status=400
+        )
+
+
+@register_model_view(MonthlyRecord, "review")
+class MonthlyRecordReviewView(ObjectActionView):
+    model = MonthlyRecord
+    form_class = forms.ReviewForm
+    service = staticmethod(services.monthlyrecord_review)
+    title = _("Review the monthly record")
+    submit_label = _("Confirm the review")
+    success_message = _("The monthly record was reviewed.")

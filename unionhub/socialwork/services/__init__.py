@@ -24,7 +24,10 @@ from unionhub.socialwork.services.records import (
     check_month,
     monthlyrecord_create,
     monthlyrecord_delete,
+    monthlyrecord_review,
+    monthlyrecord_submit_own,
     monthlyrecord_update,
+    own_archive,
     quarterlyreport_create,
     quarterlyreport_delete,
     quarterlyreport_update,
@@ -48,6 +51,9 @@ from unionhub.socialwork.services.workers import (
 )
 
 __all__ = [
+    "monthlyrecord_review",
+    "monthlyrecord_submit_own",
+    "own_archive",
     "DEFAULT_CRITERIA",
     "assessment_delete",
     "assessment_record",

@@ -277,3 +277,71 @@ def studysession_delete(*, actor: User | None, studysession: StudySession) -> No
     studysession.delete()
     if activity is not None:
         ledger.activity_delete(actor=actor, activity=activity)
+
+
+# --- self-service: the social worker's own monthly record, reviewed by the county --------
+OWN_RECORD_FIELDS = ("month", "summary", "cases", "visits", "hours")
+
+
+def own_archive(actor: Any):
+    """The archive linked to the signed-in account (a working social worker), or None."""
+    from unionhub.socialwork.choices import WorkerStatus
+    from unionhub.socialwork.models import SocialWorker
+
+    if not getattr(actor, "pk", None):
+        return None
+    return (
+        SocialWorker.objects.filter(user=actor, status=WorkerStatus.ACTIVE)
+        .select_related("union")
+        .first()
+    )
+
+
+@transaction.atomic
+def monthlyrecord_submit_own(*, actor: User, **data: Any) -> MonthlyRecord:
+    """A social worker writes their own monthly record (“我的成长档案”): the same rules as
+    a record entered by staff (not a future month, not before hiring, once a month); the
+    record waits for the county's review. Only the archive linked to ``actor``."""
+    worker = own_archive(actor)
+    if worker is None:
+        raise invalid(
+            None,
+            _("Your account is not linked to a social-worker archive in service."),
+            "no_own_archive",
+        )
+    values = {k: v for k, v in data.items() if k in OWN_RECORD_FIELDS}
+    if values.get("month"):
+        values["month"] = first_of_month(values["month"])
+        check_month(worker=worker, month=values["month"], record_pk=None, on=today())
+    record = create(
+        MonthlyRecord, actor=actor, fields=MONTHLY_RECORD_FIELDS, data={**values, "worker": worker}
+    )
+    record.self_submitted = True
+    record.save(update_fields=["self_submitted"])
+    return record
+
+
+@transaction.atomic
+def monthlyrecord_review(
+    *, actor: User | None, monthlyrecord: MonthlyRecord, note: str = ""
+) -> MonthlyRecord:
+    """The county (or the keeping union) confirms a monthly record; once."""
+    from django.utils import timezone
+
+    require_visible(monthlyrecord, actor)
+    if monthlyrecord.reviewed_at is not None:
+        raise invalid(
+            None,
+            _("This monthly record was already reviewed on %(day)s.")
+            % {"day": timezone.localtime(monthlyrecord.reviewed_at).strftime("%Y-%m-%d")},
+            "already_reviewed",
+        )
+    if getattr(actor, "pk", None) and monthlyrecord.worker.user_id == actor.pk:
+        raise invalid(
+            None, _("A social worker does not review their own record."), "own_record_review"
+        )
+    monthlyrecord.reviewed_at = timezone.now()
+    monthlyrecord.reviewed_by = actor if getattr(actor, "pk", None) else None
+    monthlyrecord.review_note = (note or "").strip()[:200]
+    monthlyrecord.save(update_fields=["reviewed_at", "reviewed_by", "review_note", "updated_at"])
+    return monthlyrecord

@@ -254,4 +254,14 @@ def _scores(round_: AssessmentRound) -> dict:
     return data
 
 
-ACTION_DATA = {"socialwork:assessmentround_score": _scores}
+ACTION_DATA = {
+    "socialwork:assessmentround_score": _scores,
+    "socialwork:monthlyrecord_review": lambda record: {"note": _unique("审核")},
+}
+
+WRITE_EXEMPT = {
+    "socialwork:mine": (
+        "the signed-in social worker's own archive: writes only their own monthly record, "
+        "never another's (tests/test_self_service.py)"
+    ),
+}
