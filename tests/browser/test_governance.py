@@ -141,3 +141,34 @@ def test_sheyang_admin_sees_governance_and_disposes_a_warning(page, phone):
     phone.goto(phone.base + "/governance/board/")
     phone.wait_for_selector("[data-testid=warning-board]")
     shot(phone, "governance-04-board-phone")
+
+
+def test_weekly_analysis_with_charts_and_download(page, phone):
+    ents = _world()
+    login(page, "sheyang_admin")
+    page.goto(page.base + "/governance/weekly/")
+    page.wait_for_selector("[data-testid=weekly-towns-chart] canvas")
+    page.wait_for_selector("[data-testid=weekly-indicators-chart] canvas")
+    # the world's five reports were filed now (their warnings' clocks started earlier)
+    assert page.inner_text("[data-testid=weekly-reports]") == "5"
+    # the orange warning received six days ago was escalated by the overdue job just now
+    assert int(page.inner_text("[data-testid=weekly-escalated]")) >= 1
+    assert int(page.inner_text("[data-testid=weekly-overdue]")) >= 1
+    assert "合计" in page.inner_text("[data-testid=weekly-table]")
+    assert ents[0].region.name in page.inner_text("[data-testid=weekly-table]")
+    shot(page, "governance-05-weekly")
+    with page.expect_download() as info:
+        page.click("[data-testid=weekly-export]")
+    assert info.value.suggested_filename.startswith("governance-weekly-")
+    assert info.value.suggested_filename.endswith(".xlsx")
+    # the previous week: nothing happened
+    page.click("[data-testid=week-previous]")
+    page.wait_for_selector("[data-testid=weekly-table]")
+    assert page.inner_text("[data-testid=weekly-reports]") == "0"
+
+    login(phone, "sheyang_admin")
+    phone.goto(phone.base + "/governance/weekly/")
+    phone.wait_for_selector("[data-testid=weekly-towns-chart] canvas")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 392, width
+    shot(phone, "governance-06-weekly-phone")

@@ -30,6 +30,13 @@ menu = [
         permission="governance.view_riskwarning",
         order=501,
     ),
+    page_item(
+        "governance:weekly",
+        _("Weekly analysis"),
+        icon="chart-bar",
+        permission="governance.view_riskreport",
+        order=501,
+    ),
     model_item("governance.riskreport", _("Risk reports"), icon="file-alert", order=502),
     model_item("governance.grid", _("Grids"), icon="grid-dots", order=503),
     model_item("governance.gridmembership", _("Enterprises in grids"), icon="building", order=504),
@@ -56,6 +63,8 @@ pages = [
     page("", views.OverviewView, "overview"),
     page("board/", views.BoardView, "board"),
     page("monthly-report/", views.MonthlyReportView, "monthly_report"),
+    page("weekly/", views.WeeklyView, "weekly"),
+    page("weekly/export/", views.WeeklyExportView, "weekly_export"),
 ]
 
 api_routes = [

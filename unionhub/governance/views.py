@@ -593,3 +593,39 @@ class MonthlyReportView(PagePermissionMixin, generic.View):
         name = f"governance-monthly-{year}-{month:02d}.docx"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
+
+
+class WeeklyView(ScopedMixin, generic.TemplateView):
+    """The weekly analysis (周分析) of one ISO week (``?week=2026-W49``, default the current
+    week, Asia/Shanghai): reports by indicator and level, warnings opened, escalated, closed
+    and overdue, by town."""
+
+    model = RiskReport
+    template_name = "governance/weekly.html"
+
+    def get_context_data(self, **kwargs):
+        from unionhub.governance import weekly
+
+        ctx = super().get_context_data(**kwargs)
+        week = weekly.parse_week(self.request.GET.get("week"))
+        summary = weekly.weekly_summary(self.request.user, week)
+        ctx["summary"] = summary
+        ctx["week"] = week
+        ctx["previous"] = week.shifted(-1)
+        ctx["next"] = week.shifted(1)
+        ctx["is_current"] = week == weekly.current_week()
+        ctx["charts"] = weekly.chart_options(summary)
+        return ctx
+
+
+class WeeklyExportView(PagePermissionMixin, generic.View):
+    """The weekly analysis of one week as an Excel workbook (the page's table by town)."""
+
+    permission_required = "governance.view_riskreport"
+    scope_exempt = "an Excel file from scoped selectors (governance/tests/test_weekly.py)"
+
+    def get(self, request, *args, **kwargs):
+        from unionhub.governance import weekly
+
+        week = weekly.parse_week(request.GET.get("week"))
+        return weekly.weekly_xlsx(request.user, weekly.weekly_summary(request.user, week))
