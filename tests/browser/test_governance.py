@@ -172,3 +172,59 @@ def test_weekly_analysis_with_charts_and_download(page, phone):
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 392, width
     shot(phone, "governance-06-weekly-phone")
+
+
+def test_joint_meeting_page_with_a_task(page, phone):
+    """A "1+1+N" meeting on the world's warnings: the administrator opens it, sees the three
+    sides, the warnings discussed and the tasks, and adds a task."""
+    from django.utils import timezone
+
+    from unionhub.accounts.models import User
+    from unionhub.core.middleware import acting_as
+    from unionhub.governance import services
+    from unionhub.governance.models import RiskWarning
+
+    _world()
+    admin = User.objects.get(username="sheyang_admin")
+    with acting_as(None):
+        meeting = services.meeting_create(
+            actor=None,
+            held_on=timezone.localdate(),
+            convener=admin.org_unit,
+            hrss_side="射阳县人力资源和社会保障局（劳动保障监察大队）",
+            participants="县法院\n县住房和城乡建设局\n合德镇人民政府",
+            topics="本月红色、橙色预警企业欠薪处置",
+            decisions="限期补发；人社局立案监察；工会法律援助律师介入。",
+            warnings=list(RiskWarning.objects.filter(status="open")),
+        )
+        services.meetingtask_add(
+            actor=None,
+            jointmeeting=meeting,
+            title="约谈欠薪企业负责人",
+            owner=admin,
+            period="meeting_task_5wd",
+        )
+    row = "tr:has-text('本月红色、橙色预警企业欠薪处置') a >> nth=0"
+    login(page, "sheyang_admin")
+    page.goto(page.base + "/governance/meetings/")
+    page.click(row)
+    page.wait_for_selector("[data-testid=meeting-sides]")
+    sides = page.inner_text("[data-testid=meeting-sides]")
+    assert "射阳县人力资源和社会保障局" in sides and "县法院" in sides
+    assert page.locator("[data-testid=meeting-warnings] li a").count() >= 1
+    page.click("[data-testid=add-task]")
+    page.fill("input[name=title]", "回访职工，核实工资到账")
+    page.select_option("select[name=owner]", label="射阳县管理员")
+    page.select_option("select[name=period]", "meeting_task_5wd")
+    page.click("form.card button[type=submit]")
+    page.wait_for_selector("[data-testid=meeting-tasks]")
+    assert "回访职工，核实工资到账" in page.inner_text("[data-testid=meeting-tasks]")
+    shot(page, "governance-07-meeting")
+
+    login(phone, "sheyang_admin")
+    phone.goto(phone.base + "/governance/meetings/")
+    phone.click(row)
+    phone.wait_for_selector("[data-testid=meeting-tasks]")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 392, width
+    shot(phone, "governance-08-meeting-phone")

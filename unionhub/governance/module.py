@@ -42,6 +42,7 @@ menu = [
     model_item("governance.gridmembership", _("Enterprises in grids"), icon="building", order=504),
     model_item("governance.gridworker", _("Grid workers"), icon="user-check", order=505),
     model_item("governance.monitoringpoint", _("Monitoring points"), icon="radar", order=506),
+    model_item("governance.jointmeeting", _("Joint meetings"), icon="users-group", order=507),
     model_item("governance.layoffplan", _("Layoff plans"), icon="user-minus", order=507),
     model_item(
         "governance.harmoniousunit", _("Harmonious units"), icon="heart-handshake", order=508
@@ -57,6 +58,8 @@ url_bases = {
     "riskwarning": "warnings/",
     "layoffplan": "layoffs/",
     "harmoniousunit": "harmonious/",
+    "jointmeeting": "meetings/",
+    "meetingtask": "meeting-tasks/",
 }
 
 pages = [
@@ -75,6 +78,7 @@ api_routes = [
     ("governance/warnings", api.WarningViewSet, "governance-warning"),
     ("governance/harmonious", api.HarmoniousViewSet, "governance-harmonious"),
     ("governance/layoffs", api.LayoffViewSet, "governance-layoff"),
+    ("governance/meetings", api.MeetingViewSet, "governance-meeting"),
 ]
 
 detail_tabs = [
