@@ -680,7 +680,7 @@ class MeetingTask(BaseModel):
     meeting = models.ForeignKey(
         JointMeeting,
         verbose_name=_("joint meeting"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="tasks",
     )
     title = models.CharField(_("task"), max_length=200)

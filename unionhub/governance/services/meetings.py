@@ -123,6 +123,8 @@ def meeting_delete(*, actor: Any, jointmeeting: JointMeeting) -> None:
             _("Tasks of this meeting have been done; the meeting stays on record."),
             "has_done_tasks",
         )
+    # tasks not yet done go with the meeting that set them (an explicit delete, not a cascade)
+    jointmeeting.tasks.all().delete()
     jointmeeting.delete()
 
 

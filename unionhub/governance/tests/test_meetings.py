@@ -221,3 +221,16 @@ def test_the_demo_meetings_of_sheyang(user_named):
     assert all(m.held_on.month == timezone.localdate().month for m in meetings)
     assert sum(m.tasks.count() for m in meetings) == 3
     assert meetings.filter(warnings__enterprise=ents[0]).exists()
+
+
+def test_a_meeting_without_done_tasks_is_deleted_with_its_open_tasks(user_named):
+    from unionhub.governance.models import MeetingTask
+
+    admin = user_named("sheyang_admin")
+    meeting = _meeting(admin)
+    services.meetingtask_add(
+        actor=admin, jointmeeting=meeting, title="回访", owner=admin, period="meeting_task_5wd"
+    )
+    services.meeting_delete(actor=admin, jointmeeting=meeting)
+    assert not JointMeeting.objects.filter(pk=meeting.pk).exists()
+    assert not MeetingTask.objects.filter(meeting_id=meeting.pk).exists()
