@@ -143,19 +143,78 @@ def test_sheyang_admin_sees_governance_and_disposes_a_warning(page, phone):
     shot(phone, "governance-04-board-phone")
 
 
+def test_weekly_analysis_with_charts_and_download(page, phone):
+    ents = _world()
+    login(page, "sheyang_admin")
+    page.goto(page.base + "/governance/weekly/")
+    page.wait_for_selector("[data-testid=weekly-towns-chart] canvas")
+    page.wait_for_selector("[data-testid=weekly-indicators-chart] canvas")
+    # the world's five reports were filed now (their warnings' clocks started earlier)
+    assert page.inner_text("[data-testid=weekly-reports]") == "5"
+    # the orange warning received six days ago was escalated by the overdue job just now
+    assert int(page.inner_text("[data-testid=weekly-escalated]")) >= 1
+    assert int(page.inner_text("[data-testid=weekly-overdue]")) >= 1
+    assert "合计" in page.inner_text("[data-testid=weekly-table]")
+    assert ents[0].region.name in page.inner_text("[data-testid=weekly-table]")
+    shot(page, "governance-05-weekly")
+    with page.expect_download() as info:
+        page.click("[data-testid=weekly-export]")
+    assert info.value.suggested_filename.startswith("governance-weekly-")
+    assert info.value.suggested_filename.endswith(".xlsx")
+    # the previous week: nothing happened
+    page.click("[data-testid=week-previous]")
+    page.wait_for_selector("[data-testid=weekly-table]")
+    assert page.inner_text("[data-testid=weekly-reports]") == "0"
+
+    login(phone, "sheyang_admin")
+    phone.goto(phone.base + "/governance/weekly/")
+    phone.wait_for_selector("[data-testid=weekly-towns-chart] canvas")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 392, width
+    shot(phone, "governance-06-weekly-phone")
+
+
 def test_joint_meeting_page_with_a_task(page, phone):
-    """射阳's demo has two "1+1+N" meetings this month; the administrator opens one, sees the
-    three sides, the warnings discussed and the tasks, and adds a task."""
+    """A "1+1+N" meeting on the world's warnings: the administrator opens it, sees the three
+    sides, the warnings discussed and the tasks, and adds a task."""
+    from django.utils import timezone
+
+    from unionhub.accounts.models import User
+    from unionhub.core.middleware import acting_as
+    from unionhub.governance import services
+    from unionhub.governance.models import RiskWarning
+
+    _world()
+    admin = User.objects.get(username="sheyang_admin")
+    with acting_as(None):
+        meeting = services.meeting_create(
+            actor=None,
+            held_on=timezone.localdate(),
+            convener=admin.org_unit,
+            hrss_side="射阳县人力资源和社会保障局（劳动保障监察大队）",
+            participants="县法院\n县住房和城乡建设局\n合德镇人民政府",
+            topics="本月红色、橙色预警企业欠薪处置",
+            decisions="限期补发；人社局立案监察；工会法律援助律师介入。",
+            warnings=list(RiskWarning.objects.filter(status="open")),
+        )
+        services.meetingtask_add(
+            actor=None,
+            jointmeeting=meeting,
+            title="约谈欠薪企业负责人",
+            owner=admin,
+            period="meeting_task_5wd",
+        )
+    row = "tr:has-text('本月红色、橙色预警企业欠薪处置') a >> nth=0"
     login(page, "sheyang_admin")
     page.goto(page.base + "/governance/meetings/")
-    page.click("text=本月红色、橙色预警企业欠薪处置")
+    page.click(row)
     page.wait_for_selector("[data-testid=meeting-sides]")
     sides = page.inner_text("[data-testid=meeting-sides]")
     assert "射阳县人力资源和社会保障局" in sides and "县法院" in sides
     assert page.locator("[data-testid=meeting-warnings] li a").count() >= 1
     page.click("[data-testid=add-task]")
     page.fill("input[name=title]", "回访职工，核实工资到账")
-    page.select_option("select[name=owner]", label="sheyang_admin")
+    page.select_option("select[name=owner]", label="射阳县管理员")
     page.select_option("select[name=period]", "meeting_task_5wd")
     page.click("form.card button[type=submit]")
     page.wait_for_selector("[data-testid=meeting-tasks]")
@@ -164,7 +223,7 @@ def test_joint_meeting_page_with_a_task(page, phone):
 
     login(phone, "sheyang_admin")
     phone.goto(phone.base + "/governance/meetings/")
-    phone.click("text=本月红色、橙色预警企业欠薪处置")
+    phone.click(row)
     phone.wait_for_selector("[data-testid=meeting-tasks]")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 392, width

@@ -263,6 +263,34 @@ class Proposal(BaseModel):
 # --- the star rating (星级职代会, domain.md §4.1) -------------------------------------------
 
 
+class CompositionRule(models.Model):
+    """The representative-composition rule in force from a date (domain.md §4 [M]): the
+    front-line workers' minimum share (a list below it is refused) and the ceiling of
+    middle managers and above (warned above it). The row with the latest ``valid_from`` on
+    or before a day applies on that day; seeded by migration 0002."""
+
+    valid_from = models.DateField(_("valid from"), unique=True)
+    frontline_min_percent = models.PositiveSmallIntegerField(
+        _("front-line workers at least (%)"), validators=[MaxValueValidator(100)]
+    )
+    managers_max_percent = models.PositiveSmallIntegerField(
+        _("middle managers and above at most (%)"), validators=[MaxValueValidator(100)]
+    )
+    basis = models.CharField(_("basis"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("composition rule")
+        verbose_name_plural = _("composition rules")
+        ordering = ["-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.valid_from:%Y-%m-%d}"
+
+    @classmethod
+    def in_force_on(cls, day):
+        return cls.objects.filter(valid_from__lte=day).order_by("-valid_from").first()
+
+
 class StarRubric(BaseModel):
     """A version of the evaluation rubric (评估细则), in force from ``valid_from``; the
     federation replaces the suggested default with the official one as a new version."""

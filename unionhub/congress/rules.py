@@ -61,6 +61,11 @@ class Composition:
         return self._pct(self.women_workforce, self.workforce)
 
 
+def _fraction(num: int, den: int) -> str:
+    value = num * 100 / den
+    return f"{value:g}%"
+
+
 def minimum_representatives(workforce: int) -> int:
     for at_least, needed in MIN_REPRESENTATIVES:
         if workforce >= at_least:
@@ -74,6 +79,8 @@ def composition(
     women: int,
     workforce: int,
     women_workforce: int,
+    frontline_min: tuple[int, int] = FRONTLINE_MIN,
+    managers_max: tuple[int, int] = MANAGERS_MAX,
 ) -> Composition:
     """Shares of the list and what is wrong with it: a front-line share below one half is a
     refusal; too many managers, too few women or too few representatives are warnings."""
@@ -85,32 +92,38 @@ def composition(
     if total == 0:
         refusals.append(Finding("no_representatives", _("The list has no representatives.")))
     else:
-        num, den = FRONTLINE_MIN
+        num, den = frontline_min
         if frontline * den < total * num:
             refusals.append(
                 Finding(
                     "frontline_share_low",
                     _(
                         "Front-line workers are %(n)s of %(total)s representatives (%(share)s): "
-                        "they must be at least half."
+                        "they must be at least %(min)s."
                     )
                     % {
                         "n": frontline,
                         "total": total,
                         "share": f"{frontline * 100 / total:.1f}%",
+                        "min": _fraction(num, den),
                     },
                 )
             )
-        num, den = MANAGERS_MAX
+        num, den = managers_max
         if managers * den > total * num:
             warnings.append(
                 Finding(
                     "managers_share_high",
                     _(
                         "Middle managers and above are %(n)s of %(total)s representatives "
-                        "(%(share)s), more than 20%%."
+                        "(%(share)s), more than %(max)s."
                     )
-                    % {"n": managers, "total": total, "share": f"{managers * 100 / total:.1f}%"},
+                    % {
+                        "n": managers,
+                        "total": total,
+                        "share": f"{managers * 100 / total:.1f}%",
+                        "max": _fraction(num, den),
+                    },
                 )
             )
         if workforce and women * workforce < women_workforce * total:

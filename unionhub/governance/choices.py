@@ -79,3 +79,12 @@ class HarmoniousStatus(models.TextChoices):
     EVALUATED = "evaluated", _("Evaluated")
     DESIGNATED = "designated", _("Designated")
     REJECTED = "rejected", _("Not designated")
+
+
+class MeetingTaskPeriod(models.TextChoices):
+    """How long a follow-up task of a joint meeting has: each is a deadline kind
+    (``governance/deadlines.py``), so the due date comes from the deadline service."""
+
+    FIVE_WORKING_DAYS = "meeting_task_5wd", _("5 working days")
+    TEN_WORKING_DAYS = "meeting_task_10wd", _("10 working days")
+    THIRTY_DAYS = "meeting_task_30d", _("30 days")

@@ -52,4 +52,28 @@ KINDS = [
         roll=False,
         due_label=_("earliest effective date"),
     ),
+    DeadlineKind(
+        code="meeting_task_5wd",
+        name=_("Joint-meeting task: 5 working days"),
+        event=_("the joint meeting was held"),
+        rule=_("5 working days after the meeting"),
+        basis=_("Decision of the joint meeting"),
+        working_days=5,
+    ),
+    DeadlineKind(
+        code="meeting_task_10wd",
+        name=_("Joint-meeting task: 10 working days"),
+        event=_("the joint meeting was held"),
+        rule=_("10 working days after the meeting"),
+        basis=_("Decision of the joint meeting"),
+        working_days=10,
+    ),
+    DeadlineKind(
+        code="meeting_task_30d",
+        name=_("Joint-meeting task: 30 days"),
+        event=_("the joint meeting was held"),
+        rule=_("D + 30 days"),
+        basis=_("Decision of the joint meeting"),
+        days=30,
+    ),
 ]

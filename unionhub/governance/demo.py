@@ -427,6 +427,72 @@ def _warnings_sheyang(owner, points: list[MonitoringPoint], county: Region) -> N
         effective_on=today + dt.timedelta(days=40),
         reason="订单下降，压缩两条生产线。",
     )
+    _meetings_sheyang(owner, ents)
+
+
+def _meetings_sheyang(owner, ents) -> None:
+    """Two "1+1+N" joint meetings this month (the monthly report shows them): on the red and
+    orange warnings, with follow-up tasks (one done) in the administrator's to-do."""
+    today = timezone.localdate()
+    union = owner.org_unit
+    if union is None:
+        return
+    open_warnings = list(
+        RiskWarning.objects.filter(
+            enterprise__region__path__startswith=union.region.path, status="open"
+        )
+        .select_related("level", "enterprise")
+        .order_by("-level__rank", "pk")[:3]
+    )
+    first_day = today.replace(day=1)
+    first = services.meeting_create(
+        actor=None,
+        held_on=first_day,
+        convener=union,
+        hrss_side="射阳县人力资源和社会保障局（劳动保障监察大队、劳动人事争议仲裁院）",
+        participants="县法院\n县司法局\n县住房和城乡建设局\n合德镇人民政府",
+        topics="本月红色、橙色预警企业欠薪处置；春节前农民工工资支付专项检查安排",
+        decisions="对欠薪企业限期补发；人社局立案监察；工会法律援助律师介入；每周通报进展。",
+        warnings=open_warnings,
+    )
+    done = services.meetingtask_add(
+        actor=None,
+        jointmeeting=first,
+        title="约谈欠薪企业负责人，督促补发工资",
+        owner=owner,
+        period="meeting_task_5wd",
+    )
+    if done.due_on <= today:
+        services.meetingtask_done(
+            actor=None,
+            meetingtask=done,
+            done_on=max(first_day, min(today, done.due_on)),
+            result="已约谈，企业承诺分两期补发。",
+        )
+    services.meetingtask_add(
+        actor=None,
+        jointmeeting=first,
+        title="向市总工会报送欠薪处置进展",
+        owner=owner,
+        period="meeting_task_10wd",
+    )
+    second = services.meeting_create(
+        actor=None,
+        held_on=today,
+        convener=union,
+        hrss_side="射阳县人力资源和社会保障局",
+        participants="县工业和信息化局\n" + ents[20].name,
+        topics=f"{ents[20].name}规模裁员方案协商",
+        decisions="企业依法提前三十日向工会说明情况；工会组织职工代表协商经济补偿方案。",
+        enterprises=[ents[20]],
+    )
+    services.meetingtask_add(
+        actor=None,
+        jointmeeting=second,
+        title="组织裁员协商，审查经济补偿方案",
+        owner=owner,
+        period="meeting_task_30d",
+    )
 
 
 def _harmonious(county: Region, points: list[MonitoringPoint]) -> None:

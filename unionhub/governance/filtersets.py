@@ -14,6 +14,7 @@ from unionhub.governance.models import (
     GridMembership,
     GridWorker,
     HarmoniousUnit,
+    JointMeeting,
     LayoffPlan,
     MonitoringPoint,
     RiskReport,
@@ -131,3 +132,15 @@ class LayoffFilterSet(_RegionFilterSet):
     class Meta:
         model = LayoffPlan
         fields = ["q", "is_mass", "region"]
+
+
+class MeetingFilterSet(_RegionFilterSet):
+    search_fields = ("topics", "decisions", "participants", "hrss_side")
+    held_from = django_filters.DateFilter(
+        field_name="held_on", lookup_expr="gte", label=_("held from")
+    )
+    held_to = django_filters.DateFilter(field_name="held_on", lookup_expr="lte", label=_("held to"))
+
+    class Meta:
+        model = JointMeeting
+        fields = ["q", "held_from", "held_to", "region"]

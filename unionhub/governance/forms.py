@@ -11,12 +11,16 @@ from unionhub.governance.models import (
     GRID_FIELDS,
     HARMONIOUS_FIELDS,
     LAYOFF_FIELDS,
+    MEETING_FIELDS,
+    MEETINGTASK_FIELDS,
     REPORT_FIELDS,
     Grid,
     GridMembership,
     GridWorker,
     HarmoniousUnit,
+    JointMeeting,
     LayoffPlan,
+    MeetingTask,
     MonitoringPoint,
     RiskReport,
 )
@@ -127,3 +131,52 @@ class LayoffForm(ScopedModelForm):
 
 class ConsultedForm(forms.Form):
     consulted_on = forms.DateField(label=_("consultation held on"))
+
+
+class MeetingForm(ScopedModelForm):
+    class Meta:
+        model = JointMeeting
+        fields = (*MEETING_FIELDS, "warnings", "enterprises")
+        widgets = {
+            "participants": forms.Textarea(attrs={"rows": 4}),
+            "topics": forms.Textarea(attrs={"rows": 3}),
+            "decisions": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        warnings = self.fields["warnings"]
+        warnings.queryset = warnings.queryset.select_related("enterprise", "level").order_by(
+            "status", "-level__rank", "pk"
+        )
+        warnings.label_from_instance = lambda w: f"{w.level.name} · {w.enterprise}"
+        self.fields["enterprises"].required = False
+        warnings.required = False
+
+
+class MeetingTaskForm(forms.ModelForm):
+    class Meta:
+        model = MeetingTask
+        fields = MEETINGTASK_FIELDS
+
+    def __init__(self, *args, user=None, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.db.models import Q
+
+        from unionhub.accounts.models import User
+
+        owners = User.objects.filter(is_active=True, org_unit__isnull=False)
+        if meeting is not None:
+            # people of the meeting's area and of the unions above it
+            path = meeting.region.path
+            parts = [p for p in path.split("/") if p]
+            above = ["/".join(parts[:i]) + "/" for i in range(1, len(parts))]
+            owners = owners.filter(
+                Q(org_unit__region__path__startswith=path) | Q(org_unit__region__path__in=above)
+            )
+        self.fields["owner"].queryset = owners.order_by("username")
+
+
+class MeetingTaskDoneForm(forms.Form):
+    done_on = forms.DateField(label=_("done on"))
+    result = forms.CharField(label=_("result"), widget=forms.Textarea(attrs={"rows": 3}))

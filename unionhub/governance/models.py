@@ -32,6 +32,7 @@ from unionhub.governance.choices import (
     HarmoniousKind,
     HarmoniousLevel,
     HarmoniousStatus,
+    MeetingTaskPeriod,
     ReportFlag,
     ReportSource,
     ReportStatus,
@@ -72,6 +73,15 @@ HARMONIOUS_FIELDS = (
     "applied_on",
     "note",
 )
+MEETING_FIELDS = (
+    "held_on",
+    "convener",
+    "hrss_side",
+    "participants",
+    "topics",
+    "decisions",
+)
+MEETINGTASK_FIELDS = ("title", "owner", "period")
 LAYOFF_FIELDS = (
     "enterprise",
     "planned_count",
@@ -603,3 +613,92 @@ class HarmoniousUnit(BaseModel):
 
     def __str__(self) -> str:
         return str(self.enterprise) if self.enterprise_id else self.park_name
+
+
+# --- "1+1+N" joint meetings ----------------------------------------------------------------
+
+
+class JointMeeting(BaseModel):
+    """A "1+1+N" joint meeting (联席会议): the union (1) convenes with the human-resources and
+    social-security bureau (1) and the departments or enterprises concerned (N), on the
+    warnings and enterprises at risk; its decisions become follow-up tasks with due dates."""
+
+    held_on = models.DateField(pgettext_lazy("meeting", "held on"))
+    convener = models.ForeignKey(
+        "org.OrgUnit",
+        verbose_name=_("convening union"),
+        on_delete=models.PROTECT,
+        related_name="joint_meetings",
+    )
+    region = models.ForeignKey(
+        "org.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
+    )
+    hrss_side = models.CharField(
+        _("human resources and social security side"),
+        max_length=200,
+        help_text=_(
+            "The bureau (and its units) that sat with the union, e.g. the labour inspectorate."
+        ),
+    )
+    participants = models.TextField(
+        _("participating departments and enterprises (N)"),
+        help_text=_("One per line."),
+    )
+    topics = models.TextField(_("topics"))
+    decisions = models.TextField(_("decisions"))
+    warnings = models.ManyToManyField(
+        RiskWarning, verbose_name=_("warnings discussed"), blank=True, related_name="meetings"
+    )
+    enterprises = models.ManyToManyField(
+        "enterprises.Enterprise",
+        verbose_name=_("enterprises discussed"),
+        blank=True,
+        related_name="joint_meetings",
+    )
+
+    scope_spec = ScopeSpec(region_path="region__path")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("joint meeting")
+        verbose_name_plural = _("joint meetings")
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.convener} {self.held_on:%Y-%m-%d}"
+
+    @property
+    def participant_list(self) -> list[str]:
+        return [line.strip() for line in self.participants.splitlines() if line.strip()]
+
+
+class MeetingTask(BaseModel):
+    """A follow-up task decided at a joint meeting: an owner and a due date computed by the
+    deadline service from the meeting day and the period chosen; in the owner's to-do
+    until it is done."""
+
+    meeting = models.ForeignKey(
+        JointMeeting,
+        verbose_name=_("joint meeting"),
+        on_delete=models.PROTECT,
+        related_name="tasks",
+    )
+    title = models.CharField(_("task"), max_length=200)
+    owner = models.ForeignKey(
+        "accounts.User", verbose_name=_("owner"), on_delete=models.PROTECT, related_name="+"
+    )
+    period = models.CharField(_("period"), max_length=40, choices=MeetingTaskPeriod.choices)
+    due_on = models.DateField(_("due on"), editable=False)
+    done_on = models.DateField(_("done on"), null=True, blank=True, editable=False)
+    result = models.TextField(_("result"), blank=True, editable=False)
+
+    scope_spec = ScopeSpec(region_path="meeting__region__path")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting task")
+        verbose_name_plural = _("meeting tasks")
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -30,11 +30,19 @@ menu = [
         permission="governance.view_riskwarning",
         order=501,
     ),
+    page_item(
+        "governance:weekly",
+        _("Weekly analysis"),
+        icon="chart-bar",
+        permission="governance.view_riskreport",
+        order=501,
+    ),
     model_item("governance.riskreport", _("Risk reports"), icon="file-alert", order=502),
     model_item("governance.grid", _("Grids"), icon="grid-dots", order=503),
     model_item("governance.gridmembership", _("Enterprises in grids"), icon="building", order=504),
     model_item("governance.gridworker", _("Grid workers"), icon="user-check", order=505),
     model_item("governance.monitoringpoint", _("Monitoring points"), icon="radar", order=506),
+    model_item("governance.jointmeeting", _("Joint meetings"), icon="users-group", order=507),
     model_item("governance.layoffplan", _("Layoff plans"), icon="user-minus", order=507),
     model_item(
         "governance.harmoniousunit", _("Harmonious units"), icon="heart-handshake", order=508
@@ -50,12 +58,16 @@ url_bases = {
     "riskwarning": "warnings/",
     "layoffplan": "layoffs/",
     "harmoniousunit": "harmonious/",
+    "jointmeeting": "meetings/",
+    "meetingtask": "meeting-tasks/",
 }
 
 pages = [
     page("", views.OverviewView, "overview"),
     page("board/", views.BoardView, "board"),
     page("monthly-report/", views.MonthlyReportView, "monthly_report"),
+    page("weekly/", views.WeeklyView, "weekly"),
+    page("weekly/export/", views.WeeklyExportView, "weekly_export"),
 ]
 
 api_routes = [
@@ -66,6 +78,7 @@ api_routes = [
     ("governance/warnings", api.WarningViewSet, "governance-warning"),
     ("governance/harmonious", api.HarmoniousViewSet, "governance-harmonious"),
     ("governance/layoffs", api.LayoffViewSet, "governance-layoff"),
+    ("governance/meetings", api.MeetingViewSet, "governance-meeting"),
 ]
 
 detail_tabs = [

@@ -99,7 +99,29 @@ def monthly_report_docx(user: Any, year: int, month: int) -> bytes:
     else:
         doc.add_paragraph("本月无裁员方案报告。")
 
-    doc.add_heading("五、网格覆盖（按镇街）", level=2)
+    doc.add_heading("五、“1+1+N”联席会议", level=2)
+    meetings = selectors.month_meetings(user, start, end)
+    if meetings:
+        doc.add_paragraph(f"本月召开“1+1+N”联席会议 {len(meetings)} 次。")
+        for m in meetings:
+            sides = "、".join([m.hrss_side, *m.participant_list])
+            doc.add_paragraph(
+                f"{m.held_on:%m月%d日} {m.convener}召集，{sides}参加。议题：{m.topics}",
+                style="List Bullet",
+            )
+            names = "、".join(e.name for e in m.enterprises.all())
+            if names:
+                doc.add_paragraph(f"研究企业：{names}")
+            doc.add_paragraph(f"会议决定：{m.decisions}")
+            for t in m.tasks.all():
+                state = f"已于 {t.done_on:%m-%d} 完成" if t.done_on else "未完成"
+                doc.add_paragraph(
+                    f"{t.title}（{t.owner}，{t.due_on:%m-%d} 前，{state}）", style="List Number"
+                )
+    else:
+        doc.add_paragraph("本月未召开联席会议。")
+
+    doc.add_heading("六、网格覆盖（按镇街）", level=2)
     t = doc.add_table(rows=1, cols=4)
     t.style = "Table Grid"
     for cell, text in zip(

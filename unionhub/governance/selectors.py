@@ -297,3 +297,39 @@ def enterprise_tab_context(request: Any, enterprise: Any) -> dict[str, Any]:
     if warning is not None:
         ctx.update(warning_explained(warning))
     return ctx
+
+
+def meeting_links(meeting: Any, user: Any) -> dict[str, Any]:
+    """A joint meeting's page: the participants, the warnings and enterprises discussed
+    (only those the user can see) and the follow-up tasks with their due dates."""
+    today = timezone.localdate()
+    tasks = list(meeting.tasks.select_related("owner").order_by("done_on", "due_on", "pk"))
+    for t in tasks:
+        t.overdue = t.done_on is None and t.due_on < today
+    return {
+        "participants": meeting.participant_list,
+        "meeting_warnings": list(
+            RiskWarning.objects.visible_to(user)
+            .filter(meetings=meeting)
+            .select_related("enterprise", "level")
+        ),
+        "meeting_enterprises": list(
+            meeting.enterprises.model.objects.visible_to(user)
+            .filter(joint_meetings=meeting)
+            .order_by("name")
+        ),
+        "tasks": tasks,
+    }
+
+
+def month_meetings(user: Any, start: dt.date, end: dt.date) -> list[Any]:
+    """The joint meetings held in a month, with their tasks (the monthly work report)."""
+    from unionhub.governance.models import JointMeeting
+
+    return list(
+        JointMeeting.objects.visible_to(user)
+        .filter(held_on__gte=start, held_on__lte=end)
+        .select_related("convener")
+        .prefetch_related("tasks__owner", "enterprises")
+        .order_by("held_on", "pk")
+    )

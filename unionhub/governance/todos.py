@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from unionhub.core.todo.registry import Item, TodoProvider
-from unionhub.governance.models import LayoffPlan, RiskWarning
+from unionhub.governance.models import LayoffPlan, MeetingTask, RiskWarning
 
 
 def _warnings(user):
@@ -49,6 +49,24 @@ def _layoff_item(plan: LayoffPlan) -> Item:
     )
 
 
+def _meeting_tasks(user):
+    return (
+        MeetingTask.objects.visible_to(user)
+        .filter(owner=user, done_on__isnull=True)
+        .select_related("meeting__convener")
+        .order_by("due_on", "pk")
+    )
+
+
+def _meeting_task_item(task: MeetingTask) -> Item:
+    return Item(
+        title=task.title,
+        due=task.due_on,
+        url=reverse("governance:jointmeeting", args=[task.meeting_id]),
+        detail=_("joint meeting of %(day)s") % {"day": task.meeting.held_on},
+    )
+
+
 PROVIDERS = [
     TodoProvider(
         kind="governance.warning_respond",
@@ -65,5 +83,13 @@ PROVIDERS = [
         queryset=_layoffs,
         item=_layoff_item,
         list_url="governance:layoffplan_list",
+    ),
+    TodoProvider(
+        kind="governance.meeting_task",
+        title=gettext_lazy("Joint-meeting follow-up tasks"),
+        permission="governance.view_jointmeeting",
+        queryset=_meeting_tasks,
+        item=_meeting_task_item,
+        list_url="governance:jointmeeting_list",
     ),
 ]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -27,6 +28,7 @@ from unionhub.governance.filtersets import (
     GridWorkerFilterSet,
     HarmoniousFilterSet,
     LayoffFilterSet,
+    MeetingFilterSet,
     MembershipFilterSet,
     MonitoringPointFilterSet,
     ReportFilterSet,
@@ -42,6 +44,9 @@ from unionhub.governance.forms import (
     GridWorkerForm,
     HarmoniousForm,
     LayoffForm,
+    MeetingForm,
+    MeetingTaskDoneForm,
+    MeetingTaskForm,
     MembershipForm,
     MonitoringPointForm,
     ReevaluateForm,
@@ -54,7 +59,9 @@ from unionhub.governance.models import (
     GridMembership,
     GridWorker,
     HarmoniousUnit,
+    JointMeeting,
     LayoffPlan,
+    MeetingTask,
     MonitoringPoint,
     RiskReport,
     RiskWarning,
@@ -85,6 +92,11 @@ HARMONIOUS_SERVICES = ModelServices(
     delete=services.harmonious_delete,
 )
 LAYOFF_SERVICES = ModelServices(create=services.layoff_register)
+MEETING_SERVICES = ModelServices(
+    create=services.meeting_create,
+    update=services.meeting_update,
+    delete=services.meeting_delete,
+)
 
 
 class _List(ObjectListView):
@@ -510,6 +522,85 @@ class HarmoniousRejectView(ObjectActionView):
     success_message = _("The application was decided.")
 
 
+# --- "1+1+N" joint meetings ---------------------------------------------------------------
+
+
+@register_model_view(JointMeeting, "list")
+class MeetingListView(_List):
+    model = JointMeeting
+    filterset_class = MeetingFilterSet
+    select_related = ("convener",)
+    columns = [
+        ("held_on", pgettext_lazy("meeting", "held on")),
+        ("convener", _("convening union")),
+        ("hrss_side", _("human resources and social security side")),
+        ("topics", _("topics")),
+    ]
+
+
+@register_model_view(JointMeeting)
+class MeetingDetailView(ObjectDetailView):
+    model = JointMeeting
+    select_related = ("convener", "region")
+    template_name = "governance/jointmeeting_detail.html"
+    fields = ["held_on", "convener", "hrss_side", "topics", "decisions"]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(selectors.meeting_links(self.object, self.request.user))
+        return ctx
+
+
+@register_model_view(JointMeeting, "add")
+@register_model_view(JointMeeting, "edit")
+class MeetingEditView(ObjectEditView):
+    model = JointMeeting
+    form_class = MeetingForm
+    services = MEETING_SERVICES
+
+
+@register_model_view(JointMeeting, "delete")
+class MeetingDeleteView(ObjectDeleteView):
+    model = JointMeeting
+    services = MEETING_SERVICES
+
+
+@register_model_view(JointMeeting, "task")
+class MeetingTaskAddView(ObjectActionView):
+    model = JointMeeting
+    form_class = MeetingTaskForm
+    service = staticmethod(services.meetingtask_add)
+    title = _("Add a follow-up task")
+    success_message = _("The task was added; it is in its owner's to-do.")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["meeting"] = self.get_object()
+        return kwargs
+
+    def get_success_url(self):
+        return reverse("governance:jointmeeting", args=[self.get_object().pk])
+
+
+@register_model_view(MeetingTask)
+class MeetingTaskDetailView(ObjectDetailView):
+    model = MeetingTask
+    select_related = ("meeting", "owner")
+    fields = ["meeting", "title", "owner", "period", "due_on", "done_on", "result"]
+
+
+@register_model_view(MeetingTask, "done")
+class MeetingTaskDoneView(ObjectActionView):
+    model = MeetingTask
+    form_class = MeetingTaskDoneForm
+    service = staticmethod(services.meetingtask_done)
+    title = _("Record the task as done")
+    success_message = _("The task was recorded as done.")
+
+    def get_success_url(self):
+        return reverse("governance:jointmeeting", args=[self.get_object().meeting_id])
+
+
 # --- the board and the overview ------------------------------------------------------------
 
 
@@ -593,3 +684,39 @@ class MonthlyReportView(PagePermissionMixin, generic.View):
         name = f"governance-monthly-{year}-{month:02d}.docx"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
+
+
+class WeeklyView(ScopedMixin, generic.TemplateView):
+    """The weekly analysis (周分析) of one ISO week (``?week=2026-W49``, default the current
+    week, Asia/Shanghai): reports by indicator and level, warnings opened, escalated, closed
+    and overdue, by town."""
+
+    model = RiskReport
+    template_name = "governance/weekly.html"
+
+    def get_context_data(self, **kwargs):
+        from unionhub.governance import weekly
+
+        ctx = super().get_context_data(**kwargs)
+        week = weekly.parse_week(self.request.GET.get("week"))
+        summary = weekly.weekly_summary(self.request.user, week)
+        ctx["summary"] = summary
+        ctx["week"] = week
+        ctx["previous"] = week.shifted(-1)
+        ctx["next"] = week.shifted(1)
+        ctx["is_current"] = week == weekly.current_week()
+        ctx["charts"] = weekly.chart_options(summary)
+        return ctx
+
+
+class WeeklyExportView(PagePermissionMixin, generic.View):
+    """The weekly analysis of one week as an Excel workbook (the page's table by town)."""
+
+    permission_required = "governance.view_riskreport"
+    scope_exempt = "an Excel file from scoped selectors (governance/tests/test_weekly.py)"
+
+    def get(self, request, *args, **kwargs):
+        from unionhub.governance import weekly
+
+        week = weekly.parse_week(request.GET.get("week"))
+        return weekly.weekly_xlsx(request.user, weekly.weekly_summary(request.user, week))

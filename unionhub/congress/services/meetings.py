@@ -83,14 +83,30 @@ def _check_workforce(congress: Congress) -> None:
         )
 
 
-def congress_composition(congress: Congress) -> rules.Composition:
-    """The shares of the congress's representative list (one query)."""
+def composition_rule_on(day: dt.date) -> dict[str, tuple[int, int]]:
+    """The thresholds of the composition rule in force on ``day`` (the dated rows of
+    ``CompositionRule``); the handbook's defaults before the first row."""
+    from unionhub.congress.models import CompositionRule
+
+    rule = CompositionRule.in_force_on(day)
+    if rule is None:
+        return {"frontline_min": rules.FRONTLINE_MIN, "managers_max": rules.MANAGERS_MAX}
+    return {
+        "frontline_min": (rule.frontline_min_percent, 100),
+        "managers_max": (rule.managers_max_percent, 100),
+    }
+
+
+def congress_composition(congress: Congress, on: dt.date | None = None) -> rules.Composition:
+    """The shares of the congress's representative list (one query) under the composition
+    rule in force on ``on`` (default today)."""
     rows = list(congress.representatives.values_list("category", "is_woman"))
     return rules.composition(
         categories=Counter(category for category, _w in rows),
         women=sum(1 for _c, woman in rows if woman),
         workforce=congress.workforce,
         women_workforce=congress.women_workforce,
+        **composition_rule_on(on or timezone.localdate()),
     )
 
 
@@ -110,7 +126,7 @@ def congress_confirm_list(
         raise refuse(
             "list_status", _("The representative list is already confirmed."), "list_confirmed"
         )
-    result = congress_composition(congress)
+    result = congress_composition(congress, on or timezone.localdate())
     if result.refusals:
         raise ValidationError(
             {

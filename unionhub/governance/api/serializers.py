@@ -5,7 +5,9 @@ from unionhub.governance.models import (
     Grid,
     GridMembership,
     HarmoniousUnit,
+    JointMeeting,
     LayoffPlan,
+    MeetingTask,
     MonitoringPoint,
     RiskIndicator,
     RiskReport,
@@ -157,4 +159,36 @@ class LayoffSerializer(serializers.ModelSerializer):
             "effective_on",
             "consulted_on",
             "report",
+        )
+
+
+class MeetingTaskSerializer(serializers.ModelSerializer):
+    owner = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = MeetingTask
+        fields = ("id", "title", "owner", "period", "due_on", "done_on", "result")
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    region = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    participants = serializers.ListField(
+        source="participant_list", child=serializers.CharField(), read_only=True
+    )
+    tasks = MeetingTaskSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = JointMeeting
+        fields = (
+            "id",
+            "held_on",
+            "convener",
+            "region",
+            "hrss_side",
+            "participants",
+            "topics",
+            "decisions",
+            "warnings",
+            "enterprises",
+            "tasks",
         )

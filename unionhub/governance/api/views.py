@@ -8,6 +8,7 @@ from unionhub.governance.filtersets import (
     GridFilterSet,
     HarmoniousFilterSet,
     LayoffFilterSet,
+    MeetingFilterSet,
     MembershipFilterSet,
     MonitoringPointFilterSet,
     ReportFilterSet,
@@ -17,6 +18,7 @@ from unionhub.governance.models import (
     Grid,
     GridMembership,
     HarmoniousUnit,
+    JointMeeting,
     LayoffPlan,
     MonitoringPoint,
     RiskReport,
@@ -75,3 +77,13 @@ class LayoffViewSet(ScopedReadOnlyViewSet):
     queryset = LayoffPlan.objects.all()
     serializer_class = s.LayoffSerializer
     filterset_class = LayoffFilterSet
+
+
+class MeetingViewSet(ScopedReadOnlyViewSet):
+    """ "1+1+N" joint meetings with their follow-up tasks (read only)."""
+
+    queryset = JointMeeting.objects.all()
+    serializer_class = s.MeetingSerializer
+    filterset_class = MeetingFilterSet
+    select_related = ("region", "convener")
+    prefetch_related = ("warnings", "enterprises", "tasks__owner")

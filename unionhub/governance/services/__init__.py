@@ -21,6 +21,13 @@ from unionhub.governance.services.harmonious import (
     harmonious_update,
 )
 from unionhub.governance.services.layoffs import layoff_consulted, layoff_register
+from unionhub.governance.services.meetings import (
+    meeting_create,
+    meeting_delete,
+    meeting_update,
+    meetingtask_add,
+    meetingtask_done,
+)
 from unionhub.governance.services.monitoring import (
     monitoringpoint_create,
     monitoringpoint_delete,
@@ -50,6 +57,11 @@ __all__ = [
     "harmonious_update",
     "layoff_consulted",
     "layoff_register",
+    "meeting_create",
+    "meeting_delete",
+    "meeting_update",
+    "meetingtask_add",
+    "meetingtask_done",
     "membership_create",
     "membership_delete",
     "membership_update",

@@ -18,7 +18,9 @@ from unionhub.governance.models import (
     GridMembership,
     GridWorker,
     HarmoniousUnit,
+    JointMeeting,
     LayoffPlan,
+    MeetingTask,
     MonitoringPoint,
     RiskIndicator,
     RiskReport,
@@ -122,7 +124,36 @@ def harmonious_in(slug: str) -> HarmoniousUnit:
     )
 
 
+def meeting_in(slug: str) -> JointMeeting:
+    admin = _admin(slug)
+    return JointMeeting.objects.filter(region=admin.org_unit.region).first() or (
+        services.meeting_create(
+            actor=None,
+            held_on=timezone.localdate(),
+            convener=admin.org_unit,
+            hrss_side=f"{slug}人社局劳动保障监察大队",
+            participants="县法院\n样例企业",
+            topics=f"{slug}样例：欠薪企业处置",
+            decisions="限期补发工资",
+            enterprises=[enterprise_in(slug)],
+        )
+    )
+
+
+def meetingtask_in(slug: str) -> MeetingTask:
+    meeting = meeting_in(slug)
+    return meeting.tasks.first() or services.meetingtask_add(
+        actor=None,
+        jointmeeting=meeting,
+        title=f"{slug}样例：督促补发工资",
+        owner=_admin(slug),
+        period="meeting_task_5wd",
+    )
+
+
 SAMPLES = {
+    JointMeeting: meeting_in,
+    MeetingTask: meetingtask_in,
     Grid: grid_in,
     GridWorker: gridworker_in,
     GridMembership: membership_in,
@@ -150,6 +181,15 @@ def _today() -> str:
 
 
 FORM_DATA = {
+    JointMeeting: lambda slug: {
+        "held_on": _today(),
+        "convener": _admin(slug).org_unit.pk,
+        "hrss_side": "人社局",
+        "participants": "住建局\n样例企业",
+        "topics": "欠薪",
+        "decisions": "限期整改",
+        "enterprises": [enterprise_in(slug).pk],
+    },
     Grid: lambda slug: {
         "code": _unique("G"),
         "name": "新网格",
@@ -215,6 +255,11 @@ API_DATA = {
 }
 
 
+def _slug_of(meeting: JointMeeting) -> str:
+    code = meeting.region.path.split("/")[1]
+    return next(slug for slug, c in COUNTY_SLUGS.items() if c == code)
+
+
 def _closable(warning: RiskWarning) -> dict:
     services.disposal_record(
         actor=None,
@@ -232,6 +277,12 @@ def _evaluated(unit: HarmoniousUnit) -> dict:
 
 
 ACTION_DATA = {
+    "governance:jointmeeting_task": lambda m: {
+        "title": "回访企业",
+        "owner": _admin(_slug_of(m)).pk,
+        "period": "meeting_task_10wd",
+    },
+    "governance:meetingtask_done": lambda t: {"done_on": _today(), "result": "已回访"},
     "governance:riskwarning_dispose": lambda w: {"acted_on": _today(), "action": "约谈企业"},
     "governance:riskwarning_reevaluate": lambda w: {"note": "复核"},
     "governance:riskwarning_close": _closable,
