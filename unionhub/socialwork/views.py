@@ -258,6 +258,8 @@ MonthlyRecordListView, MonthlyRecordDetailView, MonthlyRecordEditView, MonthlyRe
         filtersets.MonthlyRecordFilterSet,
     )
 )
+# the county reviews a record a social worker submitted: the detail page offers it
+MonthlyRecordDetailView.template_name = "socialwork/monthlyrecord_detail.html"
 (
     QuarterlyReportListView,
     QuarterlyReportDetailView,

@@ -106,8 +106,12 @@ def test_the_county_reviews_once_and_another_county_cannot(own, client_as, user_
         f"/socialwork/monthly-records/{record.pk}/review/", {"note": ""}
     ).status_code in (403, 404)
     client = client_as("tinghu_admin")
-    response = client.post(f"/socialwork/monthly-records/{record.pk}/review/", {"note": "属实"})
+    review = f"/socialwork/monthly-records/{record.pk}/review/"
+    detail = client.get(f"/socialwork/monthly-records/{record.pk}/").content.decode()
+    assert f'href="{review}"' in detail  # the detail page offers the review
+    response = client.post(review, {"note": "属实"})
     assert response.status_code == 302
+    assert review not in client.get(f"/socialwork/monthly-records/{record.pk}/").content.decode()
     record.refresh_from_db()
     assert record.reviewed_by == user_named("tinghu_admin") and record.review_note == "属实"
     with pytest.raises(ValidationError) as caught:
