@@ -39,6 +39,18 @@ def test_meeting_page_live_tally(page):
     shot(page, "congress-02-tally-adopted")
     page.fill("[data-testid=tally-yes]", "9")  # more yes than present
     page.wait_for_selector("[data-testid=tally-outcome]:has-text('超过')")
+
+    # the roll call: seven ticked present, one on leave; the count follows the names
+    page.click("[data-testid=roll-call]")
+    present = page.locator("input[name=present]")
+    for i in range(7):
+        present.nth(i).check()
+    page.locator("input[name=on_leave]").nth(7).check()
+    page.click("form.card button[type=submit]")
+    page.wait_for_selector("[data-testid=roll]")
+    assert "7 / 10" in page.inner_text("[data-testid=attendance]")
+    assert page.inner_text("[data-testid=roll] [data-status=leave]").strip()
+    shot(page, "congress-02b-roll-call")
     assert not page.console_errors
 
 

@@ -28,6 +28,12 @@ class SessionKind(models.TextChoices):
     EXTRAORDINARY = "extraordinary", _("Extraordinary session")
 
 
+class Attendance(models.TextChoices):
+    PRESENT = "present", pgettext_lazy("attendance", "Present")
+    ON_LEAVE = "leave", _("On leave")
+    ABSENT = "absent", _("Absent")
+
+
 class ResolutionResult(models.TextChoices):
     PASSED = "passed", _("Passed")
     REJECTED = "rejected", pgettext_lazy("congress", "Not passed")

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from unionhub.congress.choices import Satisfaction
 from unionhub.congress.models import (
@@ -43,6 +44,32 @@ StarEvaluationForm = _form(StarEvaluation, EVALUATION_FIELDS)
 
 class AttendanceForm(forms.Form):
     present = forms.IntegerField(label=_("present"), min_value=0)
+
+
+class RollCallForm(forms.Form):
+    """The roll call of a session: ticks for present and for on leave; the rest are absent."""
+
+    present = forms.ModelMultipleChoiceField(
+        label=pgettext_lazy("attendance", "Present"),
+        queryset=Representative.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    on_leave = forms.ModelMultipleChoiceField(
+        label=_("On leave"),
+        queryset=Representative.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, session=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if session is not None:
+            listed = session.congress.representatives.order_by("category", "name", "pk")
+            marks = dict(session.roll.values_list("representative_id", "status"))
+            for name, status in (("present", "present"), ("on_leave", "leave")):
+                self.fields[name].queryset = listed
+                self.fields[name].initial = [pk for pk, s in marks.items() if s == status]
 
 
 class AcceptProposalForm(forms.Form):

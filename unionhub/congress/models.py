@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from unionhub.congress.choices import (
+    Attendance,
     CongressForm,
     EvaluationStatus,
     ListStatus,
@@ -181,6 +182,40 @@ class Session(BaseModel):
     @property
     def present_needed(self) -> int:
         return -(-self.total_reps * 2 // 3)
+
+
+class SessionAttendance(models.Model):
+    """One representative's roll call at one session (点名): present, on leave or absent. When
+    a session has a roll, its ``present`` is the number marked present — counted, not typed."""
+
+    session = models.ForeignKey(
+        Session, verbose_name=_("congress session"), on_delete=models.PROTECT, related_name="roll"
+    )
+    representative = models.ForeignKey(
+        Representative,
+        verbose_name=_("representative"),
+        on_delete=models.PROTECT,
+        related_name="attendances",
+    )
+    status = models.CharField(
+        pgettext_lazy("congress", "attendance"), max_length=8, choices=Attendance.choices
+    )
+
+    scope_spec = ScopeSpec(region_path="session__congress__" + ENTERPRISE_REGION)
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("roll call")
+        verbose_name_plural = _("roll calls")
+        ordering = ["session", "representative__category", "representative__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "representative"], name="attendance_once_per_session"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.representative.name}：{self.get_status_display()}"
 
 
 class Resolution(BaseModel):

@@ -28,8 +28,21 @@ def congress_page(*, congress: Congress, user: Any) -> dict:
     }
 
 
+def roll_call(session: Session) -> list[tuple[str, str, list[str]]]:
+    """The session's roll by status — (status, label, names) — empty without a roll call."""
+    from unionhub.congress.choices import Attendance
+
+    names: dict[str, list[str]] = {}
+    for status, name in session.roll.values_list("status", "representative__name"):
+        names.setdefault(status, []).append(name)
+    if not names:
+        return []
+    return [(a.value, a.label, names.get(a.value, [])) for a in Attendance]
+
+
 def session_page(*, session: Session, user: Any) -> dict:
     return {
+        "roll": roll_call(session),
         "resolutions": session.resolutions.order_by("pk"),
         "proposals": session.proposals.order_by("pk"),
         "quorum_met": session.quorum_met,

@@ -319,6 +319,26 @@ class SessionAttendanceView(ObjectActionView):
     success_message = gettext_lazy("Attendance recorded.")
 
 
+@register_model_view(Session, "roll")
+class SessionRollCallView(ObjectActionView):
+    """点名: each representative of the list present, on leave or absent; the number present
+    (and so the quorum) is counted from the names."""
+
+    model = Session
+    form_class = forms.RollCallForm
+    service = staticmethod(services.session_roll_call)
+    title = gettext_lazy("Roll call")
+    submit_label = gettext_lazy("Record the roll call")
+    success_message = gettext_lazy("Roll call recorded.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "session": self.get_object()}
+
+    def service_data(self, form):
+        data = form.cleaned_data
+        return {"present": list(data["present"]), "on_leave": list(data["on_leave"])}
+
+
 # --- proposals ------------------------------------------------------------------------------
 
 

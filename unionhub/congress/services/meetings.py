@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from unionhub.congress import rules
 from unionhub.congress.choices import (
+    Attendance,
     CongressForm,
     ListStatus,
     ProposalStatus,
@@ -30,6 +31,7 @@ from unionhub.congress.models import (
     Representative,
     Resolution,
     Session,
+    SessionAttendance,
 )
 from unionhub.congress.services._common import Actor, assign, in_scope, refuse, stamp
 from unionhub.core.calendar.deadlines import deadline_for
@@ -250,6 +252,7 @@ def session_create(*, actor: Actor, **data: Any) -> Session:
 @transaction.atomic
 def session_update(*, actor: Actor, session: Session, **data: Any) -> Session:
     data.pop("congress", None)  # a session does not move to another congress
+    _no_typed_count_over_roll(session, data.get("present"))
     if assign(session, SESSION_FIELDS, data):
         _check_present(session)
         session.full_clean()
@@ -258,9 +261,75 @@ def session_update(*, actor: Actor, session: Session, **data: Any) -> Session:
     return session
 
 
+def _no_typed_count_over_roll(session: Session, present: Any) -> None:
+    if present is not None and int(present) != session.present and session.roll.exists():
+        raise refuse(
+            "present",
+            _("This session has a roll call: the number present is counted from it."),
+            "has_roll_call",
+        )
+
+
 @transaction.atomic
 def session_record_attendance(*, actor: Actor, session: Session, present: int) -> Session:
+    """A head count (an all-workers' assembly, or a session without a roll call)."""
     return session_update(actor=actor, session=session, present=present)
+
+
+@transaction.atomic
+def session_roll_call(
+    *,
+    actor: Actor,
+    session: Session,
+    present: list[Representative],
+    on_leave: list[Representative] = (),
+) -> Session:
+    """The roll call (点名): the representatives present and on leave, everyone else on the
+    session's list absent. ``present`` becomes the count of those present, so the quorum is
+    computed from names; a resolution recorded as passed keeps attendance at two thirds."""
+    in_scope(actor=actor, obj=session, field="congress")
+    congress = session.congress
+    if congress.form == CongressForm.ASSEMBLY:
+        raise refuse(
+            "present",
+            _("An all-workers' assembly has no representative list: record the head count."),
+            "assembly_head_count",
+        )
+    listed = {r.pk: r for r in congress.representatives.all()}
+    present_ids = {r.pk for r in present}
+    leave_ids = {r.pk for r in on_leave}
+    strangers = (present_ids | leave_ids) - listed.keys()
+    if strangers:
+        raise refuse(
+            "present",
+            _("Only representatives of this congress can be called."),
+            "not_on_list",
+        )
+    both = present_ids & leave_ids
+    if both:
+        names = "、".join(sorted(listed[pk].name for pk in both))
+        raise refuse(
+            "on_leave",
+            _("%(names)s cannot be both present and on leave.") % {"names": names},
+            "present_and_on_leave",
+        )
+    session.roll.all().delete()
+    SessionAttendance.objects.bulk_create(
+        SessionAttendance(
+            session=session,
+            representative=rep,
+            status=Attendance.PRESENT
+            if pk in present_ids
+            else Attendance.ON_LEAVE
+            if pk in leave_ids
+            else Attendance.ABSENT,
+        )
+        for pk, rep in listed.items()
+    )
+    session.present = len(present_ids)
+    _check_present(session)
+    session.save(update_fields=["present", "updated_at"])
+    return session
 
 
 @transaction.atomic
@@ -272,6 +341,7 @@ def session_delete(*, actor: Actor, session: Session) -> None:
             _("The session has resolutions or proposals on record and cannot be deleted."),
             "has_records",
         )
+    session.roll.all().delete()  # the roll call is part of the session
     session.delete()
 
 

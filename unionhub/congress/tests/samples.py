@@ -249,6 +249,9 @@ ACTION_DATA = {
     )[1],
     "congress:congress_reopen": lambda congress: {},
     "congress:session_attendance": lambda session: {"present": 10 if session.present != 10 else 9},
+    "congress:session_roll": lambda session: {
+        "present": [r.pk for r in session.congress.representatives.all()],
+    },
     "congress:proposal_accept": lambda p: {"handling_unit": "行政部"},
     "congress:proposal_decline": lambda p: {"reason": "属个人诉求"},
     "congress:proposal_handle": lambda p: (
