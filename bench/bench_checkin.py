@@ -75,11 +75,11 @@ def collect_static() -> None:
     )
 
 
-def _start(app: str, port: int) -> subprocess.Popen:
+def _start(app: str, port: int, *, workers: int = 2, threads: int = 4) -> subprocess.Popen:
     env = production_env()
     cmd = [
         str(ROOT / ".venv" / "bin" / "gunicorn"), app, "--bind", f"127.0.0.1:{port}",
-        "--workers", "2", "--threads", "4", "--worker-class", "gthread",
+        "--workers", str(workers), "--threads", str(threads), "--worker-class", "gthread",
         "--keep-alive", "30", "--log-level", "warning", "--chdir", str(ROOT),
     ]  # fmt: skip
     # The server's log goes to a file: a pipe nobody reads fills up (64 KB of tracebacks) and
@@ -87,7 +87,7 @@ def _start(app: str, port: int) -> subprocess.Popen:
     log = tempfile.NamedTemporaryFile(prefix="unionhub-gunicorn-", suffix=".log", delete=False)
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=log)
     proc.log_path = log.name
-    for _ in range(100):
+    for _ in range(200):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return proc

@@ -21,11 +21,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,41 +36,22 @@ ROUND_SECONDS = 4.0
 
 
 def _start_shape(port: int, workers: int, threads: int, env_extra: dict) -> subprocess.Popen:
-    """bench_checkin's server (``_start``) for its own shape; other shapes the same command
-    with more workers/threads."""
+    """bench_checkin's server (``_start``) in the given shape, with ``env_extra`` set while it
+    starts (the environment it hands to gunicorn is read then)."""
     from bench import bench_checkin
 
     saved = {k: os.environ.get(k) for k in env_extra}
     os.environ.update(env_extra)
     try:
-        if (workers, threads) == (2, 4):
-            return bench_checkin._start("unionhub.wsgi:application", port)
-        env = bench_checkin.production_env()
+        return bench_checkin._start(
+            "unionhub.wsgi:application", port, workers=workers, threads=threads
+        )
     finally:
         for k, v in saved.items():
             if v is None:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
-    cmd = [
-        str(ROOT / ".venv" / "bin" / "gunicorn"), "unionhub.wsgi:application",
-        "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
-        "--worker-class", "gthread", "--keep-alive", "30", "--log-level", "warning",
-        "--chdir", str(ROOT),
-    ]  # fmt: skip
-    log = tempfile.NamedTemporaryFile(prefix="unionhub-gunicorn-", suffix=".log", delete=False)
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=log)
-    proc.log_path = log.name
-    for _ in range(200):
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return proc
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError(Path(log.name).read_text()[-2000:]) from None
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("gunicorn did not start")
 
 
 def server_connections() -> dict[str, int]:

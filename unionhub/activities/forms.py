@@ -34,20 +34,11 @@ class _MemberByPhone(ScopedModelForm):
     )
 
     def clean_member_phone(self):
-        from unionhub.members.models import Member
+        from unionhub.members.forms import member_by_identity
 
         value = (self.cleaned_data.get("member_phone") or "").strip()
-        if not value:
-            return ""
-        members = Member.objects.search_identity(value)
-        if self.user is not None:
-            members = members.visible_to(self.user)
-        member = members.first()
-        if member is None:
-            raise forms.ValidationError(
-                _("No member with this mobile phone in your area."), code="member_not_found"
-            )
-        self.member = member
+        if value:
+            self.member = member_by_identity(value, user=self.user)
         return value
 
     def clean(self):

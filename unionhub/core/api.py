@@ -164,7 +164,6 @@ def service_action(
     service,
     *,
     form_class: type[forms.Form] | None = None,
-    instance_arg: str | None = None,
     response=None,
     summary: str = "",
 ):
@@ -194,7 +193,8 @@ def service_action(
             given = body(data=request.data)
             given.is_valid(raise_exception=True)
             data = dict(given.validated_data)
-        arg = instance_arg or meta.model_name
+        # the service takes the record by its model name, as on the page (ObjectActionView)
+        arg = meta.model_name
         result = self._write_in_scope(lambda: service(actor=request.user, **{arg: obj}, **data))
         if not isinstance(result, type(obj)):
             result = self.get_queryset().get(pk=obj.pk)

@@ -3,6 +3,8 @@ and the enterprises covered by a contract in force — the lists behind the ``ba
 KPIs) and the record actions of the case and offer pages (``POST …/<id>/<action>/``), which
 take the same input as the page's form and run the same service."""
 
+from functools import partial
+
 from unionhub.bargaining import forms, services
 from unionhub.bargaining.api.serializers import (
     CampaignSerializer,
@@ -31,6 +33,10 @@ from unionhub.bargaining.models import (
 from unionhub.core.api import ScopedReadOnlyViewSet, service_action
 from unionhub.enterprises.models import Enterprise
 
+# the pages' record actions by API, answered with the record as the list shows it
+_case_action = partial(service_action, response=CaseSerializer)
+_offer_action = partial(service_action, response=OfferSerializer)
+
 
 class CaseViewSet(ScopedReadOnlyViewSet):
     queryset = BargainingCase.objects.all()
@@ -39,27 +45,15 @@ class CaseViewSet(ScopedReadOnlyViewSet):
     select_related = ("region",)
     prefetch_related = ("covered_enterprises",)
 
-    start = service_action("start", services.case_start, response=CaseSerializer)
-    suspend = service_action("suspend", services.case_suspend, response=CaseSerializer)
-    fail = service_action("fail", services.case_fail, response=CaseSerializer)
-    vote = service_action(
-        "vote", services.case_vote, form_class=forms.VoteForm, response=CaseSerializer
-    )
-    sign = service_action(
-        "sign", services.case_sign, form_class=forms.SignForm, response=CaseSerializer
-    )
-    file = service_action(
-        "file", services.case_file, form_class=forms.FileForm, response=CaseSerializer
-    )
-    receipt = service_action(
-        "receipt", services.case_receipt, form_class=forms.ReceiptForm, response=CaseSerializer
-    )
-    object = service_action(
-        "object", services.case_object, form_class=forms.ObjectionForm, response=CaseSerializer
-    )
-    publish = service_action(
-        "publish", services.case_publish, form_class=forms.PublishForm, response=CaseSerializer
-    )
+    start = _case_action("start", services.case_start)
+    suspend = _case_action("suspend", services.case_suspend)
+    fail = _case_action("fail", services.case_fail)
+    vote = _case_action("vote", services.case_vote, form_class=forms.VoteForm)
+    sign = _case_action("sign", services.case_sign, form_class=forms.SignForm)
+    file = _case_action("file", services.case_file, form_class=forms.FileForm)
+    receipt = _case_action("receipt", services.case_receipt, form_class=forms.ReceiptForm)
+    object = _case_action("object", services.case_object, form_class=forms.ObjectionForm)
+    publish = _case_action("publish", services.case_publish, form_class=forms.PublishForm)
 
 
 class RepresentativeViewSet(ScopedReadOnlyViewSet):
@@ -80,33 +74,10 @@ class OfferViewSet(ScopedReadOnlyViewSet):
     filterset_class = OfferFilterSet
     select_related = ("enterprise",)
 
-    receive = service_action(
-        "receive",
-        services.offer_receive,
-        form_class=forms.ReceiveForm,
-        instance_arg="bargainingoffer",
-        response=OfferSerializer,
-    )
-    respond = service_action(
-        "respond",
-        services.offer_respond,
-        form_class=forms.RespondForm,
-        instance_arg="bargainingoffer",
-        response=OfferSerializer,
-    )
-    negotiate = service_action(
-        "negotiate",
-        services.offer_negotiate,
-        instance_arg="bargainingoffer",
-        response=OfferSerializer,
-    )
-    close = service_action(
-        "close",
-        services.offer_close,
-        form_class=forms.CloseForm,
-        instance_arg="bargainingoffer",
-        response=OfferSerializer,
-    )
+    receive = _offer_action("receive", services.offer_receive, form_class=forms.ReceiveForm)
+    respond = _offer_action("respond", services.offer_respond, form_class=forms.RespondForm)
+    negotiate = _offer_action("negotiate", services.offer_negotiate)
+    close = _offer_action("close", services.offer_close, form_class=forms.CloseForm)
 
 
 class SessionViewSet(ScopedReadOnlyViewSet):

@@ -20,18 +20,6 @@ CASES = "/api/v1/bargaining/cases/"
 OFFERS = "/api/v1/bargaining/offers/"
 
 
-@pytest.fixture
-def holidays(db):
-    from unionhub.core.calendar import demo
-
-    demo.load()
-
-
-@pytest.fixture
-def yannan(user_named):
-    return user_named("yannan_admin")
-
-
 def _seated_case(actor):
     case = services.case_create(
         actor=actor,

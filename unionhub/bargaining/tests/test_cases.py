@@ -23,18 +23,6 @@ from unionhub.org.models import Region
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def holidays(db):
-    from unionhub.core.calendar import demo
-
-    demo.load()
-
-
-@pytest.fixture
-def yannan(user_named):
-    return user_named("yannan_admin")
-
-
 _SEQ = itertools.count(1)
 
 

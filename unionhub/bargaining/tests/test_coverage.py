@@ -22,11 +22,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def yannan(user_named):
-    return user_named("yannan_admin")
-
-
-@pytest.fixture
 def demo_contracts(demo):
     from unionhub.bargaining import demo as bargaining_demo
     from unionhub.enterprises import demo as enterprises_demo

@@ -17,13 +17,6 @@ from unionhub.core.calendar.deadlines import add_period
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def holidays(db):
-    from unionhub.core.calendar import demo
-
-    demo.load()
-
-
 def _api_due(api, kind, date):
     body = api.get("/api/v1/calendar/deadline/", {"kind": kind, "date": date.isoformat()}).json()
     return dt.date.fromisoformat(body["due"])

@@ -19,11 +19,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def yannan(user_named):
-    return user_named("yannan_admin")
-
-
-@pytest.fixture
 def minimum(db):
     return standards.minimum_wage_create(
         actor=None,

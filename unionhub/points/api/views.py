@@ -62,8 +62,7 @@ def _call(fn, **kwargs):
         raise django_errors_to_drf(exc) from exc
 
 
-class PointsViewSet(ScopedModelViewSet):
-    pass
+PointsViewSet = ScopedModelViewSet  # out-of-scope records are 404 whatever the method (core.api)
 
 
 class PointsAccountViewSet(PointsViewSet):
