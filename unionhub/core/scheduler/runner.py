@@ -130,6 +130,10 @@ class Scheduler:
         finally:
             connections.close_all()
 
+    def pending_catch_ups(self) -> list[str]:
+        """The catch-up runs queued at start and not yet handed to the pool."""
+        return [j.id for j in self.aps.get_jobs() if j.id.endswith("#catch-up")]
+
     def next_runs(self) -> dict[str, Any]:
         return {j.id: j.next_run_time for j in self.aps.get_jobs() if "#" not in j.id}
 
