@@ -162,6 +162,11 @@ def test_campaign_to_contract_in_force(page):
     total = page.locator("[data-testid=coverage-total]").last
     assert total.inner_text() == "1 家企业"
     shot(page, "bargaining-05-coverage")
+    # On a phone the page keeps to the screen: the wide table scrolls inside its card.
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(page, "bargaining-06-coverage-390")
+    page.set_viewport_size({"width": 1280, "height": 800})
     total.click()
     page.wait_for_load_state("networkidle")
     assert page.locator("table tbody tr").count() == 1
